@@ -1,0 +1,74 @@
+package io.shiftproof.gateway.cli;
+
+import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.HubSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Posts one batch file as a platform and prints the hub's answer. */
+@Command(
+    name = "push",
+    description = "Post a batch of events (JSON, or Avro for *.avro) as an organisation.")
+final class PushCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin HubOptions hub;
+
+  @Option(
+      names = "--as",
+      required = true,
+      paramLabel = "ORG",
+      description = "Organisation whose credentials to use, e.g. platform-1.")
+  String organisation;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "Hub API URL (default: the running hub).")
+  URI url;
+
+  @Option(
+      names = "--content-type",
+      paramLabel = "TYPE",
+      description =
+          "Override the content type (default by file name: application/json or application/avro).")
+  String contentType;
+
+  @Parameters(paramLabel = "FILE", description = "Batch file, or - for standard input.")
+  String file;
+
+  @Override
+  public Integer call() {
+    HubSettings settings = hub.settings();
+    byte[] body = read(file);
+    String type =
+        contentType != null
+            ? contentType
+            : file.endsWith(".avro") ? "application/avro" : "application/json";
+    HubClient client =
+        HubClient.forOrganisation(
+            settings.get(HubKeys.DATA_DIR).resolve("credentials"),
+            organisation,
+            HubEndpoint.resolve(Optional.ofNullable(url), settings));
+    HttpResponse<String> response = client.post("/v1/events", type, body);
+    return ResponsePrinter.print(spec.commandLine().getOut(), response);
+  }
+
+  private static byte[] read(String file) {
+    try {
+      return file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+    } catch (IOException e) {
+      throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "cannot read " + file + ": " + e);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.shiftproof.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/** Every configuration key of the hub, in one place. */
+public final class HubKeys {
+  private HubKeys() {}
+
+  public static final ConfigKey<Path> DATA_DIR =
+      key(
+          "data.dir",
+          "./data",
+          "a directory path",
+          Path::of,
+          "Where the embedded servers keep their data and the development credentials live.");
+
+  public static final ConfigKey<String> GATEWAY_HOST =
+      key(
+          "gateway.host",
+          "127.0.0.1",
+          "a host name or IP address",
+          HubKeys::nonEmpty,
+          "Interface the HTTPS API listens on (0.0.0.0 for all).");
+  public static final ConfigKey<Integer> GATEWAY_PORT =
+      key(
+          "gateway.port",
+          "8443",
+          "a port 0..65535",
+          HubKeys::port,
+          "HTTPS port of the API (mutual TLS). 0 picks a free port.");
+  public static final ConfigKey<String> MANAGEMENT_HOST =
+      key(
+          "management.host",
+          "127.0.0.1",
+          "a host name or IP address",
+          HubKeys::nonEmpty,
+          "Interface of the plain-HTTP management endpoints (/health, /ready, /metrics).");
+  public static final ConfigKey<Integer> MANAGEMENT_PORT =
+      key(
+          "management.port",
+          "9464",
+          "a port 0..65535",
+          HubKeys::port,
+          "Port of the management endpoints. 0 picks a free port.");
+  public static final ConfigKey<Integer> GATEWAY_INSTANCES =
+      key(
+          "gateway.instances",
+          String.valueOf(Runtime.getRuntime().availableProcessors()),
+          "a whole number 1..64",
+          text -> range(Integer.parseInt(text), 1, 64),
+          "HTTP verticle instances (event loops serving the API).");
+  public static final ConfigKey<Long> MAX_BODY_BYTES =
+      key(
+          "gateway.max-body-bytes",
+          "4194304",
+          "a byte count 1024..268435456",
+          text -> range(Long.parseLong(text), 1024, 268_435_456L),
+          "Largest request body accepted; larger bodies get 413 BODY_TOO_LARGE.");
+  public static final ConfigKey<Duration> REQUEST_TIMEOUT =
+      key(
+          "gateway.request-timeout",
+          "PT30S",
+          "an ISO-8601 duration such as PT30S",
+          HubKeys::positiveDuration,
+          "Longest time the hub spends on one request before answering 503 TIMEOUT.");
+  public static final ConfigKey<Duration> IDLE_TIMEOUT =
+      key(
+          "gateway.idle-timeout",
+          "PT60S",
+          "an ISO-8601 duration such as PT60S",
+          HubKeys::positiveDuration,
+          "Connections idle this long are closed (slow or stuck clients).");
+  public static final ConfigKey<Integer> MAX_EVENTS_PER_BATCH =
+      key(
+          "ingest.max-events-per-batch",
+          "5000",
+          "a whole number 1..100000",
+          text -> range(Integer.parseInt(text), 1, 100_000),
+          "Most events one batch may hold; larger batches get TOO_MANY_EVENTS.");
+  public static final ConfigKey<Duration> MAX_FUTURE_SKEW =
+      key(
+          "ingest.max-future-skew",
+          "PT5M",
+          "an ISO-8601 duration such as PT5M",
+          HubKeys::positiveDuration,
+          "How far ahead of the hub's clock an occurredAt may be before FUTURE_TIMESTAMP.");
+
+  public static final ConfigKey<String> KAFKA_BOOTSTRAP =
+      key(
+          "kafka.bootstrap-servers",
+          "",
+          "host:port[,host:port...] or empty",
+          text -> text,
+          "External Kafka cluster. Empty starts the embedded broker under data.dir/kafka.");
+  public static final ConfigKey<String> KAFKA_TOPIC =
+      key(
+          "kafka.topic",
+          "work-events",
+          "a Kafka topic name",
+          HubKeys::nonEmpty,
+          "Topic that accepted events are written to, keyed by workerRef.");
+  public static final ConfigKey<Integer> KAFKA_PARTITIONS =
+      key(
+          "kafka.partitions",
+          "6",
+          "a whole number 1..1024",
+          text -> range(Integer.parseInt(text), 1, 1024),
+          "Partitions of the topic when the hub creates it.");
+  public static final ConfigKey<Duration> KAFKA_DELIVERY_TIMEOUT =
+      key(
+          "kafka.delivery-timeout",
+          "PT20S",
+          "an ISO-8601 duration such as PT20S",
+          HubKeys::positiveDuration,
+          "Longest wait for Kafka to acknowledge a batch before answering 503 and rolling back.");
+
+  public static final ConfigKey<String> POSTGRES_URL =
+      key(
+          "postgres.url",
+          "",
+          "a jdbc:postgresql:// URL or empty",
+          text -> text,
+          "External PostgreSQL. Empty starts the embedded server under data.dir/postgres.");
+  public static final ConfigKey<String> POSTGRES_USER =
+      key(
+          "postgres.user",
+          "shiftproof",
+          "a user name",
+          HubKeys::nonEmpty,
+          "PostgreSQL user for an external server.");
+  public static final ConfigKey<String> POSTGRES_PASSWORD =
+      key(
+          "postgres.password",
+          "",
+          "a password or empty",
+          text -> text,
+          "PostgreSQL password for an external server.");
+  public static final ConfigKey<Integer> POSTGRES_POOL_SIZE =
+      key(
+          "postgres.pool-size",
+          "16",
+          "a whole number 1..256",
+          text -> range(Integer.parseInt(text), 1, 256),
+          "Connections the gateway keeps to PostgreSQL.");
+
+  public static final ConfigKey<String> TLS_CA_CERT =
+      key(
+          "tls.ca-cert",
+          "",
+          "a PEM file path or empty",
+          text -> text,
+          "CA whose client certificates are trusted. Empty uses data.dir/credentials/ca.pem.");
+  public static final ConfigKey<String> TLS_SERVER_CERT =
+      key(
+          "tls.server-cert",
+          "",
+          "a PEM file path or empty",
+          text -> text,
+          "Server certificate. Empty uses data.dir/credentials/hub-server/cert.pem.");
+  public static final ConfigKey<String> TLS_SERVER_KEY =
+      key(
+          "tls.server-key",
+          "",
+          "a PKCS#8 PEM file path or empty",
+          text -> text,
+          "Server private key. Empty uses data.dir/credentials/hub-server/key.pem.");
+
+  /** All keys, in the order they are documented. */
+  public static final List<ConfigKey<?>> ALL =
+      List.of(
+          DATA_DIR,
+          GATEWAY_HOST,
+          GATEWAY_PORT,
+          MANAGEMENT_HOST,
+          MANAGEMENT_PORT,
+          GATEWAY_INSTANCES,
+          MAX_BODY_BYTES,
+          REQUEST_TIMEOUT,
+          IDLE_TIMEOUT,
+          MAX_EVENTS_PER_BATCH,
+          MAX_FUTURE_SKEW,
+          KAFKA_BOOTSTRAP,
+          KAFKA_TOPIC,
+          KAFKA_PARTITIONS,
+          KAFKA_DELIVERY_TIMEOUT,
+          POSTGRES_URL,
+          POSTGRES_USER,
+          POSTGRES_PASSWORD,
+          POSTGRES_POOL_SIZE,
+          TLS_CA_CERT,
+          TLS_SERVER_CERT,
+          TLS_SERVER_KEY);
+
+  private static <T> ConfigKey<T> key(
+      String name, String defaultText, String wanted, Function<String, T> parser, String doc) {
+    return new ConfigKey<>(name, defaultText, wanted, parser, doc);
+  }
+
+  private static String nonEmpty(String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("empty");
+    }
+    return text;
+  }
+
+  private static int port(String text) {
+    return range(Integer.parseInt(text), 0, 65_535);
+  }
+
+  private static int range(int value, int min, int max) {
+    return (int) range((long) value, min, max);
+  }
+
+  private static long range(long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return value;
+  }
+
+  private static Duration positiveDuration(String text) {
+    Duration d = Duration.parse(text);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("not positive");
+    }
+    return d;
+  }
+}

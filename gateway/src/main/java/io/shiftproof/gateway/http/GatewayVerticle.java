@@ -1,0 +1,100 @@
+package io.shiftproof.gateway.http;
+
+import io.shiftproof.gateway.config.GatewayConfig;
+import io.shiftproof.gateway.config.TlsConfig;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.ledger.identity.Role;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The public HTTPS API. Every connection is mutual TLS: a client without a certificate from the
+ * hub's CA does not get past the handshake.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private final GatewayConfig config;
+  private final TlsConfig tls;
+  private final IngestHandler ingest;
+  private final GatewayMetrics metrics;
+  private HttpServer server;
+
+  public GatewayVerticle(
+      GatewayConfig config, TlsConfig tls, IngestHandler ingest, GatewayMetrics metrics) {
+    this.config = config;
+    this.tls = tls;
+    this.ingest = ingest;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    server = vertx.createHttpServer(serverOptions()).requestHandler(router());
+    return server.listen();
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router router() {
+    ErrorResponder errors = new ErrorResponder(metrics);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+    Router router = Router.router(vertx);
+    router.route().handler((PlatformHandler) this::measure);
+    router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 503));
+    router.route("/v1/*").handler(new ClientIdentityHandler());
+    router
+        .post("/v1/events")
+        .handler(ClientIdentityHandler.requireRole(Role.PLATFORM))
+        .handler(body)
+        .handler(ingest::handle);
+    router.route().failureHandler(errors::handleFailure);
+    router.errorHandler(404, errors::handleFailure);
+    router.errorHandler(405, errors::handleFailure);
+    router.errorHandler(500, errors::handleFailure);
+    return router;
+  }
+
+  private void measure(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ctx.addEndHandler(
+        done -> {
+          String route = ctx.currentRoute() == null ? "other" : routeName(ctx);
+          metrics.request(route, ctx.response().getStatusCode(), System.nanoTime() - start);
+        });
+    ctx.next();
+  }
+
+  private static String routeName(RoutingContext ctx) {
+    String path = ctx.currentRoute().getPath();
+    return path == null ? "other" : path;
+  }
+
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions()
+        .setHost(config.host())
+        .setPort(config.port())
+        .setSsl(true)
+        .setKeyCertOptions(
+            new PemKeyCertOptions()
+                .setCertPath(tls.serverCertificate().toString())
+                .setKeyPath(tls.serverKey().toString()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.caCertificate().toString()))
+        .setClientAuth(ClientAuth.REQUIRED)
+        .setIdleTimeout((int) config.idleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setCompressionSupported(false);
+  }
+}

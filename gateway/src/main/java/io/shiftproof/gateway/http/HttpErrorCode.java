@@ -1,0 +1,36 @@
+package io.shiftproof.gateway.http;
+
+/**
+ * Stable codes for request-level errors of the HTTP API. Event- and batch-level validation codes
+ * come from {@code io.shiftproof.schemas.wire.ErrorCode}; both are part of the public contract and
+ * never renamed.
+ */
+public enum HttpErrorCode {
+  CERTIFICATE_REQUIRED(401),
+  UNKNOWN_ROLE(403),
+  FORBIDDEN_ROLE(403),
+  NOT_FOUND(404),
+  METHOD_NOT_ALLOWED(405),
+  BODY_TOO_LARGE(413),
+  UNSUPPORTED_MEDIA_TYPE(415),
+  EMPTY_BODY(400),
+  BAD_REQUEST(400),
+  INGEST_UNAVAILABLE(503),
+  TIMEOUT(503),
+  INTERNAL_ERROR(500);
+
+  private final int status;
+
+  HttpErrorCode(int status) {
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** An exception carrying this code, its status and the given message. */
+  public ApiException exception(String message) {
+    return new ApiException(status, name(), message);
+  }
+}

@@ -1,0 +1,110 @@
+package io.shiftproof.gateway.http;
+
+import io.shiftproof.gateway.ingest.EventIngestor;
+import io.shiftproof.gateway.ingest.IngestOutcome;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.DecodedBatch;
+import io.shiftproof.schemas.wire.EventRejection;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * {@code POST /v1/events}: decodes a platform's batch (JSON or Avro), makes the valid events
+ * durable, and answers per batch with accepted and duplicate counts and each rejected event's
+ * index, code and message.
+ *
+ * <p>Decoding and the durable write run on a worker thread: decoding a large batch is CPU work and
+ * the write blocks on PostgreSQL and Kafka, neither of which may hold an event loop.
+ */
+public final class IngestHandler {
+  private final BatchDecoder decoder;
+  private final EventIngestor ingestor;
+  private final GatewayMetrics metrics;
+  private final Clock clock;
+
+  public IngestHandler(
+      BatchDecoder decoder, EventIngestor ingestor, GatewayMetrics metrics, Clock clock) {
+    this.decoder = decoder;
+    this.ingestor = ingestor;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public void handle(RoutingContext ctx) {
+    BodyFormat format = BodyFormat.of(ctx.request().getHeader("content-type"));
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      throw HttpErrorCode.EMPTY_BODY.exception("body: got nothing, want a batch of events");
+    }
+    String platform = ClientIdentityHandler.identity(ctx).organisation();
+    byte[] bytes = body.getBytes();
+    Instant now = clock.instant();
+    ctx.vertx()
+        .executeBlocking(
+            () -> {
+              DecodedBatch batch =
+                  format == BodyFormat.JSON
+                      ? decoder.decodeJson(bytes, now)
+                      : decoder.decodeAvro(bytes, now);
+              return ingestor.ingest(platform, batch, now);
+            },
+            false)
+        .onSuccess(outcome -> respond(ctx, outcome))
+        .onFailure(ctx::fail);
+  }
+
+  private void respond(RoutingContext ctx, IngestOutcome outcome) {
+    metrics.accepted(outcome.accepted());
+    metrics.duplicates(outcome.duplicates());
+    JsonArray rejected = new JsonArray();
+    for (EventRejection r : outcome.rejected()) {
+      metrics.rejected(r.code().name());
+      rejected.add(
+          new JsonObject()
+              .put("index", r.index())
+              .put("code", r.code().name())
+              .put("message", r.message()));
+    }
+    JsonObject body =
+        new JsonObject()
+            .put("batchId", outcome.batchId())
+            .put("accepted", outcome.accepted())
+            .put("duplicates", outcome.duplicates())
+            .put("rejected", rejected);
+    // Every event rejected: nothing was kept, and resending the same batch cannot help.
+    int status = outcome.allRejected() ? 422 : 200;
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json")
+        .end(body.encode());
+  }
+
+  /** The two accepted body encodings. */
+  enum BodyFormat {
+    JSON,
+    AVRO;
+
+    static BodyFormat of(String contentType) {
+      String mediaType =
+          contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+      switch (mediaType) {
+        case "application/json":
+          return JSON;
+        case "application/avro":
+        case "avro/binary":
+          return AVRO;
+        default:
+          throw HttpErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(
+              "content-type: got \""
+                  + (mediaType.length() > 40 ? mediaType.substring(0, 40) + "…" : mediaType)
+                  + "\", want application/json or application/avro");
+      }
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package io.shiftproof.gateway.hub;
+
+import io.shiftproof.embedded.EmbeddedKafkaBroker;
+import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.config.GatewayConfig;
+import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.KafkaConfig;
+import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.config.TlsConfig;
+import io.shiftproof.gateway.http.GatewayVerticle;
+import io.shiftproof.gateway.http.IngestHandler;
+import io.shiftproof.gateway.http.ManagementVerticle;
+import io.shiftproof.gateway.ingest.EventIngestor;
+import io.shiftproof.gateway.ingest.EventPublisher;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.gateway.store.Database;
+import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.BatchLimits;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hub: the gateway plus whatever of Kafka and PostgreSQL is embedded. External services
+ * are used where configured; the code paths past the endpoints are the same either way.
+ */
+public final class Hub implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final Path credentialsDir;
+  private String kafkaBootstrap;
+  private String topic;
+  private PostgresConfig postgres;
+  private String host;
+  private int apiPort;
+  private int managementPort;
+  private String managementHost;
+  private boolean embeddedKafka;
+  private boolean embeddedPostgres;
+
+  private Hub(Path credentialsDir) {
+    this.credentialsDir = credentialsDir;
+  }
+
+  /** Starts everything the settings ask for; on failure, stops what was started and rethrows. */
+  public static Hub start(HubSettings settings) {
+    Path dataDir = settings.get(HubKeys.DATA_DIR).toAbsolutePath().normalize();
+    Hub hub = new Hub(dataDir.resolve("credentials"));
+    try {
+      hub.startAll(settings, dataDir);
+      return hub;
+    } catch (RuntimeException e) {
+      hub.close();
+      throw e;
+    }
+  }
+
+  private void startAll(HubSettings settings, Path dataDir) {
+    createDirectories(dataDir);
+    GatewayConfig gateway = GatewayConfig.from(settings);
+    KafkaConfig kafka = KafkaConfig.from(settings);
+    TlsConfig tls = TlsConfig.from(settings);
+    if (TlsConfig.usesDevelopmentCredentials(settings)) {
+      DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
+    }
+
+    postgres = PostgresConfig.from(settings);
+    if (postgres.url().isEmpty()) {
+      EmbeddedPostgresServer server =
+          register(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0));
+      postgres = postgres.withServer(server.jdbcUrl(), server.user(), server.password());
+      embeddedPostgres = true;
+    }
+    Database database = register(Database.open(postgres));
+
+    if (kafka.bootstrapServers().isEmpty()) {
+      EmbeddedKafkaBroker broker = register(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0));
+      kafka = kafka.withBootstrap(broker.bootstrapServers());
+      embeddedKafka = true;
+    }
+    kafkaBootstrap = kafka.bootstrapServers().orElseThrow();
+    topic = kafka.topic();
+    TopicAdmin.ensureTopic(kafkaBootstrap, topic, kafka.partitions());
+    EventPublisher publisher = register(new EventPublisher(kafkaBootstrap, kafka));
+
+    GatewayMetrics metrics = register(new GatewayMetrics());
+    EventIngestor ingestor = new EventIngestor(database.dataSource(), publisher);
+    BatchDecoder decoder =
+        new BatchDecoder(new BatchLimits(gateway.maxEventsPerBatch(), gateway.maxFutureSkew()));
+    IngestHandler ingest = new IngestHandler(decoder, ingestor, metrics, Clock.systemUTC());
+
+    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
+    register(() -> vertx.close().await());
+    // Every instance must bind the same port, so a configured 0 is resolved once, up front.
+    GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
+    vertx
+        .deployVerticle(
+            () -> new GatewayVerticle(bound, tls, ingest, metrics),
+            new DeploymentOptions().setInstances(bound.instances()))
+        .await();
+    Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    checks.put("postgres", database::isReachable);
+    checks.put("kafka", publisher::isReachable);
+    ManagementVerticle management =
+        new ManagementVerticle(gateway.managementHost(), gateway.managementPort(), metrics, checks);
+    vertx.deployVerticle(management).await();
+
+    host = gateway.host();
+    apiPort = bound.port();
+    managementHost = gateway.managementHost();
+    managementPort = management.actualPort();
+    LOG.info("hub ready: api {} management {}", apiUrl(), managementUrl());
+  }
+
+  public URI apiUrl() {
+    return URI.create("https://" + displayHost(host) + ":" + apiPort);
+  }
+
+  public URI managementUrl() {
+    return URI.create("http://" + displayHost(managementHost) + ":" + managementPort);
+  }
+
+  public Path credentialsDir() {
+    return credentialsDir;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafkaBootstrap;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public PostgresConfig postgres() {
+    return postgres;
+  }
+
+  /** What runs embedded in this process, for the start-up banner. */
+  public Optional<String> embeddedSummary() {
+    if (!embeddedKafka && !embeddedPostgres) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        (embeddedKafka ? "Kafka " + kafkaBootstrap : "")
+            + (embeddedKafka && embeddedPostgres ? ", " : "")
+            + (embeddedPostgres ? "PostgreSQL " + postgres.url().orElseThrow() : ""));
+  }
+
+  private static String displayHost(String host) {
+    return host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  private <T extends AutoCloseable> T register(T resource) {
+    resources.push(resource);
+    return resource;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create data directory " + dir + ": " + e, e);
+    }
+  }
+
+  /** Stops everything in the reverse order it was started. */
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.shiftproof.gateway.ingest;
+
+import io.shiftproof.gateway.config.KafkaConfig;
+import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes accepted events to the work-events topic and waits until Kafka has them all.
+ *
+ * <p>acks=all with the idempotent producer: a broker retry never writes a record twice, and a
+ * completed send means every in-sync replica has the record, which is the point after which the
+ * gateway may acknowledge. Records are keyed by workerRef so one worker's events stay ordered in
+ * one partition for the stream job.
+ */
+public final class EventPublisher implements AutoCloseable {
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final String topic;
+  private final Duration deliveryTimeout;
+
+  public EventPublisher(String bootstrapServers, KafkaConfig config) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+    long deliveryMs = config.deliveryTimeout().toMillis();
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs);
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, deliveryMs - 10));
+    // A full buffer or missing metadata must not stall a request longer than its own budget.
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(deliveryMs, 10_000));
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "shiftproof-gateway");
+    this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    this.topic = config.topic();
+    this.deliveryTimeout = config.deliveryTimeout();
+  }
+
+  /**
+   * Publishes the events and returns once Kafka acknowledged every one of them.
+   *
+   * @throws PublishException when any record was not acknowledged in time
+   */
+  public void publishAll(List<RecordedEvent> events) {
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
+    for (int i = 0; i < acks.length; i++) {
+      RecordedEvent event = events.get(i);
+      CompletableFuture<Void> ack = new CompletableFuture<>();
+      acks[i] = ack;
+      byte[] key = event.event().workerRef().getBytes(StandardCharsets.US_ASCII);
+      producer.send(
+          new ProducerRecord<>(topic, key, RecordedEventCodec.encode(event)),
+          (metadata, error) -> {
+            if (error == null) {
+              ack.complete(null);
+            } else {
+              ack.completeExceptionally(error);
+            }
+          });
+    }
+    try {
+      CompletableFuture.allOf(acks).get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new PublishException("Kafka did not accept the batch: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new PublishException("Kafka did not acknowledge the batch in " + deliveryTimeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted while waiting for Kafka", e);
+    }
+  }
+
+  /** Whether the cluster answers a metadata request for the topic. */
+  public boolean isReachable() {
+    try {
+      return !producer.partitionsFor(topic).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  /** Kafka did not acknowledge; nothing of the batch may be acknowledged to the client. */
+  public static final class PublishException extends RuntimeException {
+    PublishException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

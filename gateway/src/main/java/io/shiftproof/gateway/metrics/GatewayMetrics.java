@@ -1,0 +1,75 @@
+package io.shiftproof.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+
+/** The gateway's Prometheus metrics: ingest outcomes by code, and request latency by route. */
+public final class GatewayMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter accepted;
+  private final Counter duplicates;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  public GatewayMetrics() {
+    accepted =
+        Counter.builder("shiftproof.ingest.events")
+            .tag("outcome", "accepted")
+            .description("Events made durable and acknowledged")
+            .register(registry);
+    duplicates =
+        Counter.builder("shiftproof.ingest.events")
+            .tag("outcome", "duplicate")
+            .description("Events already accepted before, acknowledged without publishing")
+            .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    gc.bindTo(registry);
+  }
+
+  public void accepted(int count) {
+    accepted.increment(count);
+  }
+
+  public void duplicates(int count) {
+    duplicates.increment(count);
+  }
+
+  /** One rejected event (or whole batch) with its stable error code. */
+  public void rejected(String code) {
+    Counter.builder("shiftproof.ingest.rejected")
+        .tag("code", code)
+        .description("Rejected events and batches by error code")
+        .register(registry)
+        .increment();
+  }
+
+  /** Latency of one request, by route template and status. */
+  public void request(String route, int status, long nanos) {
+    Timer.builder("shiftproof.http.requests")
+        .tag("route", route)
+        .tag("status", String.valueOf(status))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

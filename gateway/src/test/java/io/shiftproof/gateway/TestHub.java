@@ -1,0 +1,95 @@
+package io.shiftproof.gateway;
+
+import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.hub.Hub;
+import io.shiftproof.ledger.crypto.TlsContexts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/** A hub started for a test, on free ports, with HTTPS clients for the development orgs. */
+public final class TestHub implements AutoCloseable {
+  private final Hub hub;
+  private final Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private TestHub(Hub hub) {
+    this.hub = hub;
+  }
+
+  /** Starts a hub with embedded Kafka and PostgreSQL under {@code dataDir}. */
+  public static TestHub start(Path dataDir, Map<String, String> extra) {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put(HubKeys.DATA_DIR.name(), dataDir.toString());
+    overrides.put(HubKeys.GATEWAY_PORT.name(), "0");
+    overrides.put(HubKeys.MANAGEMENT_PORT.name(), "0");
+    overrides.put(HubKeys.GATEWAY_INSTANCES.name(), "2");
+    overrides.putAll(extra);
+    return new TestHub(Hub.start(HubSettings.load(null, Map.of(), overrides)));
+  }
+
+  public static TestHub start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  public Hub hub() {
+    return hub;
+  }
+
+  /** The mutual-TLS context of a development organisation. */
+  public SSLContext sslContext(String organisation) {
+    Path creds = hub.credentialsDir();
+    return TlsContexts.clientContext(
+        creds.resolve(organisation).resolve("cert.pem"),
+        creds.resolve(organisation).resolve("key.pem"),
+        creds.resolve("ca.pem"));
+  }
+
+  public HttpClient client(String organisation) {
+    return clients.computeIfAbsent(
+        organisation,
+        org ->
+            HttpClient.newBuilder()
+                .sslContext(sslContext(org))
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build());
+  }
+
+  public HttpResponse<String> post(String organisation, String path, String type, byte[] body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(hub.apiUrl().resolve(path))
+            .header("content-type", type)
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> postJson(String organisation, String json) throws Exception {
+    return post(
+        organisation,
+        "/v1/events",
+        "application/json",
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A plain GET on the management port. */
+  public HttpResponse<String> management(String path) throws Exception {
+    URI uri = hub.managementUrl().resolve(path);
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    hub.close();
+  }
+}

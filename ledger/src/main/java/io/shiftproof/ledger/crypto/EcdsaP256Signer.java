@@ -1,0 +1,71 @@
+package io.shiftproof.ledger.crypto;
+
+import io.shiftproof.ledger.crypto.CredentialException.Code;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+
+/**
+ * A {@link Signer} holding a P-256 private key. The per-signature nonce is derived from the key and
+ * the message (RFC 6979), so signing needs no random numbers and a weak random source can never
+ * leak the key; the signatures still verify with any ECDSA implementation.
+ */
+public final class EcdsaP256Signer implements Signer {
+  private final ECPrivateKeyParameters key;
+
+  private EcdsaP256Signer(ECPrivateKeyParameters key) {
+    this.key = key;
+  }
+
+  /**
+   * A signer for a private key file: PKCS#8 ({@code BEGIN PRIVATE KEY}) or SEC 1 ({@code BEGIN EC
+   * PRIVATE KEY}), unencrypted, on P-256.
+   */
+  public static EcdsaP256Signer fromKeyFile(Path privateKeyPem) {
+    PrivateKey privateKey = PemFiles.readPrivateKey(privateKeyPem);
+    if (!P256.isP256(privateKey)) {
+      throw new CredentialException(
+          Code.UNSUPPORTED_KEY,
+          privateKeyPem + ": got a " + privateKey.getAlgorithm() + " key, want an EC P-256 key");
+    }
+    return of(privateKey);
+  }
+
+  /** A signer for a P-256 private key. */
+  public static EcdsaP256Signer of(PrivateKey privateKey) {
+    if (!P256.isP256(privateKey)) {
+      throw new IllegalArgumentException(
+          "privateKey: got " + privateKey.getAlgorithm() + ", want an EC P-256 key");
+    }
+    BigInteger d = ((ECPrivateKey) privateKey).getS();
+    return new EcdsaP256Signer(new ECPrivateKeyParameters(d, P256.DOMAIN));
+  }
+
+  @Override
+  public byte[] sign(byte[] message) {
+    SHA256Digest sha256 = new SHA256Digest();
+    byte[] digest = new byte[sha256.getDigestSize()];
+    sha256.update(message, 0, message.length);
+    sha256.doFinal(digest, 0);
+
+    // A fresh signer per call keeps this class safe to share between threads.
+    ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+    ecdsa.init(true, key);
+    BigInteger[] rs = ecdsa.generateSignature(digest);
+    try {
+      return new DERSequence(new ASN1Integer[] {new ASN1Integer(rs[0]), new ASN1Integer(rs[1])})
+          .getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new IllegalStateException("two integers failed to DER-encode", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.shiftproof.ledger.crypto;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.ECKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+
+/** The NIST P-256 curve (secp256r1), the only curve the hub's keys and signatures use. */
+final class P256 {
+  static final String JCA_NAME = "secp256r1";
+  static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+
+  private static final X9ECParameters X9 = CustomNamedCurves.getByName(JCA_NAME);
+  static final ECDomainParameters DOMAIN =
+      new ECDomainParameters(X9.getCurve(), X9.getG(), X9.getN(), X9.getH(), X9.getSeed());
+
+  private P256() {}
+
+  static KeyPair generateKeyPair(SecureRandom random) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec(JCA_NAME), random);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK offers no P-256 key generation", e);
+    }
+  }
+
+  /**
+   * Whether a key lies on P-256. The group order and the field size together single out P-256 among
+   * the curves a JDK or a PEM file can name.
+   */
+  static boolean isP256(Key key) {
+    if (!(key instanceof ECKey ecKey)) {
+      return false;
+    }
+    ECParameterSpec params = ecKey.getParams();
+    return params != null
+        && params.getCurve().getField().getFieldSize() == 256
+        && params.getOrder().equals(order());
+  }
+
+  static BigInteger order() {
+    return DOMAIN.getN();
+  }
+}

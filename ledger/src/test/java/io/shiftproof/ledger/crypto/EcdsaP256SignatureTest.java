@@ -1,0 +1,303 @@
+package io.shiftproof.ledger.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.AlgorithmParameters;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signing and verification against RFC 6979 A.2.5 (ECDSA, P-256, SHA-256) and against OpenSSL, an
+ * independent implementation.
+ */
+class EcdsaP256SignatureTest {
+  private static final HexFormat HEX = HexFormat.of();
+
+  // RFC 6979, appendix A.2.5: the P-256 key pair.
+  private static final BigInteger RFC_PRIVATE =
+      new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16);
+  private static final BigInteger RFC_UX =
+      new BigInteger("60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6", 16);
+  private static final BigInteger RFC_UY =
+      new BigInteger("7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299", 16);
+  // RFC 6979, appendix A.2.5: "With SHA-256, message = 'sample'" and "... = 'test'".
+  private static final String SAMPLE_R =
+      "EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716";
+  private static final String SAMPLE_S =
+      "F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8";
+  private static final String TEST_R =
+      "F1ABB023518351CD71D881567B1EA663ED3EFCF6C5132B354F28D3B0B7D38367";
+  private static final String TEST_S =
+      "019F4113742A2B14BD25926B49C649155F267E60D3814B4C0CC84250E46F0083";
+
+  @TempDir Path dir;
+
+  @Test
+  void signsTheRfc6979VectorsExactly() throws Exception {
+    Signer signer = EcdsaP256Signer.of(rfcPrivateKey());
+
+    assertThat(signer.sign(ascii("sample"))).isEqualTo(der(SAMPLE_R, SAMPLE_S));
+    assertThat(signer.sign(ascii("test"))).isEqualTo(der(TEST_R, TEST_S));
+  }
+
+  @Test
+  void verifiesTheRfc6979Signatures() throws Exception {
+    Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
+
+    assertThat(verifier.verify(ascii("sample"), der(SAMPLE_R, SAMPLE_S))).isTrue();
+    assertThat(verifier.verify(ascii("test"), der(TEST_R, TEST_S))).isTrue();
+  }
+
+  @Test
+  void rejectsSignatureOfAnotherMessage() throws Exception {
+    Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
+
+    assertThat(verifier.verify(ascii("test"), der(SAMPLE_R, SAMPLE_S))).isFalse();
+    assertThat(verifier.verify(ascii("samplf"), der(SAMPLE_R, SAMPLE_S))).isFalse();
+  }
+
+  @Test
+  void rejectsSignatureByAnotherKey() throws Exception {
+    DevCredentials credentials = DevCredentials.ensure(dir, DevCredentials.STANDARD_ORGANISATIONS);
+    byte[] batch = ascii("batch-42");
+    byte[] signature =
+        EcdsaP256Signer.fromKeyFile(credentials.privateKey("platform-1")).sign(batch);
+
+    assertThat(
+            EcdsaP256Verifier.fromCertificateFile(credentials.certificate("platform-1"))
+                .verify(batch, signature))
+        .isTrue();
+    assertThat(
+            EcdsaP256Verifier.fromCertificateFile(credentials.certificate("platform-2"))
+                .verify(batch, signature))
+        .isFalse();
+  }
+
+  @Test
+  void malformedSignaturesAreInvalidNotErrors() throws Exception {
+    Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
+    byte[] message = ascii("sample");
+    byte[] valid = der(SAMPLE_R, SAMPLE_S);
+    byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 1);
+    byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 1);
+    byte[] flipped = valid.clone();
+    flipped[10] ^= 0x01;
+    String n = P256.order().toString(16);
+
+    for (byte[] signature :
+        List.of(
+            new byte[0],
+            new byte[] {0x30, 0x00},
+            HEX.parseHex("00112233"),
+            trailing,
+            truncated,
+            flipped,
+            longFormLength(valid),
+            derOf(BigInteger.ZERO, BigInteger.ZERO),
+            der(n, SAMPLE_S),
+            rawConcatenation(SAMPLE_R, SAMPLE_S))) {
+      assertThat(verifier.verify(message, signature)).as(HEX.formatHex(signature)).isFalse();
+    }
+  }
+
+  @Test
+  void signaturesAreDeterministicAndVerifyWithTheJdk() throws Exception {
+    Signer signer = EcdsaP256Signer.of(rfcPrivateKey());
+    byte[] message = ascii("a batch of work-session events");
+
+    byte[] first = signer.sign(message);
+
+    assertThat(signer.sign(message)).isEqualTo(first);
+    java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSA");
+    jdk.initVerify(rfcPublicKey());
+    jdk.update(message);
+    assertThat(jdk.verify(first)).isTrue();
+  }
+
+  @Test
+  void verifiesSignatureMadeByOpenssl() throws Exception {
+    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
+    Path key = dir.resolve("key.pem");
+    Path certificate = dir.resolve("cert.pem");
+    Path message = Files.write(dir.resolve("batch.json"), ascii("{\"events\":[]}"));
+    Path signature = dir.resolve("batch.sig");
+    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
+    openssl(
+        "req",
+        "-new",
+        "-x509",
+        "-key",
+        key,
+        "-subj",
+        "/CN=openssl",
+        "-days",
+        "1",
+        "-out",
+        certificate);
+    openssl("dgst", "-sha256", "-sign", key, "-out", signature, message);
+
+    Verifier verifier = EcdsaP256Verifier.fromCertificateFile(certificate);
+
+    assertThat(verifier.verify(Files.readAllBytes(message), Files.readAllBytes(signature)))
+        .isTrue();
+    assertThat(verifier.verify(ascii("{\"events\":[1]}"), Files.readAllBytes(signature))).isFalse();
+  }
+
+  @Test
+  void opensslVerifiesOurSignatureWithAKeyOpensslWrote() throws Exception {
+    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
+    Path key = dir.resolve("key.pem");
+    Path publicKey = dir.resolve("public.pem");
+    Path message = Files.write(dir.resolve("batch.json"), ascii("{\"events\":[]}"));
+    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
+    openssl("pkey", "-in", key, "-pubout", "-out", publicKey);
+    Path signature =
+        Files.write(
+            dir.resolve("batch.sig"),
+            EcdsaP256Signer.fromKeyFile(key).sign(Files.readAllBytes(message)));
+
+    assertThat(openssl("dgst", "-sha256", "-verify", publicKey, "-signature", signature, message))
+        .contains("Verified OK");
+  }
+
+  @Test
+  void readsSec1KeysAsWellAsPkcs8() throws Exception {
+    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
+    Path pkcs8 = dir.resolve("key.pem");
+    Path sec1 = dir.resolve("ec-key.pem");
+    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", pkcs8);
+    openssl("ec", "-in", pkcs8, "-out", sec1);
+    assertThat(Files.readString(sec1)).startsWith("-----BEGIN EC PRIVATE KEY-----");
+
+    byte[] message = ascii("sample");
+    // Deterministic signing: the same key gives the same bytes whichever file it came from.
+    assertThat(EcdsaP256Signer.fromKeyFile(sec1).sign(message))
+        .isEqualTo(EcdsaP256Signer.fromKeyFile(pkcs8).sign(message));
+  }
+
+  @Test
+  void refusesKeysOnOtherCurves() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp384r1"));
+    var p384 = generator.generateKeyPair();
+
+    assertThatThrownBy(() -> EcdsaP256Signer.of(p384.getPrivate()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("want an EC P-256 key");
+    assertThatThrownBy(() -> EcdsaP256Verifier.of(p384.getPublic()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesKeyFileOnAnotherCurve() throws Exception {
+    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
+    Path key = dir.resolve("p384.pem");
+    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out", key);
+
+    assertThatThrownBy(() -> EcdsaP256Signer.fromKeyFile(key))
+        .isInstanceOfSatisfying(
+            CredentialException.class,
+            e -> assertThat(e.code()).isEqualTo(CredentialException.Code.UNSUPPORTED_KEY));
+  }
+
+  @Test
+  void refusesEncryptedKeyFileWithAHint() throws Exception {
+    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
+    Path key = dir.resolve("key.pem");
+    Path encrypted = dir.resolve("encrypted.pem");
+    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
+    openssl("pkcs8", "-topk8", "-in", key, "-out", encrypted, "-passout", "pass:secret");
+
+    assertThatThrownBy(() -> EcdsaP256Signer.fromKeyFile(encrypted))
+        .isInstanceOfSatisfying(
+            CredentialException.class,
+            e -> assertThat(e.code()).isEqualTo(CredentialException.Code.UNSUPPORTED_KEY))
+        .hasMessageContaining("encrypted");
+  }
+
+  private static String openssl(Object... arguments) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+    for (Object argument : arguments) {
+      command.add(argument.toString());
+    }
+    ExternalTool.Result result = ExternalTool.run(command);
+    assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
+    return result.output();
+  }
+
+  private static ECParameterSpec p256() throws Exception {
+    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+    parameters.init(new ECGenParameterSpec("secp256r1"));
+    return parameters.getParameterSpec(ECParameterSpec.class);
+  }
+
+  private static PrivateKey rfcPrivateKey() throws Exception {
+    return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(RFC_PRIVATE, p256()));
+  }
+
+  private static PublicKey rfcPublicKey() throws Exception {
+    return KeyFactory.getInstance("EC")
+        .generatePublic(new ECPublicKeySpec(new ECPoint(RFC_UX, RFC_UY), p256()));
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] der(String r, String s) {
+    return derOf(new BigInteger(r, 16), new BigInteger(s, 16));
+  }
+
+  /** SEQUENCE { INTEGER r, INTEGER s }, hand-encoded so the test relies on no ASN.1 library. */
+  private static byte[] derOf(BigInteger r, BigInteger s) {
+    byte[] rBytes = integer(r);
+    byte[] sBytes = integer(s);
+    byte[] out = new byte[2 + rBytes.length + sBytes.length];
+    out[0] = 0x30;
+    out[1] = (byte) (rBytes.length + sBytes.length);
+    System.arraycopy(rBytes, 0, out, 2, rBytes.length);
+    System.arraycopy(sBytes, 0, out, 2 + rBytes.length, sBytes.length);
+    return out;
+  }
+
+  private static byte[] integer(BigInteger value) {
+    byte[] content = value.toByteArray();
+    byte[] out = new byte[2 + content.length];
+    out[0] = 0x02;
+    out[1] = (byte) content.length;
+    System.arraycopy(content, 0, out, 2, content.length);
+    return out;
+  }
+
+  /** The same signature with its outer length in BER long form: valid BER, not DER. */
+  private static byte[] longFormLength(byte[] der) {
+    byte[] out = new byte[der.length + 1];
+    out[0] = 0x30;
+    out[1] = (byte) 0x81;
+    out[2] = der[1];
+    System.arraycopy(der, 2, out, 3, der.length - 2);
+    return out;
+  }
+
+  private static byte[] rawConcatenation(String r, String s) {
+    return HEX.parseHex(r + s);
+  }
+}

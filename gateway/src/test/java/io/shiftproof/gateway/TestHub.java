@@ -84,8 +84,10 @@ public final class TestHub implements AutoCloseable {
   /** A plain GET on the management port. */
   public HttpResponse<String> management(String path) throws Exception {
     URI uri = hub.managementUrl().resolve(path);
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return plain.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

@@ -50,7 +50,6 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HubSettings settings = hub.settings();
-    byte[] body = read(file);
     String type =
         contentType != null
             ? contentType
@@ -60,7 +59,7 @@ final class PushCommand implements Callable<Integer> {
             settings.get(HubKeys.DATA_DIR).resolve("credentials"),
             organisation,
             HubEndpoint.resolve(Optional.ofNullable(url), settings));
-    HttpResponse<String> response = client.post("/v1/events", type, body);
+    HttpResponse<String> response = client.post("/v1/events", type, read(file));
     return ResponsePrinter.print(spec.commandLine().getOut(), response);
   }
 

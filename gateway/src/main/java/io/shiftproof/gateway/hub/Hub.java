@@ -102,7 +102,11 @@ public final class Hub implements AutoCloseable {
     GatewayMetrics metrics = register(new GatewayMetrics());
     EventIngestor ingestor = new EventIngestor(database.dataSource(), publisher);
     BatchDecoder decoder =
-        new BatchDecoder(new BatchLimits(gateway.maxEventsPerBatch(), gateway.maxFutureSkew()));
+        new BatchDecoder(
+            new BatchLimits(
+                gateway.maxEventsPerBatch(),
+                gateway.maxFutureSkew(),
+                (int) gateway.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(decoder, ingestor, metrics, Clock.systemUTC());
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));

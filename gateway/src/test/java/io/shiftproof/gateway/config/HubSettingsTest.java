@@ -1,0 +1,77 @@
+package io.shiftproof.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubSettingsTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsRunEverythingEmbedded() {
+    HubSettings s = HubSettings.defaults();
+    assertThat(KafkaConfig.from(s).bootstrapServers()).isEmpty();
+    assertThat(PostgresConfig.from(s).url()).isEmpty();
+    assertThat(s.get(HubKeys.GATEWAY_PORT)).isEqualTo(8443);
+    assertThat(s.get(HubKeys.MAX_FUTURE_SKEW)).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void environmentOverridesFileAndOverridesWinOverEnvironment() throws Exception {
+    Path file = dir.resolve("shiftproof.properties");
+    Files.writeString(file, "gateway.port=9000\nkafka.topic=from-file\n");
+    HubSettings s =
+        HubSettings.load(
+            file,
+            Map.of("SHIFTPROOF_GATEWAY_PORT", "9001", "SHIFTPROOF_KAFKA_TOPIC", "from-env"),
+            Map.of("kafka.topic", "from-flag"));
+    assertThat(s.get(HubKeys.GATEWAY_PORT)).isEqualTo(9001);
+    assertThat(s.get(HubKeys.KAFKA_TOPIC)).isEqualTo("from-flag");
+  }
+
+  @Test
+  void unknownKeyInFileIsRejectedByName() throws Exception {
+    Path file = dir.resolve("shiftproof.properties");
+    Files.writeString(file, "kafka.bootstrap=oops:9092\n");
+    assertThatThrownBy(() -> HubSettings.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("kafka.bootstrap")
+        .hasMessageContaining("shiftproof config");
+  }
+
+  @Test
+  void badValueNamesKeyValueAndWhatIsWanted() {
+    assertThatThrownBy(() -> HubSettings.load(null, Map.of(), Map.of("gateway.port", "70000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("gateway.port: got \"70000\", want a port 0..65535");
+    assertThatThrownBy(
+            () ->
+                HubSettings.load(
+                    null, Map.of("SHIFTPROOF_GATEWAY_REQUEST_TIMEOUT", "30s"), Map.of()))
+        .hasMessageContaining("gateway.request-timeout")
+        .hasMessageContaining("ISO-8601");
+  }
+
+  @Test
+  void everyKeyHasAnEnvironmentVariableAndDoc() {
+    assertThat(HubKeys.ALL)
+        .allSatisfy(
+            key -> {
+              assertThat(key.environmentVariable()).matches("SHIFTPROOF_[A-Z0-9_]+");
+              assertThat(key.doc()).isNotBlank();
+            });
+    assertThat(HubKeys.ALL.stream().map(ConfigKey::name).distinct()).hasSize(HubKeys.ALL.size());
+  }
+
+  @Test
+  void readmeDocumentsEveryKey() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertThat(HubKeys.ALL).allSatisfy(key -> assertThat(readme).contains(key.name()));
+  }
+}

@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.bench;
 
 import io.shiftproof.gateway.hub.HubChildProcess;
+import io.shiftproof.gateway.hub.TopicAdmin;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
@@ -48,7 +49,8 @@ public final class IngestBenchmark {
       int workers, int batchSize, int concurrency, double warmupShare, long seed, Path workDir) {}
 
   /** One measured phase. */
-  public record Phase(String name, long events, Duration elapsed, Duration hubCpu) {
+  public record Phase(
+      String name, long events, Duration elapsed, Duration hubCpu, Duration postgresCpu) {
     double eventsPerSecond() {
       return events / (elapsed.toNanos() / 1e9);
     }
@@ -56,7 +58,13 @@ public final class IngestBenchmark {
     double hubCpuMicrosPerEvent() {
       return hubCpu.toNanos() / 1e3 / events;
     }
+
+    double postgresCpuMicrosPerEvent() {
+      return postgresCpu.toNanos() / 1e3 / events;
+    }
   }
+
+  private static final String BASELINE_TOPIC = "bench-baseline";
 
   private final Settings settings;
   private final PrintWriter out;
@@ -121,8 +129,10 @@ public final class IngestBenchmark {
                             creds.resolve("ca.pem"))),
             new PrintStream(System.err, true, StandardCharsets.UTF_8));
     Duration cpuBefore = hub.cpuTime();
+    Duration postgresBefore = hub.postgresCpuTime();
     PushReport report = pusher.push(batches.stream());
     Duration cpu = hub.cpuTime().minus(cpuBefore);
+    Duration postgresCpu = hub.postgresCpuTime().minus(postgresBefore);
     if (!report.failures().isEmpty() || report.rejected() > 0) {
       throw new IllegalStateException(
           name
@@ -135,18 +145,22 @@ public final class IngestBenchmark {
         "%s: %,d acknowledged (%,d accepted, %,d duplicates)%n",
         name, report.eventsDelivered(), report.accepted(), report.duplicates());
     out.flush();
-    return new Phase(name, report.eventsDelivered(), report.elapsed(), cpu);
+    return new Phase(name, report.eventsDelivered(), report.elapsed(), cpu, postgresCpu);
   }
 
   /** The same events, produced straight into the hub's broker with the gateway's durability. */
   private Phase baseline(HubChildProcess hub, List<PlatformBatch> batches) throws Exception {
+    // Same partitioning as the hub's topic, so the broker does the same work.
+    TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), BASELINE_TOPIC, 6);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, hub.kafkaBootstrapServers());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     Instant now = Instant.now();
     long events = 0;
     Duration cpuBefore = hub.cpuTime();
@@ -155,6 +169,7 @@ public final class IngestBenchmark {
     AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      awaitLeaders(producer);
       // Bounded in flight like the gateway, which waits for each batch's acks.
       Semaphore inFlight = new Semaphore(settings.concurrency() * settings.batchSize());
       for (PlatformBatch batch : batches) {
@@ -165,7 +180,7 @@ public final class IngestBenchmark {
                   new RecordedEvent(batch.platform(), batch.batch().batchId(), now, event));
           producer.send(
               new ProducerRecord<>(
-                  "bench-baseline", event.workerRef().getBytes(StandardCharsets.US_ASCII), value),
+                  BASELINE_TOPIC, event.workerRef().getBytes(StandardCharsets.US_ASCII), value),
               (metadata, error) -> {
                 if (error != null) {
                   failure.compareAndSet(null, error);
@@ -182,7 +197,24 @@ public final class IngestBenchmark {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     Duration cpu = hub.cpuTime().minus(cpuBefore).plusNanos(ownCpuNanos() - ownCpuBefore);
-    return new Phase("baseline: one producer -> the same broker (acks=all)", events, elapsed, cpu);
+    return new Phase(
+        "baseline: one producer -> the same broker (acks=all)",
+        events,
+        elapsed,
+        cpu,
+        Duration.ZERO);
+  }
+
+  /** A just-created topic's leaders reach the producer's metadata a moment later. */
+  private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (producer.partitionsFor(BASELINE_TOPIC).stream().anyMatch(p -> p.leader() == null)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(BASELINE_TOPIC + " has partitions without a leader");
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static long ownCpuNanos() {
@@ -192,20 +224,23 @@ public final class IngestBenchmark {
 
   private void print(List<Phase> phases) {
     out.println();
-    out.printf("%-55s %12s %10s %14s%n", "phase", "events/s", "seconds", "CPU µs/event");
+    out.printf(
+        "%-55s %12s %10s %14s %14s%n",
+        "phase", "events/s", "seconds", "CPU µs/event", "+PostgreSQL");
     for (Phase phase : phases) {
       out.printf(
-          "%-55s %,12.0f %10.2f %14.1f%n",
+          "%-55s %,12.0f %10.2f %14.1f %14.1f%n",
           phase.name(),
           phase.eventsPerSecond(),
           phase.elapsed().toMillis() / 1000.0,
-          phase.hubCpuMicrosPerEvent());
+          phase.hubCpuMicrosPerEvent(),
+          phase.postgresCpuMicrosPerEvent());
     }
     Phase gateway = phases.get(0);
     Phase baseline = phases.get(1);
     out.printf(
-        "%ngateway / baseline throughput: %.2f   (CPU: the hub process; baseline: broker +"
-            + " producer)%n",
+        "%ngateway / baseline throughput: %.2f   (CPU: the hub's JVM, and separately its"
+            + " PostgreSQL server; baseline: broker + producer)%n",
         gateway.eventsPerSecond() / baseline.eventsPerSecond());
     out.printf(
         "machine: %d cores; client, hub and broker share them%n",

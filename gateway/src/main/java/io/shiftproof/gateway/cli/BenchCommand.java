@@ -3,6 +3,7 @@ package io.shiftproof.gateway.cli;
 import io.shiftproof.gateway.bench.IngestBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,11 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path workDir = Files.createTempDirectory("shiftproof-bench-");
+      // Traversable by others: as root, the embedded PostgreSQL runs as an unprivileged user.
+      Path workDir =
+          Files.createTempDirectory(
+              "shiftproof-bench-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
       try {
         new IngestBenchmark(
                 new IngestBenchmark.Settings(workers, batchSize, concurrency, 0.1, seed, workDir),

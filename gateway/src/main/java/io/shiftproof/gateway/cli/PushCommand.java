@@ -1,13 +1,9 @@
 package io.shiftproof.gateway.cli;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,20 +18,7 @@ import picocli.CommandLine.Spec;
     description = "Post a batch of events (JSON, or Avro for *.avro) as an organisation.")
 final class PushCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin HubOptions hub;
-
-  @Option(
-      names = "--as",
-      required = true,
-      paramLabel = "ORG",
-      description = "Organisation whose credentials to use, e.g. platform-1.")
-  String organisation;
-
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "Hub API URL (default: the running hub).")
-  URI url;
+  @Mixin ClientOptions client;
 
   @Option(
       names = "--content-type",
@@ -49,17 +32,11 @@ final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HubSettings settings = hub.settings();
     String type =
         contentType != null
             ? contentType
             : file.endsWith(".avro") ? "application/avro" : "application/json";
-    HubClient client =
-        HubClient.forOrganisation(
-            settings.get(HubKeys.DATA_DIR).resolve("credentials"),
-            organisation,
-            HubEndpoint.resolve(Optional.ofNullable(url), settings));
-    HttpResponse<String> response = client.post("/v1/events", type, read(file));
+    HttpResponse<String> response = client.client().post("/v1/events", type, read(file));
     return ResponsePrinter.print(spec.commandLine().getOut(), response);
   }
 

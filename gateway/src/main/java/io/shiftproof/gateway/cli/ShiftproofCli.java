@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "shiftproof",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "shiftproof 0.1.0",
     description = "Cross-platform working-time hub for gig workers' injury insurance.",
     subcommands = {
@@ -42,6 +43,11 @@ public final class ShiftproofCli implements Runnable {
         .setExecutionExceptionHandler(
             (e, cmd, parseResult) -> {
               cmd.getErr().println("error: " + e.getMessage());
+              if (!(e instanceof CliFailure)) {
+                for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                  cmd.getErr().println("  caused by: " + c);
+                }
+              }
               return e instanceof CliFailure failure ? failure.exitCode() : EXIT_UNREACHABLE;
             });
   }

@@ -117,6 +117,21 @@ public final class HubKeys {
           HubKeys::positiveDuration,
           "Longest wait for Kafka to acknowledge a batch before answering 503 and rolling back.");
 
+  public static final ConfigKey<String> KAFKA_COMPRESSION =
+      key(
+          "kafka.compression",
+          "none",
+          "one of none, lz4, zstd, snappy, gzip",
+          text -> {
+            if (!List.of("none", "lz4", "zstd", "snappy", "gzip").contains(text)) {
+              throw new IllegalArgumentException("unknown codec");
+            }
+            return text;
+          },
+          "Producer compression. none suits the embedded broker (no network to save, and the"
+              + " broker would decompress to validate); lz4 or zstd for a cluster across a"
+              + " network.");
+
   public static final ConfigKey<String> POSTGRES_URL =
       key(
           "postgres.url",
@@ -186,6 +201,7 @@ public final class HubKeys {
           KAFKA_TOPIC,
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,
+          KAFKA_COMPRESSION,
           POSTGRES_URL,
           POSTGRES_USER,
           POSTGRES_PASSWORD,

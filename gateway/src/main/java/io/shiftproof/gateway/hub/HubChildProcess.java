@@ -82,6 +82,22 @@ public final class HubChildProcess implements AutoCloseable {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
+  /**
+   * CPU time used so far by the embedded PostgreSQL server the hub started: its postmaster (found
+   * by the data directory on its command line) and the backends under it. Zero when none runs.
+   */
+  public Duration postgresCpuTime() {
+    String marker = dataDir.resolve("postgres").toString();
+    return ProcessHandle.allProcesses()
+        .filter(
+            p -> p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
+        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .flatMap(
+            p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+        .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed by the hub itself. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -10,11 +10,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the hub's topics when they do not exist yet, on the embedded or an external cluster. */
-final class TopicAdmin {
+/** Creates topics when they do not exist yet, on the embedded or an external cluster. */
+public final class TopicAdmin {
   private TopicAdmin() {}
 
-  static void ensureTopic(String bootstrapServers, String topic, int partitions) {
+  public static void ensureTopic(String bootstrapServers, String topic, int partitions) {
     try (Admin admin =
         Admin.create(
             Map.of(

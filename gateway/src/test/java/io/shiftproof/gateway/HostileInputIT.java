@@ -9,7 +9,6 @@ import io.shiftproof.schemas.wire.WorkEventType;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,32 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of generated malformed bodies: the hub answers each with a 4xx (or, where a mutation
  * happens to leave a valid batch, a 2xx), never a 5xx, and stays healthy and accepting.
  */
-class HostileInputIT {
+class HostileInputIT extends WithRunningHub {
   private static final long SEED = 20261129L;
-  static Path dataDir;
-  static TestHub hub;
-
-  @BeforeAll
-  static void startHub() {
-    dataDir = TestDirectories.create("hostile");
-    hub = TestHub.start(dataDir);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-    TestDirectories.delete(dataDir);
-  }
 
   /** A body, its content type, and whether it is certainly invalid (must be 4xx). */
   record Hostile(String kind, String contentType, byte[] body, boolean certainlyInvalid) {}

@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,23 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The ingest API against a real embedded Kafka broker and PostgreSQL server. */
-class IngestGatewayIT {
-  static Path dataDir;
-  static TestHub hub;
-
-  @BeforeAll
-  static void startHub() {
-    dataDir = TestDirectories.create("ingest");
-    hub = TestHub.start(dataDir);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-    TestDirectories.delete(dataDir);
-  }
+class IngestGatewayIT extends WithRunningHub {
 
   @Test
   void clientWithoutCertificateIsRefusedAtTheHandshake() throws Exception {

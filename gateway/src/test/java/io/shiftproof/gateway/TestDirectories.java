@@ -12,10 +12,10 @@ import java.util.Comparator;
  * when tests run as root, the embedded PostgreSQL runs as an unprivileged user that must be able to
  * reach its data directory, so these are traversable (but not listable) by others.
  */
-final class TestDirectories {
+public final class TestDirectories {
   private TestDirectories() {}
 
-  static Path create(String name) {
+  public static Path create(String name) {
     try {
       Path dir =
           Files.createTempDirectory(
@@ -27,7 +27,7 @@ final class TestDirectories {
     }
   }
 
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

@@ -3,39 +3,18 @@ package io.shiftproof.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.Batches;
-import io.shiftproof.gateway.TestHub;
+import io.shiftproof.gateway.WithRunningHub;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The commands of the README, run against a real hub, with their output and exit codes. */
-class CommandLineIT {
-  static Path dataDir;
-  static TestHub hub;
-
-  @BeforeAll
-  static void startHub() throws Exception {
-    dataDir =
-        Files.createTempDirectory(
-            "shiftproof-cli-",
-            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x")));
-    hub = TestHub.start(dataDir);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
+class CommandLineIT extends WithRunningHub {
 
   record Run(int exitCode, String out, String err) {}
 

@@ -66,6 +66,7 @@ class HostileInputIT extends WithRunningHub {
     } finally {
       pool.shutdownNow();
     }
+    System.out.println("hostile bodies " + bodies.size() + ", answers by status " + byStatus);
     assertThat(violations).as("statuses %s", byStatus).isEmpty();
     int total = byStatus.values().stream().mapToInt(AtomicInteger::get).sum();
     assertThat(total).isEqualTo(bodies.size());

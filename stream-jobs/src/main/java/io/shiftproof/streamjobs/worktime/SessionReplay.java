@@ -1,0 +1,200 @@
+package io.shiftproof.streamjobs.worktime;
+
+import io.shiftproof.schemas.wire.WorkEventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Replays the events of one platform session (one {@code (platform, sessionId)}) under the rules of
+ * DESIGN §5 and emits the intervals the session was online, en route and on task.
+ *
+ * <p>A replay instance is single-use: {@link #replay} creates one, feeds it the session's events in
+ * application order and collects the result.
+ */
+final class SessionReplay {
+
+  /**
+   * Application order within a session: by time, at equal times by the §5 type order, and then by
+   * event id so that the result never depends on arrival order.
+   */
+  static final Comparator<TimelineEvent> APPLICATION_ORDER =
+      Comparator.comparing(TimelineEvent::occurredAt)
+          .thenComparingInt(event -> typeRank(event.type()))
+          .thenComparing(TimelineEvent::eventId);
+
+  private final String platform;
+  private final String sessionId;
+  private final Duration silenceTimeout;
+
+  private final List<StateInterval> intervals = new ArrayList<>();
+  private final List<Anomaly> anomalies = new ArrayList<>();
+  private final List<EventSpan> spans = new ArrayList<>();
+
+  private boolean online;
+  private Instant onlineSince;
+  private TimelineEvent lastEvent;
+  private final Map<String, OpenTask> openTasks = new TreeMap<>();
+  private final Set<String> episodeBatches = new TreeSet<>();
+
+  private SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
+    this.platform = platform;
+    this.sessionId = sessionId;
+    this.silenceTimeout = silenceTimeout;
+  }
+
+  /**
+   * Replays one session.
+   *
+   * @param events the session's distinct events, in any order
+   * @param watermark the stream is complete before this instant; later events are held back, and a
+   *     session still open at the watermark counts as online until it unless its silence timeout
+   *     has already passed
+   */
+  static SessionOutcome replay(
+      String platform,
+      String sessionId,
+      List<TimelineEvent> events,
+      Instant watermark,
+      Duration silenceTimeout) {
+    SessionReplay replay = new SessionReplay(platform, sessionId, silenceTimeout);
+    events.stream()
+        .filter(event -> event.occurredAt().isBefore(watermark))
+        .sorted(APPLICATION_ORDER)
+        .forEach(replay::apply);
+    replay.finish(watermark);
+    return new SessionOutcome(
+        List.copyOf(replay.intervals), List.copyOf(replay.anomalies), List.copyOf(replay.spans));
+  }
+
+  static int typeRank(WorkEventType type) {
+    return switch (type) {
+      case ONLINE -> 0;
+      case TASK_ASSIGNED -> 1;
+      case TASK_STARTED -> 2;
+      case HEARTBEAT -> 3;
+      case TASK_COMPLETED -> 4;
+      case TASK_CANCELLED -> 5;
+      case OFFLINE -> 6;
+    };
+  }
+
+  private void apply(TimelineEvent event) {
+    // The silence is judged before the event: an event after a long silence first closes the old
+    // episode at its last event, then (unless it is OFFLINE) opens a new one.
+    if (online && silenceReached(event.occurredAt())) {
+      closeBySilence();
+    }
+    if (event.type() == WorkEventType.OFFLINE) {
+      if (online) {
+        episodeBatches.add(event.batchId());
+        close(event.occurredAt());
+      } else {
+        spans.add(new EventSpan(event.occurredAt(), event.occurredAt(), Set.of(event.batchId())));
+      }
+    } else {
+      if (!online) {
+        open(event);
+      }
+      episodeBatches.add(event.batchId());
+      applyWhileOnline(event);
+    }
+    lastEvent = event;
+  }
+
+  private void applyWhileOnline(TimelineEvent event) {
+    Instant at = event.occurredAt();
+    switch (event.type()) {
+      case TASK_ASSIGNED ->
+          openTasks.putIfAbsent(event.taskRef(), new OpenTask(at, Optional.empty()));
+      case TASK_STARTED -> start(event);
+      case TASK_COMPLETED, TASK_CANCELLED -> {
+        OpenTask task = openTasks.remove(event.taskRef());
+        if (task != null) {
+          end(task, at);
+        }
+      }
+      case ONLINE, HEARTBEAT, OFFLINE -> {
+        // ONLINE in an online session and HEARTBEAT change nothing but keep the session alive.
+      }
+    }
+  }
+
+  private void start(TimelineEvent event) {
+    Instant at = event.occurredAt();
+    OpenTask task = openTasks.get(event.taskRef());
+    if (task == null) {
+      openTasks.put(event.taskRef(), new OpenTask(at, Optional.of(at)));
+      anomalies.add(anomaly(AnomalyKind.IMPLIED_ASSIGNMENT, event, at));
+    } else if (task.startedAt().isEmpty()) {
+      openTasks.put(event.taskRef(), new OpenTask(task.assignedAt(), Optional.of(at)));
+    }
+  }
+
+  private void open(TimelineEvent event) {
+    online = true;
+    onlineSince = event.occurredAt();
+    if (event.type() != WorkEventType.ONLINE) {
+      anomalies.add(anomaly(AnomalyKind.IMPLIED_ONLINE, event, event.occurredAt()));
+    }
+  }
+
+  private void finish(Instant watermark) {
+    if (!online) {
+      return;
+    }
+    if (silenceReached(watermark)) {
+      closeBySilence();
+    } else {
+      // Provisional: the session may still send events, so it counts as online up to the
+      // watermark; a later event or watermark may still close it at its last event instead.
+      close(watermark);
+    }
+  }
+
+  private boolean silenceReached(Instant now) {
+    return !lastEvent.occurredAt().plus(silenceTimeout).isAfter(now);
+  }
+
+  private void closeBySilence() {
+    anomalies.add(anomaly(AnomalyKind.TIMEOUT, lastEvent, lastEvent.occurredAt()));
+    close(lastEvent.occurredAt());
+  }
+
+  private void close(Instant at) {
+    openTasks.values().forEach(task -> end(task, at));
+    openTasks.clear();
+    addInterval(WorkState.AVAILABLE, onlineSince, at);
+    spans.add(new EventSpan(onlineSince, at, Set.copyOf(episodeBatches)));
+    episodeBatches.clear();
+    online = false;
+  }
+
+  private void end(OpenTask task, Instant at) {
+    Instant startedAt = task.startedAt().orElse(at);
+    addInterval(WorkState.EN_ROUTE, task.assignedAt(), startedAt);
+    addInterval(WorkState.ON_TASK, startedAt, at);
+  }
+
+  private void addInterval(WorkState state, Instant from, Instant to) {
+    if (from.isBefore(to)) {
+      intervals.add(new StateInterval(platform, state, from, to));
+    }
+  }
+
+  private Anomaly anomaly(AnomalyKind kind, TimelineEvent event, Instant at) {
+    Optional<String> task =
+        event.type().isTaskEvent() ? Optional.of(event.taskRef()) : Optional.empty();
+    return new Anomaly(kind, platform, sessionId, task, event.eventId(), at);
+  }
+
+  /** A task that is open in the session: assigned, and possibly started. */
+  private record OpenTask(Instant assignedAt, Optional<Instant> startedAt) {}
+}

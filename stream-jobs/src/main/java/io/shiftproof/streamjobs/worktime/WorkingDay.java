@@ -1,0 +1,46 @@
+package io.shiftproof.streamjobs.worktime;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One worker's cross-platform working time on one local day (DESIGN §5): totals, segments, anomaly
+ * flags and lineage, before it is versioned and encoded as the Avro {@code DayRecord} (whose
+ * segment bounds are microseconds, the precision {@link TimelineEvent} keeps).
+ *
+ * @param dayStart local midnight starting the day, as an instant
+ * @param dayEnd local midnight ending the day, exclusive
+ * @param coveredUntil the record describes {@code [dayStart, coveredUntil)}: the day's end, or the
+ *     watermark if that is earlier; nothing is claimed about later time
+ * @param provisional whether later events may still change the record: true until the watermark
+ *     passes the day's end plus the silence timeout, when every session of the day is closed
+ * @param segments the day's online time as maximal segments, in time order
+ * @param anomalies flags whose instant falls within the day, in time order
+ * @param sourceBatchIds the batches whose events shaped the day, sorted
+ */
+public record WorkingDay(
+    String workerRef,
+    LocalDate day,
+    Instant dayStart,
+    Instant dayEnd,
+    Instant coveredUntil,
+    boolean provisional,
+    DayTotals totals,
+    List<Segment> segments,
+    List<Anomaly> anomalies,
+    List<String> sourceBatchIds) {
+
+  public WorkingDay {
+    Objects.requireNonNull(workerRef, "workerRef");
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(dayStart, "dayStart");
+    Objects.requireNonNull(dayEnd, "dayEnd");
+    Objects.requireNonNull(coveredUntil, "coveredUntil");
+    Objects.requireNonNull(totals, "totals");
+    segments = List.copyOf(segments);
+    anomalies = List.copyOf(anomalies);
+    sourceBatchIds = List.copyOf(sourceBatchIds);
+  }
+}

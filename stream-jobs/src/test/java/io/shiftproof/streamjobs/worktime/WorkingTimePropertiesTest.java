@@ -1,0 +1,337 @@
+package io.shiftproof.streamjobs.worktime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.WorkEvent;
+import io.shiftproof.schemas.wire.WorkEventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * Random multi-platform event streams must give exactly the totals, segments and statuses of the
+ * per-cell reference model: stacked and unopened tasks, cancellations, missing OFFLINEs, silences
+ * of exactly the timeout, equal timestamps, midnight crossings, resent duplicates and shuffled
+ * arrival included.
+ */
+class WorkingTimePropertiesTest {
+
+  private static final String WORKER = "wr_" + "A".repeat(43);
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 28);
+
+  /** Generated streams are placed so that their middle falls on this local midnight. */
+  private static final long MIDNIGHT_SECOND =
+      FIRST_DAY.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
+
+  private static final long CELL_SECONDS = 30;
+  private static final List<String> PLATFORMS = List.of("didi", "eleme", "meituan");
+
+  @Property(tries = 400)
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void totalsSegmentsAndFlagsMatchTheReference(@ForAll("scenarios") Scenario scenario) {
+    WorkerTimeline timeline = timelineOf(scenario);
+    WorkingTimeReference reference = referenceOf(scenario);
+
+    for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
+      long dayStart = day.atStartOfDay(SHANGHAI).toEpochSecond();
+      long dayEnd = day.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
+      WorkingDay workingDay = timeline.workingDay(day, scenario.watermark());
+
+      assertThat(workingDay.totals())
+          .as("totals of %s", day)
+          .isEqualTo(reference.totals(dayStart, dayEnd, scenario.joinGapSeconds()));
+      assertThat(workingDay.segments().stream().map(WorkingTimePropertiesTest::inSeconds).toList())
+          .as("segments of %s", day)
+          .isEqualTo(reference.segments(dayStart, dayEnd));
+      assertThat(
+              workingDay.anomalies().stream()
+                  .map(
+                      a ->
+                          a.kind()
+                              + " "
+                              + a.platform()
+                              + " "
+                              + a.sessionId()
+                              + " "
+                              + a.at().getEpochSecond())
+                  .sorted()
+                  .toList())
+          .as("anomalies of %s", day)
+          .isEqualTo(reference.anomalies(dayStart, dayEnd));
+    }
+    collectCoverage(timeline, scenario);
+  }
+
+  /** Guards the generator: the corners this property is meant to reach must keep being reached. */
+  private static void collectCoverage(WorkerTimeline timeline, Scenario scenario) {
+    WorkingDay first = timeline.workingDay(FIRST_DAY, scenario.watermark());
+    WorkingDay second = timeline.workingDay(FIRST_DAY.plusDays(1), scenario.watermark());
+    List<AnomalyKind> kinds =
+        Stream.concat(first.anomalies().stream(), second.anomalies().stream())
+            .map(Anomaly::kind)
+            .toList();
+    coverage(
+        "online on both sides of midnight",
+        first.totals().onlineSeconds() > 0 && second.totals().onlineSeconds() > 0);
+    coverage(
+        "multi-app time", first.totals().multiAppSeconds() + second.totals().multiAppSeconds() > 0);
+    coverage("on-task time", first.totals().onTaskSeconds() + second.totals().onTaskSeconds() > 0);
+    coverage("timeout", kinds.contains(AnomalyKind.TIMEOUT));
+    coverage("implied online", kinds.contains(AnomalyKind.IMPLIED_ONLINE));
+    coverage("implied assignment", kinds.contains(AnomalyKind.IMPLIED_ASSIGNMENT));
+    coverage("provisional first day", first.provisional());
+    coverage("resent events", scenario.resent().contains(true));
+  }
+
+  private static void coverage(String label, boolean reached) {
+    Statistics.label(label).collect(reached);
+    Statistics.label(label).coverage(check -> check.check(true).percentage(p -> p >= 5.0));
+  }
+
+  @Property(tries = 200)
+  void statusMatchesTheReferenceAtEveryEventAndAfter(@ForAll("scenarios") Scenario scenario) {
+    WorkerTimeline timeline = timelineOf(scenario);
+    WorkingTimeReference reference = referenceOf(scenario);
+
+    for (ReferenceEvent event : scenario.events()) {
+      for (long offset : new long[] {0, CELL_SECONDS, 11 * CELL_SECONDS}) {
+        long second = event.occurredAtSecond() + offset;
+        if (second >= scenario.watermarkSecond()) {
+          continue;
+        }
+        Status status = timeline.statusAt(Instant.ofEpochSecond(second), scenario.watermark());
+        var expected = reference.platformStatesAt(second);
+        assertThat(status.onlinePlatforms()).isEqualTo(List.copyOf(expected.keySet()));
+        assertThat(status.state())
+            .isEqualTo(expected.values().stream().reduce(WorkState.OFFLINE, WorkState::max));
+        assertThat(status.engagedPlatforms())
+            .isEqualTo(
+                expected.entrySet().stream()
+                    .filter(entry -> entry.getValue().compareTo(WorkState.EN_ROUTE) >= 0)
+                    .map(Map.Entry::getKey)
+                    .toList());
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void totalsAreOrderedAsTheirDefinitionsDemand(@ForAll("scenarios") Scenario scenario) {
+    DayTotals totals = timelineOf(scenario).workingDay(FIRST_DAY, scenario.watermark()).totals();
+
+    assertThat(totals.onTaskSeconds()).isLessThanOrEqualTo(totals.engagedSeconds());
+    assertThat(totals.engagedSeconds()).isLessThanOrEqualTo(totals.onlineSeconds());
+    assertThat(totals.onlineSeconds()).isLessThanOrEqualTo(totals.platformSumSeconds());
+    assertThat(totals.multiAppSeconds()).isLessThanOrEqualTo(totals.onlineSeconds());
+    assertThat(totals.platformSumSeconds() - totals.onlineSeconds())
+        .isGreaterThanOrEqualTo(totals.multiAppSeconds());
+    assertThat(totals.longestStretchSeconds()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Property(tries = 200)
+  void arrivalOrderAndResendsNeverChangeTheDay(@ForAll("scenarios") Scenario scenario) {
+    WorkerTimeline shuffled = timelineOf(scenario);
+    WorkerTimeline inOrder = new WorkerTimeline(WORKER, config(scenario));
+    for (int i = 0; i < scenario.events().size(); i++) {
+      inOrder.add(
+          recorded(scenario.events().get(i), "b" + i, Instant.ofEpochSecond(MIDNIGHT_SECOND)));
+    }
+    for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
+      WorkingDay expected = inOrder.workingDay(day, scenario.watermark());
+      WorkingDay actual = shuffled.workingDay(day, scenario.watermark());
+      assertThat(actual.totals()).isEqualTo(expected.totals());
+      assertThat(actual.segments()).isEqualTo(expected.segments());
+      assertThat(actual.anomalies()).isEqualTo(expected.anomalies());
+      WorkerTimeline restored = WorkerTimeline.restore(WORKER, config(scenario), shuffled.events());
+      assertThat(restored.workingDay(day, scenario.watermark())).isEqualTo(actual);
+    }
+  }
+
+  private static WorkingTimeReference.ReferenceSegment inSeconds(Segment segment) {
+    assertThat(segment.from().getNano()).isZero();
+    assertThat(segment.to().getNano()).isZero();
+    return new WorkingTimeReference.ReferenceSegment(
+        segment.from().getEpochSecond(),
+        segment.to().getEpochSecond(),
+        segment.state(),
+        segment.onlinePlatforms(),
+        segment.engagedPlatforms());
+  }
+
+  static WorkerTimeline timelineOf(Scenario scenario) {
+    List<RecordedEvent> arrivals = new ArrayList<>();
+    Instant received = Instant.ofEpochSecond(MIDNIGHT_SECOND);
+    for (int i = 0; i < scenario.events().size(); i++) {
+      ReferenceEvent event = scenario.events().get(i);
+      arrivals.add(recorded(event, "b" + i, received));
+      if (scenario.resent().get(i)) {
+        // A resend arrives in another batch; it may even be received first.
+        arrivals.add(recorded(event, "r" + i, received.plusSeconds(i % 2 == 0 ? 60 : -60)));
+      }
+    }
+    Collections.shuffle(arrivals, new Random(scenario.shuffleSeed()));
+    WorkerTimeline timeline = new WorkerTimeline(WORKER, config(scenario));
+    arrivals.forEach(timeline::add);
+    return timeline;
+  }
+
+  static WorkingTimeReference referenceOf(Scenario scenario) {
+    return new WorkingTimeReference(
+        scenario.events(), scenario.timeoutSeconds(), scenario.watermarkSecond(), CELL_SECONDS);
+  }
+
+  private static WorkingTimeConfig config(Scenario scenario) {
+    return new WorkingTimeConfig(
+        Duration.ofSeconds(scenario.timeoutSeconds()),
+        SHANGHAI,
+        Duration.ofSeconds(scenario.joinGapSeconds()));
+  }
+
+  private static RecordedEvent recorded(ReferenceEvent event, String batchId, Instant receivedAt) {
+    Instant at = Instant.ofEpochSecond(event.occurredAtSecond());
+    WorkEvent work =
+        new WorkEvent(
+            event.eventId(),
+            WORKER,
+            event.sessionId(),
+            event.type(),
+            event.type().isTaskEvent() ? Optional.of(event.taskRef()) : Optional.empty(),
+            at,
+            at.atZone(SHANGHAI).toOffsetDateTime().toString(),
+            Optional.empty());
+    return new RecordedEvent(event.platform(), batchId, receivedAt, work);
+  }
+
+  /**
+   * A generated stream: events in generation order, which copies are resent, and how to shuffle.
+   */
+  record Scenario(
+      List<ReferenceEvent> events,
+      List<Boolean> resent,
+      long shuffleSeed,
+      long timeoutSeconds,
+      long joinGapSeconds,
+      long watermarkSecond) {
+
+    Instant watermark() {
+      return Instant.ofEpochSecond(watermarkSecond);
+    }
+  }
+
+  /**
+   * One generated event; {@code sameSession} sends it to the previous event's session, so that
+   * sessions get dense runs of events (and ties) rather than a thin spread over all sessions.
+   */
+  private record Draft(
+      boolean sameSession,
+      int platform,
+      int session,
+      WorkEventType type,
+      int task,
+      int stepCells,
+      boolean resent) {}
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    Arbitrary<WorkEventType> types =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.just(WorkEventType.ONLINE)),
+            Tuple.of(2, Arbitraries.just(WorkEventType.OFFLINE)),
+            Tuple.of(4, Arbitraries.just(WorkEventType.TASK_ASSIGNED)),
+            Tuple.of(3, Arbitraries.just(WorkEventType.TASK_STARTED)),
+            Tuple.of(3, Arbitraries.just(WorkEventType.TASK_COMPLETED)),
+            Tuple.of(1, Arbitraries.just(WorkEventType.TASK_CANCELLED)),
+            Tuple.of(5, Arbitraries.just(WorkEventType.HEARTBEAT)));
+    // Steps are in cells of 30 s: many ties, many short gaps, and silences around the timeout.
+    Arbitrary<Integer> steps =
+        Arbitraries.frequencyOf(
+            Tuple.of(5, Arbitraries.just(0)),
+            Tuple.of(8, Arbitraries.integers().between(1, 3)),
+            Tuple.of(3, Arbitraries.integers().between(4, 12)),
+            Tuple.of(1, Arbitraries.integers().between(13, 45)));
+    Arbitrary<Draft> drafts =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 1).map(n -> n > 0),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(1, 1)),
+                types,
+                Arbitraries.frequency(
+                    Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(1, 2), Tuple.of(1, 3)),
+                steps,
+                Arbitraries.integers().between(0, 9).map(n -> n == 0))
+            .as(Draft::new);
+    Arbitrary<Integer> platformCounts = Arbitraries.integers().between(2, 3);
+    Arbitrary<Long> timeouts = Arbitraries.of(10 * 60L, 5 * 60L);
+    // The §5 join gap of 20 minutes, and a short one so that gaps of exactly the limit are common.
+    Arbitrary<Long> joinGaps = Arbitraries.of(20 * 60L, 2 * 60L);
+    // A watermark in cells after the base, or none (the stream is complete).
+    Arbitrary<Optional<Integer>> watermarkCells =
+        Arbitraries.frequencyOf(
+            Tuple.of(2, Arbitraries.just(Optional.<Integer>empty())),
+            Tuple.of(1, Arbitraries.integers().between(0, 300).map(Optional::of)));
+    return Combinators.combine(
+            drafts.list().ofMaxSize(60),
+            platformCounts,
+            timeouts,
+            joinGaps,
+            watermarkCells,
+            Arbitraries.longs())
+        .as(WorkingTimePropertiesTest::scenario);
+  }
+
+  private static Scenario scenario(
+      List<Draft> drafts,
+      int platformCount,
+      long timeoutSeconds,
+      long joinGapSeconds,
+      Optional<Integer> watermarkCells,
+      long shuffleSeed) {
+    List<ReferenceEvent> events = new ArrayList<>();
+    List<Boolean> resent = new ArrayList<>();
+    long totalCells = drafts.stream().mapToLong(Draft::stepCells).sum();
+    long startSecond = MIDNIGHT_SECOND - totalCells / 2 * CELL_SECONDS;
+    long cell = 0;
+    String platform = PLATFORMS.get(0);
+    String session = "s0";
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft draft = drafts.get(i);
+      cell += draft.stepCells();
+      if (i == 0 || !draft.sameSession()) {
+        platform = PLATFORMS.get(draft.platform() % platformCount);
+        session = "s" + draft.session();
+      }
+      events.add(
+          new ReferenceEvent(
+              platform,
+              session,
+              "e" + i,
+              draft.type(),
+              "t" + draft.task(),
+              startSecond + cell * CELL_SECONDS));
+      resent.add(draft.resent());
+    }
+    long watermark =
+        watermarkCells
+            .map(cells -> startSecond + cells * CELL_SECONDS)
+            .orElse(startSecond + 3 * 86_400L);
+    return new Scenario(events, resent, shuffleSeed, timeoutSeconds, joinGapSeconds, watermark);
+  }
+}

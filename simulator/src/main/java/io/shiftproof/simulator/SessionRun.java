@@ -107,7 +107,7 @@ final class SessionRun {
     return finished;
   }
 
-  /** The random stream the platform's delivery faults for this session draw from. */
+  /** The random stream the platform's delivery faults for the session being run draw from. */
   SplittableRandom deliveryRandom() {
     return deliveryRng;
   }

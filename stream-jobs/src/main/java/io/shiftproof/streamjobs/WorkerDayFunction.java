@@ -125,12 +125,11 @@ public final class WorkerDayFunction
       ctx.output(LATE_EVENTS, recorded);
       return;
     }
-    String key = event.platform() + '\n' + event.eventId();
-    TimelineEvent held = events.get(key);
-    if (held != null && !isReceivedBefore(event, held)) {
+    TimelineEvent held = events.get(event.identity());
+    if (held != null && !event.supersedes(held)) {
       return; // a resend: duplicates never change anything
     }
-    events.put(key, event);
+    events.put(event.identity(), event);
 
     long eventMillis = event.occurredAt().toEpochMilli();
     for (LocalDate day : affected) {
@@ -278,12 +277,6 @@ public final class WorkerDayFunction
     List<TimelineEvent> list = new ArrayList<>();
     events.values().forEach(list::add);
     return list;
-  }
-
-  /** Of two copies of an event the first received is kept, as {@link WorkerTimeline} does. */
-  private static boolean isReceivedBefore(TimelineEvent candidate, TimelineEvent held) {
-    int byTime = candidate.receivedAt().compareTo(held.receivedAt());
-    return byTime < 0 || (byTime == 0 && candidate.batchId().compareTo(held.batchId()) < 0);
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.shiftproof.gateway.bench;
 
+import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.hub.HubChildProcess;
 import io.shiftproof.gateway.hub.TopicAdmin;
+import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
@@ -150,17 +153,11 @@ public final class IngestBenchmark {
 
   /** The same events, produced straight into the hub's broker with the gateway's durability. */
   private Phase baseline(HubChildProcess hub, List<PlatformBatch> batches) throws Exception {
-    // Same partitioning as the hub's topic, so the broker does the same work.
-    TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), BASELINE_TOPIC, 6);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, hub.kafkaBootstrapServers());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    // The hub runs with the default settings: same topic layout and producer settings here.
+    KafkaConfig kafka = KafkaConfig.from(HubSettings.defaults());
+    TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), BASELINE_TOPIC, kafka.partitions());
+    Properties p = EventPublisher.producerProperties(hub.kafkaBootstrapServers(), kafka);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-baseline");
     Instant now = Instant.now();
     long events = 0;
     Duration cpuBefore = hub.cpuTime();

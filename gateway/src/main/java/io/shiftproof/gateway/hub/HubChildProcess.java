@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A hub in its own operating-system process, started the way {@code ./shiftproof run} does, from
@@ -92,8 +93,7 @@ public final class HubChildProcess implements AutoCloseable {
         .filter(
             p -> p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
         .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-        .flatMap(
-            p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
         .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
         .reduce(Duration.ZERO, Duration::plus);
   }

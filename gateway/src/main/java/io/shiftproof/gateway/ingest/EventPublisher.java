@@ -30,6 +30,20 @@ public final class EventPublisher implements AutoCloseable {
   private final Duration deliveryTimeout;
 
   public EventPublisher(String bootstrapServers, KafkaConfig config) {
+    this.producer =
+        new KafkaProducer<>(
+            producerProperties(bootstrapServers, config),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    this.topic = config.topic();
+    this.deliveryTimeout = config.deliveryTimeout();
+  }
+
+  /**
+   * The producer settings behind an acknowledgement: also what the ingest benchmark's baseline
+   * uses, so that baseline and gateway pay for the same durability.
+   */
+  public static Properties producerProperties(String bootstrapServers, KafkaConfig config) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -44,9 +58,7 @@ public final class EventPublisher implements AutoCloseable {
     // A full buffer or missing metadata must not stall a request longer than its own budget.
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(deliveryMs, 10_000));
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "shiftproof-gateway");
-    this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    this.topic = config.topic();
-    this.deliveryTimeout = config.deliveryTimeout();
+    return p;
   }
 
   /**

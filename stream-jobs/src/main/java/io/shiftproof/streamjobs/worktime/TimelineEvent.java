@@ -30,7 +30,7 @@ public record TimelineEvent(
    * later copies are resends. Choosing by content rather than by arrival keeps the result
    * independent of the order in which copies reach the job.
    */
-  static final Comparator<TimelineEvent> FIRST_RECEIVED =
+  private static final Comparator<TimelineEvent> FIRST_RECEIVED =
       Comparator.comparing(TimelineEvent::receivedAt).thenComparing(TimelineEvent::batchId);
 
   public TimelineEvent {
@@ -42,6 +42,19 @@ public record TimelineEvent(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(taskRef, "taskRef");
     Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /**
+   * The idempotency key {@code (platform, eventId)} as one string: copies of one event share it.
+   * The separator cannot occur in either part (platform names and event ids carry no white space).
+   */
+  public String identity() {
+    return platform + '\n' + eventId;
+  }
+
+  /** Whether this copy of an event, rather than {@code held}, is the event (see above). */
+  public boolean supersedes(TimelineEvent held) {
+    return FIRST_RECEIVED.compare(this, held) < 0;
   }
 
   /**

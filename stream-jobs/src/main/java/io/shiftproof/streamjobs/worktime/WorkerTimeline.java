@@ -63,7 +63,7 @@ public final class WorkerTimeline {
 
   private final String workerRef;
   private final WorkingTimeConfig config;
-  private final Map<EventKey, TimelineEvent> events = new HashMap<>();
+  private final Map<String, TimelineEvent> events = new HashMap<>();
 
   public WorkerTimeline(String workerRef, WorkingTimeConfig config) {
     this.workerRef = Objects.requireNonNull(workerRef, "workerRef");
@@ -98,14 +98,13 @@ public final class WorkerTimeline {
 
   /** Adds an event already in timeline form; see {@link #add(RecordedEvent)}. */
   public boolean add(TimelineEvent event) {
-    EventKey key = new EventKey(event.platform(), event.eventId());
-    TimelineEvent held = events.get(key);
+    TimelineEvent held = events.get(event.identity());
     if (held == null) {
-      events.put(key, event);
+      events.put(event.identity(), event);
       return true;
     }
-    if (TimelineEvent.FIRST_RECEIVED.compare(event, held) < 0) {
-      events.put(key, event);
+    if (event.supersedes(held)) {
+      events.put(event.identity(), event);
     }
     return false;
   }
@@ -221,8 +220,6 @@ public final class WorkerTimeline {
       Comparator.comparing(Anomaly::at)
           .thenComparing(Anomaly::platform)
           .thenComparing(Anomaly::sessionId);
-
-  private record EventKey(String platform, String eventId) {}
 
   private record SessionKey(String platform, String sessionId) {}
 }

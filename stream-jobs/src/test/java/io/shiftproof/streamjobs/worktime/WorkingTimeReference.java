@@ -91,12 +91,7 @@ final class WorkingTimeReference {
         taskStarted.clear();
       } else {
         online = true;
-        switch (event.type()) {
-          case TASK_ASSIGNED -> taskStarted.putIfAbsent(event.taskRef(), false);
-          case TASK_STARTED -> taskStarted.put(event.taskRef(), true);
-          case TASK_COMPLETED, TASK_CANCELLED -> taskStarted.remove(event.taskRef());
-          default -> {}
-        }
+        applyToTasks(taskStarted, event);
       }
       last = event.occurredAtSecond();
       applied++;
@@ -142,12 +137,7 @@ final class WorkingTimeReference {
               && !taskStarted.containsKey(event.taskRef())) {
             flags.add(flag("IMPLIED_ASSIGNMENT", event, event.occurredAtSecond()));
           }
-          switch (event.type()) {
-            case TASK_ASSIGNED -> taskStarted.putIfAbsent(event.taskRef(), false);
-            case TASK_STARTED -> taskStarted.put(event.taskRef(), true);
-            case TASK_COMPLETED, TASK_CANCELLED -> taskStarted.remove(event.taskRef());
-            default -> {}
-          }
+          applyToTasks(taskStarted, event);
         }
         last = event.occurredAtSecond();
       }
@@ -300,6 +290,16 @@ final class WorkingTimeReference {
             }
           });
       return List.copyOf(engaged);
+    }
+  }
+
+  /** Open tasks of a session (task to whether it has started) after one online-session event. */
+  private static void applyToTasks(Map<String, Boolean> taskStarted, ReferenceEvent event) {
+    switch (event.type()) {
+      case TASK_ASSIGNED -> taskStarted.putIfAbsent(event.taskRef(), false);
+      case TASK_STARTED -> taskStarted.put(event.taskRef(), true);
+      case TASK_COMPLETED, TASK_CANCELLED -> taskStarted.remove(event.taskRef());
+      default -> {}
     }
   }
 }

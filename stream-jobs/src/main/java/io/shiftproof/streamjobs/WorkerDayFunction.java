@@ -1,6 +1,13 @@
 package io.shiftproof.streamjobs;
 
 import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
+import io.shiftproof.streamjobs.records.DayRecords;
+import io.shiftproof.streamjobs.records.LateEvent;
+import io.shiftproof.streamjobs.records.SealedDay;
+import io.shiftproof.streamjobs.worktime.Segment;
 import io.shiftproof.streamjobs.worktime.TimelineEvent;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
 import io.shiftproof.streamjobs.worktime.WorkingDay;
@@ -10,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,52 +35,62 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keeps one worker's events (the stream is keyed by {@code workerRef}) and emits the {@link
- * WorkingDay}s they imply as the watermark moves (DESIGN §5).
+ * Keeps one worker's events (the stream is keyed by {@code workerRef}) and turns them into the live
+ * records and sealed versions of the worker's days as the watermark moves (DESIGN §5).
  *
- * <p>Every answer is recomputed from the worker's distinct events with {@link WorkerTimeline}, the
+ * <p>Every record is recomputed from the worker's distinct events with {@link WorkerTimeline}, the
  * tested core, rather than maintained incrementally: the operator only decides <em>when</em> to
  * emit <em>which</em> day, so it cannot disagree with the core about totals.
  *
  * <ul>
- *   <li><b>Live updates.</b> An event marks the days it can change as touched and asks for an
- *       update at the next multiple of the update interval after its time, so a worker's live days
- *       are emitted at most once per interval of event time however many events arrive. Only one
- *       such timer is pending per worker at a time, so it can be deleted when the state is cleared.
- *   <li><b>Final records.</b> A day is settled when the watermark reaches its local end plus the
- *       silence timeout; a timer at that instant emits it once more, no longer provisional.
- *   <li><b>Late events.</b> An event that would change a day already emitted as final goes to
- *       {@link #LATE_EVENTS} instead of being applied: the final record is not revised here
- *       (corrections become sealed versions in a later stage), and its state may already be gone.
- *   <li><b>State.</b> The events are kept until the worker has no open day left, then everything is
- *       cleared. Dropping older events earlier would be unsafe: a session that began days ago and
- *       is still alive needs its opening events to be replayed correctly.
+ *   <li><b>Live records</b> (main output). An event marks the days it can change as touched and
+ *       asks for an update at the next multiple of the update interval after its time, so a
+ *       worker's live days are emitted at most once per interval of event time however many events
+ *       arrive. Only one such timer is pending per worker at a time.
+ *   <li><b>Version 1</b> ({@link #SEALED_VERSIONS}). A day settles when the watermark reaches its
+ *       local end plus the silence timeout, when every session of it is closed; a timer at that
+ *       instant seals it, unless nothing at all happened in it.
+ *   <li><b>Corrections.</b> A settled day stays open for corrections for the correction horizon. A
+ *       late event within it is applied, and if the day's totals, segments or flags change, the
+ *       next version is sealed. Duplicates and events that change nothing seal nothing.
+ *   <li><b>Too late</b> ({@link #TOO_LATE}). An event that could change a day whose horizon has
+ *       passed changes nothing and goes to the side output, to be stored for operators.
+ *   <li><b>State.</b> Events are kept while a day they shape may still change. When a day leaves
+ *       the horizon, the events before it are dropped if the worker was offline for the silence
+ *       timeout before the next day began: no session was then open, so no later day depends on
+ *       them. A worker with nothing left open is cleared entirely.
  * </ul>
  */
 public final class WorkerDayFunction
-    extends KeyedProcessFunction<String, RecordedEvent, WorkingDay> {
+    extends KeyedProcessFunction<String, RecordedEvent, DayRecordUpdate> {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** Events that arrived after every day they could change had been emitted as final. */
-  public static final OutputTag<RecordedEvent> LATE_EVENTS =
-      new OutputTag<>("late-work-events", TypeInformation.of(RecordedEvent.class));
+  /** Version 1 of each settled day and every correction after it. */
+  public static final OutputTag<DayRecordUpdate> SEALED_VERSIONS =
+      new OutputTag<>("sealed-day-versions", TypeInformation.of(DayRecordUpdate.class));
+
+  /** Events that arrived after the correction horizon of every day they could change. */
+  public static final OutputTag<LateEvent> TOO_LATE =
+      new OutputTag<>("too-late-work-events", TypeInformation.of(LateEvent.class));
 
   // WorkingTimeConfig is not Serializable; its parts are, and the function is shipped serialized.
   private final Duration silenceTimeout;
   private final ZoneId zone;
   private final Duration stretchJoinGap;
   private final long updateIntervalMillis;
+  private final Duration correctionHorizon;
 
   private transient WorkingTimeConfig config;
 
   /** The worker's distinct events, by platform and event id: the timeline's whole state. */
   private transient MapState<String, TimelineEvent> events;
 
-  /**
-   * Days (as epoch days) not yet emitted as final, each with whether a record of it was emitted.
-   */
+  /** Days (as epoch days) not yet settled, each with whether a live record of it was emitted. */
   private transient MapState<Long, Boolean> openDays;
+
+  /** Settled days still inside the correction horizon, with their latest sealed version. */
+  private transient MapState<Long, SealedDay> sealedDays;
 
   /**
    * Days touched since their last emission, each with the latest event time (epoch ms) that touched
@@ -84,16 +102,22 @@ public final class WorkerDayFunction
   /** The one pending live-update timer, if any. */
   private transient ValueState<Long> pendingUpdate;
 
-  public WorkerDayFunction(WorkingTimeConfig config, Duration updateInterval) {
+  public WorkerDayFunction(
+      WorkingTimeConfig config, Duration updateInterval, Duration correctionHorizon) {
     Objects.requireNonNull(config, "config");
     this.silenceTimeout = config.silenceTimeout();
     this.zone = config.zone();
     this.stretchJoinGap = config.stretchJoinGap();
     this.config = config;
     this.updateIntervalMillis = updateInterval.toMillis();
+    this.correctionHorizon = Objects.requireNonNull(correctionHorizon, "correctionHorizon");
     if (updateIntervalMillis <= 0) {
       throw new IllegalArgumentException(
           "updateInterval: got " + updateInterval + ", want at least one millisecond");
+    }
+    if (correctionHorizon.isNegative()) {
+      throw new IllegalArgumentException(
+          "correctionHorizon: got " + correctionHorizon + ", want zero or more");
     }
   }
 
@@ -108,6 +132,11 @@ public final class WorkerDayFunction
     openDays =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("open-days", Types.LONG, Types.BOOLEAN));
+    sealedDays =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "sealed-days", Types.LONG, TypeInformation.of(SealedDay.class)));
     touchedDays =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("touched-days", Types.LONG, Types.LONG));
@@ -116,13 +145,14 @@ public final class WorkerDayFunction
   }
 
   @Override
-  public void processElement(RecordedEvent recorded, Context ctx, Collector<WorkingDay> out)
+  public void processElement(RecordedEvent recorded, Context ctx, Collector<DayRecordUpdate> out)
       throws Exception {
     TimelineEvent event = TimelineEvent.of(recorded);
-    Instant watermark = timelineWatermark(ctx.timerService().currentWatermark());
+    long watermarkMillis = ctx.timerService().currentWatermark();
+    Instant watermark = timelineWatermark(watermarkMillis);
     List<LocalDate> affected = affectedDays(event.occurredAt());
-    if (affected.stream().anyMatch(day -> !finalAt(day).isAfter(watermark))) {
-      ctx.output(LATE_EVENTS, recorded);
+    if (affected.stream().anyMatch(day -> isPastHorizon(day, watermark))) {
+      ctx.output(TOO_LATE, lateEvent(recorded, watermarkMillis));
       return;
     }
     TimelineEvent held = events.get(event.identity());
@@ -134,7 +164,7 @@ public final class WorkerDayFunction
     long eventMillis = event.occurredAt().toEpochMilli();
     for (LocalDate day : affected) {
       long epochDay = day.toEpochDay();
-      if (!openDays.contains(epochDay)) {
+      if (!isSettled(day, watermark) && !openDays.contains(epochDay)) {
         openDays.put(epochDay, false);
         ctx.timerService().registerEventTimeTimer(settleTimer(day));
       }
@@ -145,7 +175,7 @@ public final class WorkerDayFunction
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<WorkingDay> out)
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<DayRecordUpdate> out)
       throws Exception {
     TimerService timers = ctx.timerService();
     long watermarkMillis = timers.currentWatermark();
@@ -155,31 +185,101 @@ public final class WorkerDayFunction
       pendingUpdate.clear();
     }
 
-    TreeSet<Long> due = new TreeSet<>();
-    List<Long> settled = new ArrayList<>();
-    for (Map.Entry<Long, Boolean> open : openDays.entries()) {
-      if (!finalAt(LocalDate.ofEpochDay(open.getKey())).isAfter(watermark)) {
-        settled.add(open.getKey());
-        due.add(open.getKey());
+    TreeSet<Long> due = new TreeSet<>(keys(touchedDays));
+    for (Long open : openDays.keys()) {
+      if (isSettled(LocalDate.ofEpochDay(open), watermark)) {
+        due.add(open);
       }
     }
-    for (Long touched : touchedDays.keys()) {
-      due.add(touched);
+    if (!due.isEmpty()) {
+      WorkerTimeline timeline = WorkerTimeline.restore(ctx.getCurrentKey(), config, eventList());
+      for (long epochDay : due) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        WorkingDay computed = timeline.workingDay(day, watermark);
+        if (isSettled(day, watermark)) {
+          seal(computed, openDays.contains(epochDay), watermarkMillis, timers, ctx);
+          openDays.remove(epochDay);
+          timers.deleteEventTimeTimer(settleTimer(day));
+        } else {
+          emitLive(computed, watermarkMillis, out);
+        }
+      }
     }
-    if (due.isEmpty()) {
+    forgetCompleteTouches(watermarkMillis, timers);
+    expireDays(ctx.getCurrentKey(), watermark, timers);
+
+    if (openDays.isEmpty() && sealedDays.isEmpty() && touchedDays.isEmpty()) {
+      clearWorker(timers);
+    }
+  }
+
+  /**
+   * Seals the next version of a settled day if its content differs from the latest sealed one (or
+   * none was sealed and something happened in it).
+   *
+   * @param settling whether the day is settling now; otherwise a late event changed it
+   */
+  private void seal(
+      WorkingDay day,
+      boolean settling,
+      long watermarkMillis,
+      TimerService timers,
+      OnTimerContext ctx)
+      throws Exception {
+    long epochDay = day.day().toEpochDay();
+    SealedDay previous = sealedDays.get(epochDay);
+    byte[] digest = DayRecords.contentDigest(day, zone);
+    if (previous == null && isEmpty(day)) {
       return;
     }
-
-    WorkerTimeline timeline = WorkerTimeline.restore(ctx.getCurrentKey(), config, eventList());
-    for (long epochDay : due) {
-      emit(timeline.workingDay(LocalDate.ofEpochDay(epochDay), watermark), epochDay, out);
+    if (previous != null && Arrays.equals(previous.contentDigest(), digest)) {
+      return;
     }
-
-    for (long epochDay : settled) {
-      openDays.remove(epochDay);
-      touchedDays.remove(epochDay);
-      timers.deleteEventTimeTimer(settleTimer(LocalDate.ofEpochDay(epochDay)));
+    int version = previous == null ? 1 : previous.version() + 1;
+    UpdateKind kind = version == 1 && settling ? UpdateKind.SETTLED : UpdateKind.CORRECTION;
+    if (previous == null) {
+      timers.registerEventTimeTimer(expiryTimer(day.day()));
     }
+    sealedDays.put(epochDay, new SealedDay(version, digest));
+    ctx.output(
+        SEALED_VERSIONS,
+        new DayRecordUpdate(
+            day.workerRef(),
+            epochDay,
+            version,
+            kind,
+            watermarkMillis,
+            day.coveredUntil().toEpochMilli(),
+            DayRecords.encode(day, version, zone)));
+  }
+
+  /**
+   * Emits a live record unless nothing ever happened in the day: touching the next day is a
+   * precaution for events near midnight and should not produce records of days the worker never
+   * worked. A day with a live record emitted before is always emitted again, so it is replaced.
+   */
+  private void emitLive(WorkingDay day, long watermarkMillis, Collector<DayRecordUpdate> out)
+      throws Exception {
+    long epochDay = day.day().toEpochDay();
+    Boolean emittedBefore = openDays.get(epochDay);
+    if (isEmpty(day) && !Boolean.TRUE.equals(emittedBefore)) {
+      return;
+    }
+    out.collect(
+        new DayRecordUpdate(
+            day.workerRef(),
+            epochDay,
+            0,
+            UpdateKind.LIVE,
+            watermarkMillis,
+            day.coveredUntil().toEpochMilli(),
+            DayRecords.encode(day, 0, zone)));
+    if (emittedBefore != null) {
+      openDays.put(epochDay, true);
+    }
+  }
+
+  private void forgetCompleteTouches(long watermarkMillis, TimerService timers) throws Exception {
     List<Long> complete = new ArrayList<>();
     long earliestIncomplete = Long.MAX_VALUE;
     for (Map.Entry<Long, Long> touched : touchedDays.entries()) {
@@ -192,27 +292,44 @@ public final class WorkerDayFunction
     for (long epochDay : complete) {
       touchedDays.remove(epochDay);
     }
-
-    if (openDays.isEmpty()) {
-      clearWorker(timers);
-    } else if (earliestIncomplete != Long.MAX_VALUE) {
+    if (earliestIncomplete != Long.MAX_VALUE) {
       scheduleUpdate(timers, earliestIncomplete);
     }
   }
 
   /**
-   * Emits a day unless nothing ever happened in it: touching the next day is a precaution for
-   * events near midnight, and should not produce empty records for days the worker never worked. A
-   * day emitted before is always emitted again, so an earlier non-empty record is replaced.
+   * Forgets sealed days whose horizon has passed, then drops the events no remaining day depends on
+   * (see the class comment for why the quiet-midnight test makes that safe).
    */
-  private void emit(WorkingDay day, long epochDay, Collector<WorkingDay> out) throws Exception {
-    boolean empty =
-        day.segments().isEmpty() && day.anomalies().isEmpty() && day.sourceBatchIds().isEmpty();
-    Boolean emittedBefore = openDays.get(epochDay);
-    if (!empty || Boolean.TRUE.equals(emittedBefore)) {
-      out.collect(day);
-      if (emittedBefore != null) {
-        openDays.put(epochDay, true);
+  private void expireDays(String workerRef, Instant watermark, TimerService timers)
+      throws Exception {
+    long latestExpired = Long.MIN_VALUE;
+    for (Long sealed : keys(sealedDays)) {
+      LocalDate day = LocalDate.ofEpochDay(sealed);
+      if (isPastHorizon(day, watermark)) {
+        sealedDays.remove(sealed);
+        timers.deleteEventTimeTimer(expiryTimer(day));
+        latestExpired = Math.max(latestExpired, sealed);
+      }
+    }
+    if (latestExpired == Long.MIN_VALUE) {
+      return;
+    }
+    LocalDate firstKept = LocalDate.ofEpochDay(latestExpired + 1);
+    Instant firstKeptStart = firstKept.atStartOfDay(zone).toInstant();
+    Instant quietFrom = firstKeptStart.minus(silenceTimeout);
+    List<TimelineEvent> all = eventList();
+    WorkingDay lastExpired =
+        WorkerTimeline.restore(workerRef, config, all)
+            .workingDay(firstKept.minusDays(1), watermark);
+    boolean quiet =
+        lastExpired.segments().stream().map(Segment::to).noneMatch(to -> to.isAfter(quietFrom));
+    if (!quiet) {
+      return; // a session ran across that midnight: keep everything until a quiet one
+    }
+    for (TimelineEvent event : all) {
+      if (event.occurredAt().isBefore(quietFrom)) {
+        events.remove(event.identity());
       }
     }
   }
@@ -225,6 +342,7 @@ public final class WorkerDayFunction
     pendingUpdate.clear();
     events.clear();
     openDays.clear();
+    sealedDays.clear();
     touchedDays.clear();
   }
 
@@ -251,8 +369,8 @@ public final class WorkerDayFunction
    * timeout before or after it.
    */
   private List<LocalDate> affectedDays(Instant at) {
-    LocalDate first = LocalDate.ofInstant(at.minus(config.silenceTimeout()), config.zone());
-    LocalDate last = LocalDate.ofInstant(at.plus(config.silenceTimeout()), config.zone());
+    LocalDate first = LocalDate.ofInstant(at.minus(silenceTimeout), zone);
+    LocalDate last = LocalDate.ofInstant(at.plus(silenceTimeout), zone);
     List<LocalDate> days = new ArrayList<>();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       days.add(day);
@@ -260,23 +378,57 @@ public final class WorkerDayFunction
     return days;
   }
 
+  private static boolean isEmpty(WorkingDay day) {
+    return day.segments().isEmpty() && day.anomalies().isEmpty() && day.sourceBatches().isEmpty();
+  }
+
   /** When a day settles: its local end plus the silence timeout, after which no session is open. */
-  private Instant finalAt(LocalDate day) {
-    return day.plusDays(1).atStartOfDay(config.zone()).toInstant().plus(config.silenceTimeout());
+  private Instant settlesAt(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(zone).toInstant().plus(silenceTimeout);
+  }
+
+  private boolean isSettled(LocalDate day, Instant watermark) {
+    return !settlesAt(day).isAfter(watermark);
+  }
+
+  private boolean isPastHorizon(LocalDate day, Instant watermark) {
+    return !settlesAt(day).plus(correctionHorizon).isAfter(watermark);
   }
 
   /**
    * The timer that settles a day: the first Flink watermark whose {@link #timelineWatermark}
-   * reaches {@link #finalAt}, so the record it emits is no longer provisional.
+   * reaches {@link #settlesAt}, so the record it seals is no longer provisional.
    */
   private long settleTimer(LocalDate day) {
-    return finalAt(day).toEpochMilli() - 1;
+    return settlesAt(day).toEpochMilli() - 1;
+  }
+
+  private long expiryTimer(LocalDate day) {
+    return settlesAt(day).plus(correctionHorizon).toEpochMilli() - 1;
   }
 
   private List<TimelineEvent> eventList() throws Exception {
     List<TimelineEvent> list = new ArrayList<>();
     events.values().forEach(list::add);
     return list;
+  }
+
+  private static <K> List<K> keys(MapState<K, ?> state) throws Exception {
+    List<K> keys = new ArrayList<>();
+    state.keys().forEach(keys::add);
+    return keys;
+  }
+
+  private static LateEvent lateEvent(RecordedEvent recorded, long watermarkMillis) {
+    return new LateEvent(
+        recorded.platform(),
+        recorded.event().eventId(),
+        recorded.event().workerRef(),
+        recorded.batchId(),
+        RecordedEventCodec.epochMicros(recorded.event().occurredAt()),
+        recorded.receivedAt().toEpochMilli(),
+        watermarkMillis,
+        RecordedEventCodec.encode(recorded));
   }
 
   /**

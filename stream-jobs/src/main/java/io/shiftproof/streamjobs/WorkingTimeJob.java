@@ -1,23 +1,27 @@
 package io.shiftproof.streamjobs;
 
 import io.shiftproof.schemas.wire.RecordedEvent;
-import io.shiftproof.streamjobs.worktime.WorkingDay;
+import io.shiftproof.streamjobs.records.DayRecordOutputs;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.PrintSink;
+import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The working-time job: from the {@code work-events} topic to each worker's {@link WorkingDay}s,
- * live while a day is open and final once it settles (DESIGN §5).
+ * The working-time job: from the {@code work-events} topic to each worker's day records, live while
+ * a day is open and sealed in versions once it settles (DESIGN §5).
  *
- * <p>Source and sink are parameters of {@link #build}, so tests run the same wiring on bounded
- * inputs and collecting sinks; {@link #main} only connects Kafka.
+ * <p>Source and outputs are parameters of {@link #build}, so tests run the same wiring on bounded
+ * inputs and collecting sinks; {@link #main} only connects Kafka and PostgreSQL.
  */
 public final class WorkingTimeJob {
 
@@ -26,30 +30,34 @@ public final class WorkingTimeJob {
   private WorkingTimeJob() {}
 
   /**
-   * Wires watermarks on event time, one key per worker, the {@link WorkerDayFunction} and the sink.
-   *
-   * @return the working-day operator, whose side output {@link WorkerDayFunction#LATE_EVENTS} holds
-   *     events too late to apply
+   * Wires checkpointing, watermarks on event time, one key per worker, the {@link
+   * WorkerDayFunction} and the outputs.
    */
-  public static SingleOutputStreamOperator<WorkingDay> build(
+  public static void build(
       StreamExecutionEnvironment env,
       Source<RecordedEvent, ?, ?> source,
-      Sink<WorkingDay> sink,
+      DayRecordOutputs outputs,
       WorkingTimeJobConfig config) {
+    // Sealed versions are stored when a checkpoint completes: without checkpoints none would be.
+    env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     WatermarkStrategy<RecordedEvent> watermarks =
         WatermarkStrategy.<RecordedEvent>forBoundedOutOfOrderness(config.outOfOrderness())
             .withTimestampAssigner(
                 (recorded, ignored) -> recorded.event().occurredAt().toEpochMilli())
             .withIdleness(config.idleness());
-    SingleOutputStreamOperator<WorkingDay> days =
+    SingleOutputStreamOperator<DayRecordUpdate> live =
         env.fromSource(source, watermarks, SOURCE_NAME)
             .uid("work-events-source")
             .keyBy(recorded -> recorded.event().workerRef())
-            .process(new WorkerDayFunction(config.workingTime(), config.updateInterval()))
+            .process(
+                new WorkerDayFunction(
+                    config.workingTime(), config.updateInterval(), config.correctionHorizon()))
             .name("worker-days")
             .uid("worker-days");
-    days.sinkTo(sink).name("working-days-sink").uid("working-days-sink");
-    return days;
+    outputs.attach(
+        live,
+        live.getSideOutput(WorkerDayFunction.SEALED_VERSIONS),
+        live.getSideOutput(WorkerDayFunction.TOO_LATE));
   }
 
   /** A Kafka source reading {@code topic} from the committed offsets, or the start if none. */
@@ -65,27 +73,49 @@ public final class WorkingTimeJob {
   }
 
   /**
-   * Runs the job against Kafka and prints the working days; storing them comes with the day-record
-   * sink.
-   *
-   * <p>Arguments: {@code <bootstrap-servers> [topic, default work-events] [group id, default
-   * shiftproof-working-time]}.
+   * Runs the job against Kafka and PostgreSQL, e.g. when submitted to a Flink cluster with {@code
+   * flink run}. Arguments, all {@code --name value}: {@code kafka.bootstrap-servers}, {@code
+   * postgres.url}, {@code postgres.user}, {@code postgres.password} (required); {@code kafka.topic}
+   * (default {@code work-events}), {@code kafka.group-id} (default {@code
+   * shiftproof-working-time}), {@code working-time.zone} (default {@code Asia/Shanghai}).
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 1 || args.length > 3) {
-      System.err.println(
-          "usage: WorkingTimeJob <bootstrap-servers> [topic, default work-events]"
-              + " [group id, default shiftproof-working-time]");
-      System.exit(2);
+    ParameterTool params = ParameterTool.fromArgs(args);
+    String[] required = {
+      "kafka.bootstrap-servers", "postgres.url", "postgres.user", "postgres.password"
+    };
+    for (String name : required) {
+      if (!params.has(name)) {
+        System.err.println(
+            "missing --"
+                + name
+                + "; usage: WorkingTimeJob --kafka.bootstrap-servers HOST:PORT"
+                + " --postgres.url jdbc:postgresql://HOST:PORT/DB --postgres.user USER"
+                + " --postgres.password PASSWORD [--kafka.topic work-events]"
+                + " [--kafka.group-id shiftproof-working-time] [--working-time.zone ZONE]");
+        System.exit(2);
+      }
     }
-    String topic = args.length > 1 ? args[1] : "work-events";
-    String groupId = args.length > 2 ? args[2] : "shiftproof-working-time";
+    WorkingTimeJobConfig defaults = WorkingTimeJobConfig.defaults();
+    WorkingTimeJobConfig config =
+        defaults.withWorkingTime(
+            defaults
+                .workingTime()
+                .withZone(ZoneId.of(params.get("working-time.zone", "Asia/Shanghai"))));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     build(
         env,
-        kafkaSource(args[0], topic, groupId),
-        new PrintSink<>(),
-        WorkingTimeJobConfig.defaults());
-    env.execute("shiftproof-working-time");
+        kafkaSource(
+            params.get("kafka.bootstrap-servers"),
+            params.get("kafka.topic", "work-events"),
+            params.get("kafka.group-id", "shiftproof-working-time")),
+        new PostgresDayRecordOutputs(
+            new RecordStoreConfig(
+                params.get("postgres.url"),
+                params.get("postgres.user"),
+                params.get("postgres.password")),
+            config.jobName()),
+        config);
+    env.execute(config.jobName());
   }
 }

@@ -15,33 +15,45 @@ import java.util.Objects;
  *     back, so a quiet partition does not stall every worker; default 1 minute
  * @param updateInterval a worker's live day is re-emitted at most once per this much event time;
  *     default 5 seconds (DESIGN §5: "every few seconds at most")
+ * @param correctionHorizon how long after it settles a day still takes late events as corrections;
+ *     later events are stored as {@code TOO_LATE}; default 72 hours
+ * @param checkpointInterval how often the job checkpoints; sealed versions are stored when a
+ *     checkpoint completes, so this is also how long they take to appear; default 10 seconds
+ * @param jobName the Flink job's name, also its key in {@code stream_progress}; default {@code
+ *     shiftproof-working-time}
  */
 public record WorkingTimeJobConfig(
     WorkingTimeConfig workingTime,
     Duration outOfOrderness,
     Duration idleness,
-    Duration updateInterval) {
+    Duration updateInterval,
+    Duration correctionHorizon,
+    Duration checkpointInterval,
+    String jobName) {
 
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
   public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_CORRECTION_HORIZON = Duration.ofHours(72);
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  public static final String DEFAULT_JOB_NAME = "shiftproof-working-time";
 
   public WorkingTimeJobConfig {
     Objects.requireNonNull(workingTime, "workingTime");
     Objects.requireNonNull(outOfOrderness, "outOfOrderness");
     Objects.requireNonNull(idleness, "idleness");
     Objects.requireNonNull(updateInterval, "updateInterval");
-    if (outOfOrderness.isNegative()) {
-      throw new IllegalArgumentException(
-          "outOfOrderness: got " + outOfOrderness + ", want zero or more");
-    }
-    if (idleness.isNegative() || idleness.isZero()) {
-      throw new IllegalArgumentException(
-          "idleness: got " + idleness + ", want a positive duration");
-    }
-    if (updateInterval.toMillis() <= 0) {
-      throw new IllegalArgumentException(
-          "updateInterval: got " + updateInterval + ", want at least one millisecond");
+    Objects.requireNonNull(correctionHorizon, "correctionHorizon");
+    Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    Objects.requireNonNull(jobName, "jobName");
+    requireAtLeast("outOfOrderness", outOfOrderness, Duration.ZERO);
+    requireAtLeast("idleness", idleness, Duration.ofMillis(1));
+    requireAtLeast("updateInterval", updateInterval, Duration.ofMillis(1));
+    requireAtLeast("correctionHorizon", correctionHorizon, Duration.ZERO);
+    // Flink's own minimum checkpoint interval.
+    requireAtLeast("checkpointInterval", checkpointInterval, Duration.ofMillis(10));
+    if (jobName.isBlank()) {
+      throw new IllegalArgumentException("jobName: got a blank name, want a job name");
     }
   }
 
@@ -50,6 +62,47 @@ public record WorkingTimeJobConfig(
         WorkingTimeConfig.defaults(),
         DEFAULT_OUT_OF_ORDERNESS,
         DEFAULT_IDLENESS,
-        DEFAULT_UPDATE_INTERVAL);
+        DEFAULT_UPDATE_INTERVAL,
+        DEFAULT_CORRECTION_HORIZON,
+        DEFAULT_CHECKPOINT_INTERVAL,
+        DEFAULT_JOB_NAME);
+  }
+
+  public WorkingTimeJobConfig withWorkingTime(WorkingTimeConfig value) {
+    return new WorkingTimeJobConfig(
+        value,
+        outOfOrderness,
+        idleness,
+        updateInterval,
+        correctionHorizon,
+        checkpointInterval,
+        jobName);
+  }
+
+  public WorkingTimeJobConfig withOutOfOrderness(Duration value) {
+    return new WorkingTimeJobConfig(
+        workingTime,
+        value,
+        idleness,
+        updateInterval,
+        correctionHorizon,
+        checkpointInterval,
+        jobName);
+  }
+
+  public WorkingTimeJobConfig withCorrectionHorizon(Duration value) {
+    return new WorkingTimeJobConfig(
+        workingTime, outOfOrderness, idleness, updateInterval, value, checkpointInterval, jobName);
+  }
+
+  public WorkingTimeJobConfig withCheckpointInterval(Duration value) {
+    return new WorkingTimeJobConfig(
+        workingTime, outOfOrderness, idleness, updateInterval, correctionHorizon, value, jobName);
+  }
+
+  private static void requireAtLeast(String name, Duration value, Duration least) {
+    if (value.compareTo(least) < 0) {
+      throw new IllegalArgumentException(name + ": got " + value + ", want at least " + least);
+    }
   }
 }

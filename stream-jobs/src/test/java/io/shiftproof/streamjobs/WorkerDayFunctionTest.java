@@ -11,14 +11,20 @@ import static io.shiftproof.streamjobs.WorkEvents.ZONE;
 import static io.shiftproof.streamjobs.WorkEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.avro.DayTotals;
+import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
-import io.shiftproof.streamjobs.worktime.DayTotals;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
+import io.shiftproof.streamjobs.records.DayRecords;
+import io.shiftproof.streamjobs.records.LateEvent;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
-import io.shiftproof.streamjobs.worktime.WorkingDay;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,10 +39,10 @@ class WorkerDayFunctionTest {
 
   private static final String WORKER = "wr_" + "B".repeat(43);
   private static final WorkingTimeConfig CONFIG = WorkingTimeConfig.defaults();
-  private static final Instant DAY_SETTLES =
-      DAY.plusDays(1).atStartOfDay(ZONE).toInstant().plus(CONFIG.silenceTimeout());
+  private static final Duration HORIZON = Duration.ofHours(72);
+  private static final Instant DAY_SETTLES = settles(DAY);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, RecordedEvent, WorkingDay> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, RecordedEvent, DayRecordUpdate> harness;
   private final List<RecordedEvent> sent = new ArrayList<>();
   private int eventNumber;
 
@@ -44,7 +50,8 @@ class WorkerDayFunctionTest {
   void openHarness() throws Exception {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new WorkerDayFunction(CONFIG, Duration.ofSeconds(5))),
+            new KeyedProcessOperator<>(
+                new WorkerDayFunction(CONFIG, Duration.ofSeconds(5), HORIZON)),
             recorded -> recorded.event().workerRef(),
             Types.STRING);
     harness.open();
@@ -56,7 +63,7 @@ class WorkerDayFunctionTest {
   }
 
   @Test
-  void liveDayIsEmittedProvisionallyThenFinallyAndStateIsCleared() throws Exception {
+  void liveDayIsProvisionalThenSealedAsVersionOneAndStateClearedAfterTheHorizon() throws Exception {
     send("didi", "s1", ONLINE, null, at("10:00"));
     send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:05"));
     send("didi", "s1", TASK_STARTED, "ride-1", at("10:10"));
@@ -65,22 +72,32 @@ class WorkerDayFunctionTest {
 
     harness.processWatermark(at("12:00").toEpochMilli());
 
-    assertThat(harness.extractOutputValues())
+    assertThat(live())
         .singleElement()
         .satisfies(
             live -> {
-              assertThat(live.provisional()).isTrue();
-              assertThat(live.day()).isEqualTo(DAY);
-              assertThat(live.totals()).isEqualTo(new DayTotals(1200, 600, 300, 0, 1200, 600));
+              assertThat(live.getProvisional()).isTrue();
+              assertThat(live.getVersion()).isZero();
+              assertThat(live.getDay()).isEqualTo(DAY.toString());
+              assertThat(live.getTotals())
+                  .isEqualTo(new DayTotals(1200L, 600L, 300L, 0L, 1200L, 600L));
             });
+    assertThat(sealed()).isEmpty();
 
     harness.processWatermark(DAY_SETTLES.toEpochMilli());
 
-    List<WorkingDay> output = harness.extractOutputValues();
-    assertThat(output).hasSize(2);
-    WorkingDay settled = output.get(1);
-    assertThat(settled.provisional()).isFalse();
-    assertThat(settled).isEqualTo(oracle());
+    assertThat(live()).hasSize(1);
+    assertThat(sealed())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.kind()).isEqualTo(UpdateKind.SETTLED);
+              assertThat(v.version()).isEqualTo(1);
+              assertThat(v.record()).isEqualTo(oracle(DAY, 1));
+            });
+    assertThat(harness.numEventTimeTimers()).as("the day's expiry").isEqualTo(1);
+
+    harness.processWatermark(DAY_SETTLES.plus(HORIZON).toEpochMilli());
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -95,11 +112,14 @@ class WorkerDayFunctionTest {
     harness.processElement(resend, online.event().occurredAt().toEpochMilli());
 
     harness.processWatermark(DAY_SETTLES.toEpochMilli());
+    harness.processElement(resend, online.event().occurredAt().toEpochMilli());
+    harness.processWatermark(DAY_SETTLES.plusSeconds(60).toEpochMilli());
 
-    WorkingDay settled = lastOutput();
-    assertThat(settled.totals().onlineSeconds()).isEqualTo(5 * 60);
-    assertThat(settled.sourceBatchIds()).containsExactly("b-1");
-    assertThat(settled).isEqualTo(oracle());
+    DayRecord settled = decode(sealed().get(0));
+    assertThat(sealed()).hasSize(1);
+    assertThat(settled.getTotals().getOnlineSeconds()).isEqualTo(5 * 60);
+    assertThat(settled.getSourceBatches()).extracting(b -> b.getBatchId()).containsExactly("b-1");
+    assertThat(sealed().get(0).record()).isEqualTo(oracle(DAY, 1));
   }
 
   @Test
@@ -109,17 +129,17 @@ class WorkerDayFunctionTest {
     send("didi", "s1", TASK_STARTED, "ride-1", at("10:00:02"));
 
     harness.processWatermark(at("10:00:05").toEpochMilli());
-    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(live()).hasSize(1);
 
     harness.processWatermark(at("10:00:30").toEpochMilli());
-    assertThat(harness.extractOutputValues()).as("no new events, no update").hasSize(1);
+    assertThat(live()).as("no new events, no update").hasSize(1);
 
     send("eleme", "e7", ONLINE, null, at("10:01:00"));
     harness.processWatermark(at("10:01:10").toEpochMilli());
-    List<WorkingDay> output = harness.extractOutputValues();
+    List<DayRecord> output = live();
     assertThat(output).hasSize(2);
-    assertThat(output.get(1).provisional()).isTrue();
-    assertThat(output.get(1).segments()).isNotEmpty();
+    assertThat(output.get(1).getProvisional()).isTrue();
+    assertThat(output.get(1).getSegments()).isNotEmpty();
     assertThat(harness.numEventTimeTimers()).as("only the day's settling timer").isEqualTo(1);
   }
 
@@ -129,37 +149,31 @@ class WorkerDayFunctionTest {
     send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:00:20"));
 
     harness.processWatermark(at("10:00:06").toEpochMilli());
-    assertThat(harness.extractOutputValues())
+    assertThat(live())
         .singleElement()
-        .satisfies(live -> assertThat(live.totals().engagedSeconds()).isZero());
+        .satisfies(live -> assertThat(live.getTotals().getEngagedSeconds()).isZero());
 
     harness.processWatermark(at("10:00:30").toEpochMilli());
-    List<WorkingDay> output = harness.extractOutputValues();
+    List<DayRecord> output = live();
     assertThat(output).hasSize(2);
-    assertThat(output.get(1).totals().engagedSeconds()).isEqualTo(10);
+    assertThat(output.get(1).getTotals().getEngagedSeconds()).isEqualTo(10);
   }
 
   @Test
-  void sessionAcrossMidnightSettlesBothDaysBeforeStateIsCleared() throws Exception {
+  void sessionAcrossMidnightSealsBothDays() throws Exception {
     send("didi", "s1", ONLINE, null, at("23:55"));
     send("didi", "s1", OFFLINE, null, at("23:55").plus(Duration.ofMinutes(8)));
 
     harness.processWatermark(DAY_SETTLES.toEpochMilli());
-    assertThat(harness.extractOutputValues())
-        .filteredOn(day -> !day.provisional())
-        .extracting(WorkingDay::day)
-        .containsExactly(DAY);
-    assertThat(harness.numKeyedStateEntries()).as("the next day is still open").isPositive();
+    assertThat(sealed()).extracting(DayRecordUpdate::day).containsExactly(DAY);
 
-    harness.processWatermark(DAY_SETTLES.plus(Duration.ofDays(1)).toEpochMilli());
-    WorkingDay nextDay = lastOutput();
-    assertThat(nextDay.day()).isEqualTo(DAY.plusDays(1));
-    assertThat(nextDay.provisional()).isFalse();
-    assertThat(nextDay.totals().onlineSeconds()).isEqualTo(3 * 60);
-    assertThat(harness.extractOutputValues())
-        .filteredOn(day -> !day.provisional())
-        .extracting(WorkingDay::day)
-        .containsExactly(DAY, DAY.plusDays(1));
+    harness.processWatermark(settles(DAY.plusDays(1)).toEpochMilli());
+    assertThat(sealed()).extracting(DayRecordUpdate::day).containsExactly(DAY, DAY.plusDays(1));
+    DayRecord nextDay = decode(sealed().get(1));
+    assertThat(nextDay.getTotals().getOnlineSeconds()).isEqualTo(3 * 60);
+    assertThat(sealed().get(1).record()).isEqualTo(oracle(DAY.plusDays(1), 1));
+
+    harness.processWatermark(settles(DAY.plusDays(1)).plus(HORIZON).toEpochMilli());
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -177,30 +191,112 @@ class WorkerDayFunctionTest {
 
     harness.processWatermark(Long.MAX_VALUE);
 
-    WorkingDay settled = lastOutput();
-    assertThat(settled.provisional()).isFalse();
-    assertThat(settled.totals().multiAppSeconds()).isEqualTo(10 * 60);
-
-    assertThat(settled).isEqualTo(oracle());
+    assertThat(sealed()).singleElement().satisfies(v -> assertThat(v.version()).isEqualTo(1));
+    assertThat(decode(sealed().get(0)).getTotals().getMultiAppSeconds()).isEqualTo(10 * 60);
+    assertThat(sealed().get(0).record()).isEqualTo(oracle(DAY, 1));
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test
-  void eventForASettledDayGoesToTheLateOutput() throws Exception {
+  void lateEventInsideTheHorizonSealsTheNextVersion() throws Exception {
+    online("didi", "s1", at("10:00"), at("11:00"));
+    harness.processWatermark(DAY_SETTLES.plus(Duration.ofHours(30)).toEpochMilli());
+    byte[] versionOne = sealed().get(0).record();
+
+    online("eleme", "e1", at("10:30"), at("10:50"));
+    harness.processWatermark(DAY_SETTLES.plus(Duration.ofHours(31)).toEpochMilli());
+
+    assertThat(sealed()).extracting(DayRecordUpdate::version).containsExactly(1, 2);
+    DayRecordUpdate correction = sealed().get(1);
+    assertThat(correction.kind()).isEqualTo(UpdateKind.CORRECTION);
+    assertThat(correction.record()).isEqualTo(oracle(DAY, 2));
+    assertThat(decode(correction).getTotals().getMultiAppSeconds()).isEqualTo(20 * 60);
+    assertThat(sealed().get(0).record()).as("version 1 is untouched").isEqualTo(versionOne);
+    assertThat(live()).as("the late events made no live record").isEmpty();
+  }
+
+  @Test
+  void lateEventThatChangesNothingSealsNothing() throws Exception {
+    online("didi", "s1", at("10:00"), at("11:00"));
+    harness.processWatermark(DAY_SETTLES.toEpochMilli());
+
+    send("didi", "s1", HEARTBEAT, null, at("10:32"));
+    harness.processWatermark(DAY_SETTLES.plus(Duration.ofHours(1)).toEpochMilli());
+
+    assertThat(sealed()).hasSize(1);
+    assertThat(tooLate()).isEmpty();
+  }
+
+  @Test
+  void lateEventForADayNeverWorkedSealsItsFirstVersionAsACorrection() throws Exception {
+    harness.processWatermark(DAY_SETTLES.plus(Duration.ofHours(2)).toEpochMilli());
+
+    send("didi", "s1", ONLINE, null, at("10:00"));
+    send("didi", "s1", OFFLINE, null, at("10:45"));
+    harness.processWatermark(DAY_SETTLES.plus(Duration.ofHours(3)).toEpochMilli());
+
+    assertThat(sealed())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.version()).isEqualTo(1);
+              assertThat(v.kind()).isEqualTo(UpdateKind.CORRECTION);
+              assertThat(v.record()).isEqualTo(oracle(DAY, 1));
+            });
+  }
+
+  @Test
+  void eventBeyondTheHorizonIsStoredTooLateAndChangesNothing() throws Exception {
     send("didi", "s1", ONLINE, null, at("10:00"));
     send("didi", "s1", OFFLINE, null, at("11:00"));
-    harness.processWatermark(DAY_SETTLES.toEpochMilli());
-    int emitted = harness.extractOutputValues().size();
+    harness.processWatermark(DAY_SETTLES.plus(HORIZON).toEpochMilli());
 
-    RecordedEvent late = send("didi", "s2", ONLINE, null, at("20:00"));
+    RecordedEvent late = send("eleme", "e1", ONLINE, null, at("10:30"));
+    harness.processWatermark(DAY_SETTLES.plus(HORIZON).plusSeconds(60).toEpochMilli());
 
-    assertThat(harness.extractOutputValues()).hasSize(emitted);
-    assertThat(harness.getSideOutput(WorkerDayFunction.LATE_EVENTS))
-        .extracting(StreamRecord::getValue)
-        .containsExactly(late);
+    assertThat(sealed()).hasSize(1);
+    assertThat(tooLate())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.platform()).isEqualTo("eleme");
+              assertThat(e.eventId()).isEqualTo(late.event().eventId());
+              assertThat(e.workerRef()).isEqualTo(WORKER);
+            });
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void correctionAfterOlderDaysExpiredStillMatchesTheFullTimeline() throws Exception {
+    // Three working days; the second one runs across midnight into the third.
+    for (int d = 0; d < 3; d++) {
+      Instant start = at("09:00").plus(Duration.ofDays(d));
+      send("didi", "s" + d, ONLINE, null, start);
+      send("didi", "s" + d, TASK_STARTED, "ride-" + d, start.plus(Duration.ofMinutes(5)));
+      send("didi", "s" + d, TASK_COMPLETED, "ride-" + d, start.plus(Duration.ofMinutes(25)));
+      send("didi", "s" + d, OFFLINE, null, start.plus(Duration.ofHours(d == 1 ? 15 : 2)));
+      if (d == 1) {
+        for (int m = 1; m < 15 * 6; m++) {
+          send("didi", "s1", HEARTBEAT, null, start.plus(Duration.ofMinutes(10L * m)));
+        }
+      }
+    }
+    // Day 1 leaves the horizon; days 2 and 3 stay correctable.
+    harness.processWatermark(settles(DAY).plus(HORIZON).toEpochMilli());
+    assertThat(sealed())
+        .extracting(DayRecordUpdate::day)
+        .containsExactly(DAY, DAY.plusDays(1), DAY.plusDays(2));
+
+    send("eleme", "e1", ONLINE, null, at("20:00").plus(Duration.ofDays(2)));
+    send("eleme", "e1", OFFLINE, null, at("21:00").plus(Duration.ofDays(2)));
+    harness.processWatermark(settles(DAY).plus(HORIZON).plus(Duration.ofHours(1)).toEpochMilli());
+
+    DayRecordUpdate correction = sealed().get(sealed().size() - 1);
+    assertThat(correction.day()).isEqualTo(DAY.plusDays(2));
+    assertThat(correction.version()).isEqualTo(2);
+    assertThat(correction.record()).isEqualTo(oracle(DAY.plusDays(2), 2));
   }
 
   private RecordedEvent send(
@@ -214,16 +310,49 @@ class WorkerDayFunctionTest {
     return recorded;
   }
 
-  private WorkingDay lastOutput() {
-    List<WorkingDay> output = harness.extractOutputValues();
-    assertThat(output).isNotEmpty();
-    return output.get(output.size() - 1);
+  /** A session online over {@code [from, to)} with a heartbeat every five minutes. */
+  private void online(String platform, String session, Instant from, Instant to) throws Exception {
+    send(platform, session, ONLINE, null, from);
+    for (Instant beat = from.plus(Duration.ofMinutes(5));
+        beat.isBefore(to);
+        beat = beat.plus(Duration.ofMinutes(5))) {
+      send(platform, session, HEARTBEAT, null, beat);
+    }
+    send(platform, session, OFFLINE, null, to);
   }
 
-  /** The settled day as the tested core computes it from the same events. */
-  private WorkingDay oracle() {
+  private List<DayRecord> live() {
+    return harness.extractOutputValues().stream().map(WorkerDayFunctionTest::decode).toList();
+  }
+
+  private List<DayRecordUpdate> sealed() {
+    return harness.getSideOutput(WorkerDayFunction.SEALED_VERSIONS) == null
+        ? List.of()
+        : harness.getSideOutput(WorkerDayFunction.SEALED_VERSIONS).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+  }
+
+  private List<LateEvent> tooLate() {
+    return harness.getSideOutput(WorkerDayFunction.TOO_LATE) == null
+        ? List.of()
+        : harness.getSideOutput(WorkerDayFunction.TOO_LATE).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+  }
+
+  private static DayRecord decode(DayRecordUpdate update) {
+    return DayRecordCodec.decode(update.record());
+  }
+
+  /** The sealed record as the tested core computes it from every event sent. */
+  private byte[] oracle(LocalDate day, int version) {
     WorkerTimeline timeline = new WorkerTimeline(WORKER, CONFIG);
     sent.forEach(timeline::add);
-    return timeline.workingDay(DAY, Instant.MAX);
+    return DayRecords.encode(timeline.workingDay(day, Instant.MAX), version, ZONE);
+  }
+
+  private static Instant settles(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ZONE).toInstant().plus(CONFIG.silenceTimeout());
   }
 }

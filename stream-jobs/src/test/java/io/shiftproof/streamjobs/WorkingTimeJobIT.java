@@ -7,45 +7,68 @@ import static io.shiftproof.schemas.wire.WorkEventType.TASK_ASSIGNED;
 import static io.shiftproof.schemas.wire.WorkEventType.TASK_COMPLETED;
 import static io.shiftproof.schemas.wire.WorkEventType.TASK_STARTED;
 import static io.shiftproof.streamjobs.WorkEvents.DAY;
+import static io.shiftproof.streamjobs.WorkEvents.ZONE;
 import static io.shiftproof.streamjobs.WorkEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
+import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.WorkEventType;
+import io.shiftproof.simulator.FaultProfile;
+import io.shiftproof.simulator.PlatformBatch;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.RecordStoreFixture.StoredVersion;
+import io.shiftproof.streamjobs.records.DayRecordOutputs;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.DayRecords;
+import io.shiftproof.streamjobs.records.LateEvent;
+import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
-import io.shiftproof.streamjobs.worktime.WorkingDay;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The job on a MiniCluster, from a real Kafka broker to a real PostgreSQL server: stored versions
+ * equal what the tested core computes from the same events, and a task failure in the middle of the
+ * stream changes nothing that is stored.
+ */
 class WorkingTimeJobIT {
 
   private static final int PARALLELISM = 2;
@@ -65,9 +88,30 @@ class WorkingTimeJobIT {
 
   private final List<RecordedEvent> produced = new ArrayList<>();
   private int eventNumber;
+  private Path dir;
+  private EmbeddedKafkaBroker kafka;
+  private RecordStoreFixture store;
+
+  @BeforeEach
+  void start() throws Exception {
+    dir = TempDirectories.create("job-it");
+    kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+    kafka.createTopicIfAbsent(TOPIC, PARALLELISM);
+    store = RecordStoreFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      store.close();
+      kafka.close();
+    } finally {
+      TempDirectories.delete(dir);
+    }
+  }
 
   @Test
-  void settledDaysFromKafkaEqualTheTimelineOfTheSameEvents(@TempDir Path dataDir) throws Exception {
+  void storedVersionsEqualTheTimelineOfTheSameEvents() throws Exception {
     // Alice works on two apps at once; one event is resent in a later batch.
     RecordedEvent resent = add(ALICE, "didi", "s1", ONLINE, null, at("09:00"));
     add(ALICE, "didi", "s1", TASK_ASSIGNED, "ride-1", at("09:05"));
@@ -90,96 +134,236 @@ class WorkingTimeJobIT {
     // Carol's session falls silent and times out at its last event.
     add(CAROL, "eleme", "e4", ONLINE, null, at("14:00"));
     add(CAROL, "eleme", "e4", TASK_ASSIGNED, "order-7", at("14:04"));
+    List<RecordedEvent> shuffled = new ArrayList<>(produced);
+    Collections.shuffle(shuffled, new Random(7));
+    produce(shuffled);
 
-    List<WorkingDay> output;
-    try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDir, 0)) {
-      kafka.createTopicIfAbsent(TOPIC, PARALLELISM);
-      produceShuffled(kafka.bootstrapServers());
-      output = runJob(kafka.bootstrapServers());
-    }
+    // The events are produced shuffled; the bound keeps every one of them on time.
+    runJob(jobConfig().withOutOfOrderness(Duration.ofDays(1)), store.config(), null);
 
-    List<WorkingDay> settled = output.stream().filter(day -> !day.provisional()).toList();
-    Map<String, WorkerTimeline> oracles = oracles();
-    Set<String> expectedDays =
-        Set.of(ALICE + "/" + DAY, BOB + "/" + DAY, BOB + "/" + DAY.plusDays(1), CAROL + "/" + DAY);
-    assertThat(settled)
-        .extracting(day -> day.workerRef() + "/" + day.day())
-        .containsExactlyInAnyOrderElementsOf(expectedDays);
-    for (WorkingDay day : settled) {
-      WorkingDay expected = oracles.get(day.workerRef()).workingDay(day.day(), Instant.MAX);
-      assertThat(day.totals()).as(day.workerRef() + " " + day.day()).isEqualTo(expected.totals());
-      assertThat(day).isEqualTo(expected);
+    List<StoredVersion> versions = store.versions();
+    assertThat(versions)
+        .extracting(StoredVersion::dayKey)
+        .containsExactlyInAnyOrder(
+            ALICE + "/" + DAY, BOB + "/" + DAY, BOB + "/" + DAY.plusDays(1), CAROL + "/" + DAY);
+    assertThat(versions).allSatisfy(v -> assertThat(v.version()).isEqualTo(1));
+    assertThat(versions).allSatisfy(v -> assertThat(v.reason()).isEqualTo("SETTLED"));
+    Map<String, WorkerTimeline> oracles = oracles(produced);
+    for (StoredVersion v : versions) {
+      assertThat(v.record())
+          .as(v.dayKey())
+          .isEqualTo(
+              DayRecords.encode(
+                  oracles.get(v.workerRef()).workingDay(v.day(), Instant.MAX), 1, ZONE));
     }
-    WorkingDay alice = findDay(settled, ALICE, DAY);
-    assertThat(alice.totals().multiAppSeconds()).isEqualTo(10 * 60);
-    assertThat(alice.totals().platformSumSeconds()).isEqualTo(45 * 60);
+    StoredVersion alice =
+        versions.stream().filter(v -> v.workerRef().equals(ALICE)).findFirst().orElseThrow();
+    assertThat(DayRecordCodec.decode(alice.record()).getTotals().getMultiAppSeconds())
+        .isEqualTo(10 * 60);
+    assertThat(store.count("day_record_live")).as("every day settled").isZero();
+    assertThat(store.count("stream_progress")).isEqualTo(1);
   }
 
-  private List<WorkingDay> runJob(String bootstrapServers) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+  @Test
+  void failureMidStreamRestoresFromACheckpointAndStoresExactlyTheSameDays() throws Exception {
+    // Late events arrive up to 8 hours behind the watermark, so settled days are corrected.
+    SimulationConfig simulation =
+        SimulationConfig.builder()
+            .seed(11)
+            .workers(120)
+            .platforms(3)
+            .days(2)
+            .faults(
+                FaultProfile.none().withDuplicates(0.02).withLateEvents(0.03, Duration.ofHours(8)))
+            .build();
+    List<RecordedEvent> events = recorded(simulation);
+    produce(events);
+
+    runJob(jobConfig(), store.config(), null);
+    Map<String, StoredVersion> uninterrupted = latestVersions(store.versions());
+    store.truncateRecords();
+
+    FailOnce.reset();
+    runJob(jobConfig(), store.config(), new FailOnce());
+
+    assertThat(FailOnce.FAILED.get()).as("the job failed once").isTrue();
+    assertThat(FailOnce.CHECKPOINTS_BEFORE_FAILURE.get())
+        .as("checkpoints completed before the failure")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(FailOnce.SEEN_AFTER_FAILURE.get()).as("live records after the restart").isPositive();
+    List<StoredVersion> afterFailure = store.versions();
+    assertVersionsAreContiguous(afterFailure);
+    Map<String, StoredVersion> restored = latestVersions(afterFailure);
+    assertThat(restored.keySet()).isEqualTo(uninterrupted.keySet());
+    Map<String, WorkerTimeline> oracles = oracles(events);
+    for (StoredVersion latest : restored.values()) {
+      byte[] expected =
+          DayRecords.encode(
+              oracles.get(latest.workerRef()).workingDay(latest.day(), Instant.MAX),
+              latest.version(),
+              ZONE);
+      // Lineage grows with events that change nothing, which seal no version; all else is equal.
+      DayRecord stored = DayRecordCodec.decode(latest.record());
+      DayRecord oracle = DayRecordCodec.decode(expected);
+      assertThat(oracle.getSourceBatches()).containsAll(stored.getSourceBatches());
+      stored.setSourceBatches(List.of());
+      oracle.setSourceBatches(List.of());
+      assertThat(stored).as(latest.dayKey()).isEqualTo(oracle);
+      assertThat(DayRecordCodec.decode(latest.record()).getTotals())
+          .as(latest.dayKey())
+          .isEqualTo(
+              DayRecordCodec.decode(uninterrupted.get(latest.dayKey()).record()).getTotals());
+    }
+    assertThat(restored).hasSizeGreaterThan(200);
+    assertThat(afterFailure.stream().filter(v -> v.version() > 1))
+        .as("some days were corrected by late events")
+        .isNotEmpty();
+  }
+
+  private static void assertVersionsAreContiguous(List<StoredVersion> versions) {
+    Map<String, List<Integer>> byDay =
+        versions.stream()
+            .collect(
+                Collectors.groupingBy(
+                    StoredVersion::dayKey,
+                    TreeMap::new,
+                    Collectors.mapping(StoredVersion::version, Collectors.toList())));
+    byDay.forEach(
+        (day, numbers) -> {
+          List<Integer> expected = new ArrayList<>();
+          for (int v = 1; v <= numbers.size(); v++) {
+            expected.add(v);
+          }
+          assertThat(numbers).as(day).isEqualTo(expected);
+        });
+  }
+
+  private static Map<String, StoredVersion> latestVersions(List<StoredVersion> versions) {
+    Map<String, StoredVersion> latest = new HashMap<>();
+    for (StoredVersion v : versions) {
+      latest.merge(v.dayKey(), v, (a, b) -> a.version() >= b.version() ? a : b);
+    }
+    return latest;
+  }
+
+  private static WorkingTimeJobConfig jobConfig() {
+    return WorkingTimeJobConfig.defaults().withCheckpointInterval(Duration.ofMillis(200));
+  }
+
+  private void runJob(WorkingTimeJobConfig config, RecordStoreConfig recordStore, FailOnce failure)
+      throws Exception {
+    Configuration flink = new Configuration();
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(PARALLELISM);
     KafkaSource<RecordedEvent> source =
         KafkaSource.<RecordedEvent>builder()
-            .setBootstrapServers(bootstrapServers)
+            .setBootstrapServers(kafka.bootstrapServers())
             .setTopics(TOPIC)
             .setGroupId("working-time-it")
             .setStartingOffsets(OffsetsInitializer.earliest())
             .setBounded(OffsetsInitializer.latest())
             .setValueOnlyDeserializer(new RecordedEventDeserializer())
             .build();
-    // The events are produced shuffled; the bound keeps every one of them on time.
-    WorkingTimeJobConfig config =
-        new WorkingTimeJobConfig(
-            CONFIG, Duration.ofDays(1), Duration.ofSeconds(5), Duration.ofSeconds(5));
-    SingleOutputStreamOperator<WorkingDay> days =
-        WorkingTimeJob.build(env, source, new DiscardingSink<>(), config);
-    List<WorkingDay> output = new ArrayList<>();
-    try (CloseableIterator<WorkingDay> collected = days.executeAndCollect("working-time-it")) {
-      collected.forEachRemaining(output::add);
-    }
-    return output;
+    DayRecordOutputs postgres = new PostgresDayRecordOutputs(recordStore, config.jobName());
+    DayRecordOutputs outputs =
+        failure == null
+            ? postgres
+            : (DataStream<DayRecordUpdate> live,
+                DataStream<DayRecordUpdate> sealed,
+                DataStream<LateEvent> tooLate) ->
+                postgres.attach(
+                    live.map(failure).name("fail-once").uid("fail-once"), sealed, tooLate);
+    WorkingTimeJob.build(env, source, outputs, config);
+    env.execute("working-time-it");
   }
 
-  private void produceShuffled(String bootstrapServers) throws Exception {
-    List<RecordedEvent> shuffled = new ArrayList<>(produced);
-    Collections.shuffle(shuffled, new Random(7));
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-      for (RecordedEvent recorded : shuffled) {
-        producer
-            .send(
-                new ProducerRecord<>(
-                    TOPIC,
-                    recorded.event().workerRef().getBytes(StandardCharsets.UTF_8),
-                    RecordedEventCodec.encode(recorded)))
-            .get();
+  /**
+   * Fails its task once, on the first live record after two checkpoints have completed, so the job
+   * restarts from a checkpoint in the middle of the stream.
+   */
+  static final class FailOnce
+      implements MapFunction<DayRecordUpdate, DayRecordUpdate>, CheckpointListener {
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
+    static final AtomicInteger SEEN_AFTER_FAILURE = new AtomicInteger();
+
+    static void reset() {
+      FAILED.set(false);
+      CHECKPOINTS_BEFORE_FAILURE.set(0);
+      SEEN_AFTER_FAILURE.set(0);
+    }
+
+    @Override
+    public DayRecordUpdate map(DayRecordUpdate update) {
+      if (FAILED.get()) {
+        SEEN_AFTER_FAILURE.incrementAndGet();
+      } else if (CHECKPOINTS_BEFORE_FAILURE.get() >= 2 && FAILED.compareAndSet(false, true)) {
+        throw new IllegalStateException("injected task failure");
+      }
+      return update;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      if (!FAILED.get()) {
+        CHECKPOINTS_BEFORE_FAILURE.incrementAndGet();
       }
     }
   }
 
-  private Map<String, WorkerTimeline> oracles() {
-    return produced.stream()
-        .collect(
-            Collectors.groupingBy(
-                recorded -> recorded.event().workerRef(),
-                Collectors.collectingAndThen(
-                    Collectors.toList(),
-                    events -> {
-                      WorkerTimeline timeline =
-                          new WorkerTimeline(events.get(0).event().workerRef(), CONFIG);
-                      events.forEach(timeline::add);
-                      return timeline;
-                    })));
+  private static List<RecordedEvent> recorded(SimulationConfig simulation) {
+    List<RecordedEvent> events = new ArrayList<>();
+    Simulation.generate(simulation)
+        .forEach(
+            (PlatformBatch batch) -> {
+              Instant received =
+                  batch.batch().events().stream()
+                      .map(e -> e.occurredAt())
+                      .max(Instant::compareTo)
+                      .orElseThrow()
+                      .plusSeconds(1);
+              batch
+                  .batch()
+                  .events()
+                  .forEach(
+                      e ->
+                          events.add(
+                              new RecordedEvent(
+                                  batch.platform(), batch.batch().batchId(), received, e)));
+            });
+    return events;
   }
 
-  private static WorkingDay findDay(List<WorkingDay> days, String worker, LocalDate day) {
-    return days.stream()
-        .filter(d -> d.workerRef().equals(worker) && d.day().equals(day))
-        .findFirst()
-        .orElseThrow();
+  private void produce(List<RecordedEvent> events) throws Exception {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      for (RecordedEvent recorded : events) {
+        producer.send(
+            new ProducerRecord<>(
+                TOPIC,
+                recorded.event().workerRef().getBytes(StandardCharsets.UTF_8),
+                RecordedEventCodec.encode(recorded)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static Map<String, WorkerTimeline> oracles(List<RecordedEvent> events) {
+    Map<String, WorkerTimeline> timelines = new HashMap<>();
+    for (RecordedEvent recorded : events) {
+      timelines
+          .computeIfAbsent(
+              recorded.event().workerRef(), worker -> new WorkerTimeline(worker, CONFIG))
+          .add(recorded);
+    }
+    return timelines;
   }
 
   private RecordedEvent add(

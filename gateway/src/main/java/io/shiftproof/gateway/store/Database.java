@@ -3,29 +3,18 @@ package io.shiftproof.gateway.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shiftproof.gateway.config.PostgresConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.shiftproof.schemas.sql.DatabaseSchema;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * The hub's PostgreSQL database: a connection pool and the schema migrations.
  *
- * <p>Migrations are plain SQL resources applied in order and recorded in {@code schema_version}; an
- * advisory lock keeps several gateway instances starting at once from applying one twice.
+ * <p>The schema itself is {@link DatabaseSchema}, shared with the stream job.
  */
 public final class Database implements AutoCloseable {
-  /** Applied in this order; never edit a released migration, add a new one. */
-  private static final List<String> MIGRATIONS = List.of("V1__ingest_event_keys.sql");
-
-  private static final long MIGRATION_LOCK = 0x5348_4946_5450_524FL;
-
   private final HikariDataSource pool;
 
   private Database(HikariDataSource pool) {
@@ -69,46 +58,7 @@ public final class Database implements AutoCloseable {
 
   private void migrate() throws SQLException {
     try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version ("
-                + " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-      }
-      for (String name : MIGRATIONS) {
-        if (!isApplied(c, name)) {
-          try (Statement s = c.createStatement()) {
-            s.execute(readResource(name));
-          }
-          try (PreparedStatement p =
-              c.prepareStatement("INSERT INTO schema_version(name) VALUES (?)")) {
-            p.setString(1, name);
-            p.executeUpdate();
-          }
-        }
-      }
-      c.commit();
-    }
-  }
-
-  private static boolean isApplied(Connection c, String name) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM schema_version WHERE name = ?")) {
-      p.setString(1, name);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next();
-      }
-    }
-  }
-
-  private static String readResource(String name) {
-    try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("migration missing from the class path: " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read migration " + name, e);
+      DatabaseSchema.migrate(c);
     }
   }
 

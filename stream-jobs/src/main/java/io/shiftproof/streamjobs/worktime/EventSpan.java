@@ -7,7 +7,7 @@ import java.util.Set;
  * The batches whose events shaped one online episode of a session {@code [from, to)}, or, for an
  * event that found its session closed, that single event ({@code from == to}). Used for lineage.
  */
-record EventSpan(Instant from, Instant to, Set<String> batchIds) {
+record EventSpan(Instant from, Instant to, Set<SourceBatch> batchIds) {
 
   /** Whether this span contributed to the half-open day {@code [dayStart, dayEnd)}. */
   boolean touches(Instant dayStart, Instant dayEnd) {

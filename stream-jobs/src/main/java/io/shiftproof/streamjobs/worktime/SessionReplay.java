@@ -42,7 +42,7 @@ final class SessionReplay {
   private Instant onlineSince;
   private TimelineEvent lastEvent;
   private final Map<String, OpenTask> openTasks = new TreeMap<>();
-  private final Set<String> episodeBatches = new TreeSet<>();
+  private final Set<SourceBatch> episodeBatches = new TreeSet<>();
 
   private SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
     this.platform = platform;
@@ -94,16 +94,20 @@ final class SessionReplay {
     }
     if (event.type() == WorkEventType.OFFLINE) {
       if (online) {
-        episodeBatches.add(event.batchId());
+        episodeBatches.add(new SourceBatch(event.platform(), event.batchId()));
         close(event.occurredAt());
       } else {
-        spans.add(new EventSpan(event.occurredAt(), event.occurredAt(), Set.of(event.batchId())));
+        spans.add(
+            new EventSpan(
+                event.occurredAt(),
+                event.occurredAt(),
+                Set.of(new SourceBatch(event.platform(), event.batchId()))));
       }
     } else {
       if (!online) {
         open(event);
       }
-      episodeBatches.add(event.batchId());
+      episodeBatches.add(new SourceBatch(event.platform(), event.batchId()));
       applyWhileOnline(event);
     }
     lastEvent = event;

@@ -136,7 +136,7 @@ public final class WorkerTimeline {
             .filter(a -> !a.at().isBefore(dayStart) && a.at().isBefore(dayEnd))
             .sorted(ANOMALY_ORDER)
             .toList();
-    TreeSet<String> batchIds = new TreeSet<>();
+    TreeSet<SourceBatch> batchIds = new TreeSet<>();
     outcome.spans().stream()
         .filter(span -> span.touches(dayStart, dayEnd))
         .forEach(span -> batchIds.addAll(span.batchIds()));

@@ -18,7 +18,7 @@ import java.util.Objects;
  *     passes the day's end plus the silence timeout, when every session of the day is closed
  * @param segments the day's online time as maximal segments, in time order
  * @param anomalies flags whose instant falls within the day, in time order
- * @param sourceBatchIds the batches whose events shaped the day, sorted
+ * @param sourceBatches the batches whose events shaped the day, sorted
  */
 public record WorkingDay(
     String workerRef,
@@ -30,7 +30,7 @@ public record WorkingDay(
     DayTotals totals,
     List<Segment> segments,
     List<Anomaly> anomalies,
-    List<String> sourceBatchIds) {
+    List<SourceBatch> sourceBatches) {
 
   public WorkingDay {
     Objects.requireNonNull(workerRef, "workerRef");
@@ -41,6 +41,6 @@ public record WorkingDay(
     Objects.requireNonNull(totals, "totals");
     segments = List.copyOf(segments);
     anomalies = List.copyOf(anomalies);
-    sourceBatchIds = List.copyOf(sourceBatchIds);
+    sourceBatches = List.copyOf(sourceBatches);
   }
 }

@@ -297,8 +297,8 @@ class WorkerTimelineTest {
     assertThat(first.segments()).last().extracting(Segment::to).isEqualTo(nextDayAt("00:00"));
     assertThat(second.segments()).first().extracting(Segment::from).isEqualTo(nextDayAt("00:00"));
     assertThat(first.dayEnd()).isEqualTo(second.dayStart());
-    assertThat(first.sourceBatchIds()).containsExactly("b-1", "b-2");
-    assertThat(second.sourceBatchIds()).containsExactly("b-1", "b-2");
+    assertThat(first.sourceBatches()).containsExactly(batch("didi", "b-1"), batch("didi", "b-2"));
+    assertThat(second.sourceBatches()).containsExactly(batch("didi", "b-1"), batch("didi", "b-2"));
   }
 
   @Test
@@ -309,9 +309,9 @@ class WorkerTimelineTest {
     batchId = "b-3";
     online("didi", "s2", nextDayAt("09:00"), nextDayAt("09:30"));
 
-    assertThat(day().sourceBatchIds()).containsExactly("b-1", "b-2");
-    assertThat(timeline.workingDay(DAY.plusDays(1), COMPLETE).sourceBatchIds())
-        .containsExactly("b-3");
+    assertThat(day().sourceBatches()).containsExactly(batch("didi", "b-1"), batch("didi", "b-2"));
+    assertThat(timeline.workingDay(DAY.plusDays(1), COMPLETE).sourceBatches())
+        .containsExactly(batch("didi", "b-3"));
   }
 
   @Test
@@ -530,6 +530,10 @@ class WorkerTimelineTest {
     RecordedEvent recorded = new RecordedEvent(platform, batchId, at.plusSeconds(1), event);
     added.add(recorded);
     assertThat(timeline.add(recorded)).isTrue();
+  }
+
+  private static SourceBatch batch(String platform, String batchId) {
+    return new SourceBatch(platform, batchId);
   }
 
   private static Instant at(String localTime) {

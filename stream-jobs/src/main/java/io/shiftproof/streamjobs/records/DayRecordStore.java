@@ -1,0 +1,152 @@
+package io.shiftproof.streamjobs.records;
+
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job's writes to the day-record tables ({@code db/V2__day_records.sql}). Each method writes in
+ * the caller's transaction and is idempotent, because a restarted job writes again what it wrote
+ * after its last completed checkpoint.
+ */
+public final class DayRecordStore {
+  private DayRecordStore() {}
+
+  /**
+   * Replaces live records, never with an older one: after a restore the job replays events and
+   * briefly re-emits records a write already overtook. Of several updates of one day in a batch
+   * only the one covering the most is written.
+   */
+  public static void upsertLive(Connection c, List<DayRecordUpdate> updates) throws SQLException {
+    Map<String, DayRecordUpdate> latest = new LinkedHashMap<>();
+    for (DayRecordUpdate u : updates) {
+      latest.merge(
+          u.workerRef() + '\n' + u.epochDay(),
+          u,
+          (a, b) -> b.coveredUntilMillis() >= a.coveredUntilMillis() ? b : a);
+    }
+    List<DayRecordUpdate> rows = new ArrayList<>(latest.values());
+    // A stable order of row locks, so concurrent writers cannot deadlock.
+    rows.sort(Comparator.comparing(DayRecordUpdate::workerRef).thenComparing(u -> u.epochDay()));
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO day_record_live (worker_ref, day, covered_until, record)"
+                + " VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (worker_ref, day) DO UPDATE"
+                + " SET covered_until = excluded.covered_until, record = excluded.record,"
+                + " updated_at = now()"
+                + " WHERE day_record_live.covered_until <= excluded.covered_until")) {
+      for (DayRecordUpdate u : rows) {
+        p.setString(1, u.workerRef());
+        p.setDate(2, Date.valueOf(u.day()));
+        p.setObject(3, timestamp(u.coveredUntilMillis()));
+        p.setBytes(4, u.record());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /**
+   * Inserts sealed versions, each at most once, and drops the live record of each day sealed: from
+   * then on the sealed versions answer for it.
+   */
+  public static void insertVersions(Connection c, List<DayRecordUpdate> versions, long checkpointId)
+      throws SQLException {
+    try (PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO day_record_version"
+                    + " (worker_ref, day, version, reason, watermark, checkpoint_id, record)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (worker_ref, day, version) DO NOTHING");
+        PreparedStatement dropLive =
+            c.prepareStatement("DELETE FROM day_record_live WHERE worker_ref = ? AND day = ?")) {
+      for (DayRecordUpdate v : versions) {
+        insert.setString(1, v.workerRef());
+        insert.setDate(2, Date.valueOf(v.day()));
+        insert.setInt(3, v.version());
+        insert.setString(4, v.kind().name());
+        insert.setObject(5, timestamp(v.watermarkMillis()));
+        insert.setLong(6, checkpointId);
+        insert.setBytes(7, v.record());
+        insert.addBatch();
+        dropLive.setString(1, v.workerRef());
+        dropLive.setDate(2, Date.valueOf(v.day()));
+        dropLive.addBatch();
+      }
+      insert.executeBatch();
+      dropLive.executeBatch();
+    }
+  }
+
+  /** Stores events too late to apply, each once. */
+  public static void insertLateEvents(Connection c, List<LateEvent> late) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO late_event (platform, event_id, worker_ref, batch_id, occurred_at,"
+                + " received_at, reason, watermark, event)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (platform, event_id) DO NOTHING")) {
+      for (LateEvent e : late) {
+        p.setString(1, e.platform());
+        p.setString(2, e.eventId());
+        p.setString(3, e.workerRef());
+        p.setString(4, e.batchId());
+        p.setObject(
+            5,
+            OffsetDateTime.ofInstant(
+                DayRecordCodec.instantOfMicros(e.occurredAtMicros()), ZoneOffset.UTC));
+        p.setObject(6, timestamp(e.receivedAtMillis()));
+        p.setString(7, LateEvent.TOO_LATE);
+        p.setObject(8, timestamp(e.watermarkMillis()));
+        p.setBytes(9, e.encoded());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /** Records how far (in event time) the job's sealed versions are committed. */
+  public static void recordProgress(
+      Connection c, String job, int subtask, long watermarkMillis, long checkpointId)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO stream_progress (job, subtask, watermark, checkpoint_id)"
+                + " VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (job, subtask) DO UPDATE SET watermark = excluded.watermark,"
+                + " checkpoint_id = excluded.checkpoint_id, updated_at = now()"
+                + " WHERE stream_progress.checkpoint_id <= excluded.checkpoint_id")) {
+      p.setString(1, job);
+      p.setInt(2, subtask);
+      p.setObject(3, timestamp(watermarkMillis));
+      p.setLong(4, checkpointId);
+      p.executeUpdate();
+    }
+  }
+
+  /**
+   * A watermark or instant in milliseconds as a timestamp, clamped to what PostgreSQL stores: the
+   * job's initial watermark is {@link Long#MIN_VALUE} and its final one {@link Long#MAX_VALUE}.
+   */
+  private static OffsetDateTime timestamp(long millis) {
+    long clamped = Math.max(MIN_MILLIS, Math.min(MAX_MILLIS, millis));
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clamped), ZoneOffset.UTC);
+  }
+
+  private static final long MIN_MILLIS =
+      LocalDate.of(1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  private static final long MAX_MILLIS =
+      LocalDate.of(9999, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+}

@@ -1,0 +1,47 @@
+package io.shiftproof.streamjobs.records;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One output of the working-time job for one worker's day: the live record of a day that has not
+ * settled, or a sealed version.
+ *
+ * @param epochDay the local day, as {@link LocalDate#toEpochDay()}
+ * @param version 0 for the live record, otherwise the sealed version number from 1
+ * @param watermarkMillis the job's event-time watermark when the update was made
+ * @param record the canonical bytes of the {@code DayRecord} ({@code DayRecordCodec})
+ */
+public record DayRecordUpdate(
+    String workerRef,
+    long epochDay,
+    int version,
+    UpdateKind kind,
+    long watermarkMillis,
+    long coveredUntilMillis,
+    byte[] record) {
+
+  public DayRecordUpdate {
+    Objects.requireNonNull(workerRef, "workerRef");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(record, "record");
+    if ((kind == UpdateKind.LIVE) != (version == 0)) {
+      throw new IllegalArgumentException(
+          "version: got " + version + " for a " + kind + " update, want 0 exactly for LIVE");
+    }
+  }
+
+  public LocalDate day() {
+    return LocalDate.ofEpochDay(epochDay);
+  }
+
+  /** Why an update was made. */
+  public enum UpdateKind {
+    /** The provisional record of a day that has not settled; replaced as the watermark moves. */
+    LIVE,
+    /** Version 1, sealed when the day settled. */
+    SETTLED,
+    /** A later version: an event inside the correction horizon changed a settled day. */
+    CORRECTION
+  }
+}

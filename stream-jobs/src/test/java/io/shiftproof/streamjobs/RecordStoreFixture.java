@@ -1,0 +1,98 @@
+package io.shiftproof.streamjobs;
+
+import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.schemas.sql.DatabaseSchema;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real PostgreSQL server with the hub's schema, and reads of what the job stored in it. */
+final class RecordStoreFixture implements AutoCloseable {
+
+  /** One row of {@code day_record_version}. */
+  record StoredVersion(String workerRef, LocalDate day, int version, String reason, byte[] record) {
+    String dayKey() {
+      return workerRef + "/" + day;
+    }
+  }
+
+  private final Path dir;
+  private final EmbeddedPostgresServer server;
+
+  private RecordStoreFixture(Path dir, EmbeddedPostgresServer server) {
+    this.dir = dir;
+    this.server = server;
+  }
+
+  static RecordStoreFixture start() throws SQLException {
+    Path dir = TempDirectories.create("records");
+    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
+    RecordStoreFixture fixture = new RecordStoreFixture(dir, server);
+    try (Connection c = fixture.connect()) {
+      DatabaseSchema.migrate(c);
+    }
+    return fixture;
+  }
+
+  RecordStoreConfig config() {
+    return new RecordStoreConfig(server.jdbcUrl(), server.user(), server.password());
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+  }
+
+  List<StoredVersion> versions() throws SQLException {
+    List<StoredVersion> rows = new ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT worker_ref, day, version, reason, record FROM day_record_version"
+                    + " ORDER BY worker_ref, day, version")) {
+      while (r.next()) {
+        rows.add(
+            new StoredVersion(
+                r.getString(1),
+                r.getDate(2).toLocalDate(),
+                r.getInt(3),
+                r.getString(4),
+                r.getBytes(5)));
+      }
+    }
+    return rows;
+  }
+
+  long count(String table) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  void truncateRecords() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE day_record_version, day_record_live, late_event, stream_progress");
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      TempDirectories.delete(dir);
+    }
+  }
+}

@@ -19,7 +19,6 @@ import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.WorkEventType;
 import io.shiftproof.simulator.FaultProfile;
-import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.RecordStoreFixture.StoredVersion;
@@ -315,26 +314,7 @@ class WorkingTimeJobIT {
   }
 
   private static List<RecordedEvent> recorded(SimulationConfig simulation) {
-    List<RecordedEvent> events = new ArrayList<>();
-    Simulation.generate(simulation)
-        .forEach(
-            (PlatformBatch batch) -> {
-              Instant received =
-                  batch.batch().events().stream()
-                      .map(e -> e.occurredAt())
-                      .max(Instant::compareTo)
-                      .orElseThrow()
-                      .plusSeconds(1);
-              batch
-                  .batch()
-                  .events()
-                  .forEach(
-                      e ->
-                          events.add(
-                              new RecordedEvent(
-                                  batch.platform(), batch.batch().batchId(), received, e)));
-            });
-    return events;
+    return Simulation.generate(simulation).flatMap(b -> b.recorded().stream()).toList();
   }
 
   private void produce(List<RecordedEvent> events) throws Exception {

@@ -1,6 +1,8 @@
 package io.shiftproof.gateway.cli;
 
+import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.bench.IngestBenchmark;
+import io.shiftproof.gateway.bench.WorkingTimeBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Run a benchmark and print its figures against a baseline.",
-    subcommands = {BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.WorkingTime.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -74,6 +76,54 @@ final class BenchCommand implements Runnable {
         if (!keep) {
           IngestBenchmark.deleteRecursively(workDir);
         }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "working-time",
+      description =
+          "Run the working-time job from Kafka to PostgreSQL on the heap and RocksDB state"
+              + " backends; print events/s against a PostgreSQL SQL baseline computing the same"
+              + " totals, and whether the totals agree.")
+  static final class WorkingTime implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--workers",
+        defaultValue = "1000",
+        description = "Simulated workers (sets the event count). Default: ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(
+        names = "--platforms",
+        defaultValue = "3",
+        description = "Simulated platforms. Default: ${DEFAULT-VALUE}")
+    int platforms;
+
+    @Option(
+        names = "--days",
+        defaultValue = "1",
+        description = "Simulated days. Default: ${DEFAULT-VALUE}")
+    int days;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "7",
+        description = "Simulation seed. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      Path workDir = TempDirectories.create("bench-working-time");
+      try {
+        new WorkingTimeBenchmark(
+                new WorkingTimeBenchmark.Settings(workers, platforms, days, seed, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
       }
       return 0;
     }

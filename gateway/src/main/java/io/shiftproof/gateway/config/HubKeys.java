@@ -2,6 +2,7 @@ package io.shiftproof.gateway.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
@@ -87,6 +88,50 @@ public final class HubKeys {
           "an ISO-8601 duration such as PT5M",
           HubKeys::positiveDuration,
           "How far ahead of the hub's clock an occurredAt may be before FUTURE_TIMESTAMP.");
+
+  public static final ConfigKey<ZoneId> WORKING_TIME_ZONE =
+      key(
+          "working-time.zone",
+          "Asia/Shanghai",
+          "a time-zone id such as Asia/Shanghai or Europe/Berlin",
+          ZoneId::of,
+          "Zone whose local days the day records cover; decides the day a status query reads.");
+  public static final ConfigKey<Duration> SILENCE_TIMEOUT =
+      key(
+          "working-time.silence-timeout",
+          "PT10M",
+          "an ISO-8601 duration such as PT10M",
+          HubKeys::positiveDuration,
+          "A session with no event for this long is closed at its last event (TIMEOUT).");
+  public static final ConfigKey<Duration> CORRECTION_HORIZON =
+      key(
+          "working-time.correction-horizon",
+          "PT72H",
+          "an ISO-8601 duration such as PT72H",
+          HubKeys::positiveDuration,
+          "How long after a day settles a late event still seals a new version; later: TOO_LATE.");
+  public static final ConfigKey<String> STREAM_JOB_MODE =
+      key(
+          "stream-job.mode",
+          "embedded",
+          "embedded or external",
+          text -> oneOf(text, "embedded", "external"),
+          "embedded: the hub runs the working-time job on a local Flink MiniCluster; external: a"
+              + " Flink cluster runs it.");
+  public static final ConfigKey<Integer> STREAM_JOB_PARALLELISM =
+      key(
+          "stream-job.parallelism",
+          "2",
+          "a whole number 1..64",
+          text -> range(Integer.parseInt(text), 1, 64),
+          "Parallelism of the embedded job.");
+  public static final ConfigKey<Duration> STREAM_JOB_CHECKPOINT_INTERVAL =
+      key(
+          "stream-job.checkpoint-interval",
+          "PT10S",
+          "an ISO-8601 duration of at least PT0.01S",
+          HubKeys::positiveDuration,
+          "How often the embedded job checkpoints; sealed versions are stored at each checkpoint.");
 
   public static final ConfigKey<String> KAFKA_BOOTSTRAP =
       key(
@@ -197,6 +242,12 @@ public final class HubKeys {
           IDLE_TIMEOUT,
           MAX_EVENTS_PER_BATCH,
           MAX_FUTURE_SKEW,
+          WORKING_TIME_ZONE,
+          SILENCE_TIMEOUT,
+          CORRECTION_HORIZON,
+          STREAM_JOB_MODE,
+          STREAM_JOB_PARALLELISM,
+          STREAM_JOB_CHECKPOINT_INTERVAL,
           KAFKA_BOOTSTRAP,
           KAFKA_TOPIC,
           KAFKA_PARTITIONS,
@@ -213,6 +264,15 @@ public final class HubKeys {
   private static <T> ConfigKey<T> key(
       String name, String defaultText, String wanted, Function<String, T> parser, String doc) {
     return new ConfigKey<>(name, defaultText, wanted, parser, doc);
+  }
+
+  private static String oneOf(String text, String... allowed) {
+    for (String value : allowed) {
+      if (value.equals(text)) {
+        return text;
+      }
+    }
+    throw new IllegalArgumentException("not one of " + String.join(", ", allowed));
   }
 
   private static String nonEmpty(String text) {

@@ -3,15 +3,19 @@ package io.shiftproof.gateway.http;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.gateway.query.DayRecordQueryHandler;
+import io.shiftproof.gateway.query.QueryRequestValidator;
 import io.shiftproof.ledger.identity.Role;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,17 +28,24 @@ import java.util.concurrent.TimeUnit;
  * hub's CA does not get past the handshake.
  */
 public final class GatewayVerticle extends VerticleBase {
+  private static final String ROUTE_KEY = "shiftproof.route";
   private final GatewayConfig config;
   private final TlsConfig tls;
   private final IngestHandler ingest;
+  private final DayRecordQueryHandler queries;
   private final GatewayMetrics metrics;
   private HttpServer server;
 
   public GatewayVerticle(
-      GatewayConfig config, TlsConfig tls, IngestHandler ingest, GatewayMetrics metrics) {
+      GatewayConfig config,
+      TlsConfig tls,
+      IngestHandler ingest,
+      DayRecordQueryHandler queries,
+      GatewayMetrics metrics) {
     this.config = config;
     this.tls = tls;
     this.ingest = ingest;
+    this.queries = queries;
     this.metrics = metrics;
   }
 
@@ -56,11 +67,13 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler((PlatformHandler) this::measure);
     router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 503));
     router.route("/v1/*").handler(new ClientIdentityHandler());
-    router
-        .post("/v1/events")
-        .handler(ClientIdentityHandler.requireRole(Role.PLATFORM))
-        .handler(body)
-        .handler(ingest::handle);
+    api(router, HttpMethod.POST, "/v1/events", Role.PLATFORM).handler(body).handler(ingest::handle);
+    api(router, HttpMethod.GET, "/v1/workers/:workerRef/days/:day", Role.INSURER, Role.ADMIN)
+        .handler(QueryRequestValidator::validateDay)
+        .handler(queries::day);
+    api(router, HttpMethod.GET, "/v1/workers/:workerRef/status", Role.INSURER, Role.ADMIN)
+        .handler(QueryRequestValidator::validateStatus)
+        .handler(queries::status);
     router.route().failureHandler(errors::handleFailure);
     router.errorHandler(404, errors::handleFailure);
     router.errorHandler(405, errors::handleFailure);
@@ -68,19 +81,40 @@ public final class GatewayVerticle extends VerticleBase {
     return router;
   }
 
+  /** An API route open to the given roles, named in the request metrics by its template. */
+  private static Route api(Router router, HttpMethod method, String path, Role... roles) {
+    return router
+        .route(method, path)
+        .handler((PlatformHandler) GatewayVerticle::rememberRoute)
+        .handler(ClientIdentityHandler.requireRole(roles));
+  }
+
+  /**
+   * Keeps the template of the matched route: once a request fails, the failure handler's catch-all
+   * route is the current one, and an error would be measured as "other".
+   */
+  private static void rememberRoute(RoutingContext ctx) {
+    ctx.put(ROUTE_KEY, ctx.currentRoute().getPath());
+    ctx.next();
+  }
+
   private void measure(RoutingContext ctx) {
     long start = System.nanoTime();
     ctx.addEndHandler(
         done -> {
-          String route = ctx.currentRoute() == null ? "other" : routeName(ctx);
-          metrics.request(route, ctx.response().getStatusCode(), System.nanoTime() - start);
+          metrics.request(
+              routeName(ctx), ctx.response().getStatusCode(), System.nanoTime() - start);
         });
     ctx.next();
   }
 
   private static String routeName(RoutingContext ctx) {
-    String path = ctx.currentRoute().getPath();
-    return path == null ? "other" : path;
+    String remembered = ctx.get(ROUTE_KEY);
+    if (remembered != null) {
+      return remembered;
+    }
+    Route current = ctx.currentRoute();
+    return current == null || current.getPath() == null ? "other" : current.getPath();
   }
 
   private HttpServerOptions serverOptions() {

@@ -7,6 +7,8 @@ import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.config.QueryConfig;
+import io.shiftproof.gateway.config.StreamJobConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.http.GatewayVerticle;
 import io.shiftproof.gateway.http.IngestHandler;
@@ -14,10 +16,14 @@ import io.shiftproof.gateway.http.ManagementVerticle;
 import io.shiftproof.gateway.ingest.EventIngestor;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.gateway.query.DayRecordLookup;
+import io.shiftproof.gateway.query.DayRecordQueryHandler;
+import io.shiftproof.gateway.query.PostgresDayRecordReader;
 import io.shiftproof.gateway.store.Database;
 import io.shiftproof.ledger.crypto.DevCredentials;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.BatchLimits;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -99,6 +105,22 @@ public final class Hub implements AutoCloseable {
     TopicAdmin.ensureTopic(kafkaBootstrap, topic, kafka.partitions());
     EventPublisher publisher = register(new EventPublisher(kafkaBootstrap, kafka));
 
+    StreamJobConfig streamJob = StreamJobConfig.from(settings);
+    Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
+    if (streamJob.embedded()) {
+      job =
+          Optional.of(
+              register(
+                  EmbeddedWorkingTimeJob.start(
+                      dataDir.resolve("flink-checkpoints"),
+                      kafkaBootstrap,
+                      topic,
+                      new RecordStoreConfig(
+                          postgres.url().orElseThrow(), postgres.user(), postgres.password()),
+                      streamJob.job(),
+                      streamJob.parallelism())));
+    }
+
     GatewayMetrics metrics = register(new GatewayMetrics());
     EventIngestor ingestor = new EventIngestor(database.dataSource(), publisher);
     BatchDecoder decoder =
@@ -108,6 +130,11 @@ public final class Hub implements AutoCloseable {
                 gateway.maxFutureSkew(),
                 (int) gateway.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(decoder, ingestor, metrics, Clock.systemUTC());
+    DayRecordQueryHandler queries =
+        new DayRecordQueryHandler(
+            new DayRecordLookup(
+                new PostgresDayRecordReader(database.dataSource()),
+                QueryConfig.from(settings).zone()));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());
@@ -115,12 +142,13 @@ public final class Hub implements AutoCloseable {
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
     vertx
         .deployVerticle(
-            () -> new GatewayVerticle(bound, tls, ingest, metrics),
+            () -> new GatewayVerticle(bound, tls, ingest, queries, metrics),
             new DeploymentOptions().setInstances(bound.instances()))
         .await();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
     checks.put("postgres", database::isReachable);
     checks.put("kafka", publisher::isReachable);
+    job.ifPresent(running -> checks.put("stream-job", running::isRunning));
     ManagementVerticle management =
         new ManagementVerticle(gateway.managementHost(), gateway.managementPort(), metrics, checks);
     vertx.deployVerticle(management).await();

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -90,10 +89,12 @@ public final class DayRecordJson {
     json.writeEndArray();
   }
 
-  /** An instant in microseconds as RFC 3339 with the zone's offset at that instant. */
+  /**
+   * An instant in microseconds as RFC 3339 with the zone's offset at that instant, seconds always
+   * written (see {@link Rfc3339#format}).
+   */
   public static String time(long micros, ZoneId zone) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-        DayRecordCodec.instantOfMicros(micros).atZone(zone));
+    return Rfc3339.format(DayRecordCodec.instantOfMicros(micros), zone);
   }
 
   private static void writeStrings(JsonGenerator json, String name, List<String> values)

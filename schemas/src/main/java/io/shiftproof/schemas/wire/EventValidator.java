@@ -31,12 +31,12 @@ final class EventValidator {
       throw invalid(ErrorCode.INVALID_EVENT_ID, "eventId", eventId, ID_WANT);
     }
     String workerRef = require(f, EventFields.WORKER_REF, "workerRef", f.workerRef, WORKER_WANT);
-    if (!WireRules.isWorkerRef(workerRef)) {
+    if (!WorkerRefs.isWorkerRef(workerRef)) {
       String want =
-          WireRules.isNonCanonicalWorkerRef(workerRef)
+          WorkerRefs.isNonCanonical(workerRef)
               ? WORKER_WANT
                   + " (the last character must be one of "
-                  + WireRules.CANONICAL_LAST_CHARS
+                  + WorkerRefs.CANONICAL_LAST_CHARS
                   + ")"
               : WORKER_WANT;
       throw invalid(ErrorCode.INVALID_WORKER_REF, "workerRef", workerRef, want);
@@ -103,8 +103,7 @@ final class EventValidator {
 
   private static final String ID_WANT =
       "1 to " + WireRules.MAX_ID_CHARS + " printable ASCII characters without spaces";
-  private static final String WORKER_WANT =
-      "wr_ followed by 43 base64url characters without padding (32 bytes)";
+  private static final String WORKER_WANT = WorkerRefs.WANTED;
   private static final String SESSION_WANT =
       "1 to " + WireRules.MAX_REF_CHARS + " characters without control characters";
   private static final String TASK_WANT =

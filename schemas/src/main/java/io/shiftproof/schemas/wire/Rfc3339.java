@@ -1,26 +1,46 @@
 package io.shiftproof.schemas.wire;
 
+import static java.time.temporal.ChronoField.NANO_OF_SECOND;
+
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
 
 /**
- * A strict, allocation-light parser for RFC 3339 date-times with a mandatory offset ({@code
- * 2026-11-28T14:02:11.250+08:00}, {@code ...Z}). Hand-written rather than {@code DateTimeFormatter}
- * because it runs once per ingested event and the formatter both accepts forms RFC 3339 does not
- * (missing seconds, offsets with seconds) and is several times slower.
+ * RFC 3339 date-times with a mandatory offset ({@code 2026-11-28T14:02:11.250+08:00}, {@code
+ * ...Z}): the one parser for ingested events and query parameters, and the one formatter for
+ * answers.
  *
- * <p>Leap seconds ({@code :60}) are rejected as {@link Instant} cannot represent them.
+ * <p>The parser is strict and allocation-light. It is hand-written rather than a {@code
+ * DateTimeFormatter} because it runs once per ingested event and the formatter both accepts forms
+ * RFC 3339 does not (missing seconds, offsets with seconds, signed or five-digit years) and is
+ * several times slower. Leap seconds ({@code :60}) are rejected as {@link Instant} cannot represent
+ * them.
+ *
+ * <p>The formatter always writes seconds, which {@code ISO_OFFSET_DATE_TIME} omits when zero.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
   private static final int[] POW10 = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
   };
   private static final int MIN_LENGTH = "2000-01-01T00:00:00Z".length();
   private static final int MAX_LENGTH = "2000-01-01T00:00:00.123456789+08:00".length();
 
+  /** Fraction digits only when non-zero, trailing zeros dropped; offset {@code Z} when zero. */
+  private static final DateTimeFormatter FORMAT =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+          .appendFraction(NANO_OF_SECOND, 0, 9, true)
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter(Locale.ROOT);
+
   private Rfc3339() {}
 
   /** The instant, or {@code null} when the text is not a valid RFC 3339 date-time with offset. */
-  static Instant parseOrNull(String s) {
+  public static Instant parseOrNull(String s) {
     int n = s.length();
     if (n < MIN_LENGTH || n > MAX_LENGTH) {
       return null;
@@ -101,6 +121,24 @@ final class Rfc3339 {
   /** Whether the text is a valid date-time that only lacks its offset (for a precise message). */
   static boolean lacksOffset(String s) {
     return s.length() < MAX_LENGTH && parseOrNull(s + "Z") != null;
+  }
+
+  /**
+   * The instant as local time in {@code zone} with the zone's offset at that instant, e.g. {@code
+   * 2026-11-21T15:00:00+08:00} or {@code 2026-11-21T07:00:00.5Z}. Seconds are always written; a
+   * fraction only when non-zero, with its trailing zeros dropped (so at most 6 digits for an
+   * instant held in microseconds). An offset of zero is written as {@code Z}.
+   *
+   * <p>An offset that is not whole minutes (local mean time, before about 1900) cannot be written
+   * in RFC 3339, so such an instant is written in UTC instead. Years outside 0000 to 9999 have no
+   * RFC 3339 form either; they come out signed, which {@link #parseOrNull} does not read.
+   */
+  public static String format(Instant at, ZoneId zone) {
+    ZoneOffset offset = zone.getRules().getOffset(at);
+    if (offset.getTotalSeconds() % 60 != 0) {
+      offset = ZoneOffset.UTC;
+    }
+    return FORMAT.format(at.atOffset(offset));
   }
 
   private static int digits(String s, int from, int count) {

@@ -2,18 +2,14 @@ package io.shiftproof.schemas.wire;
 
 /**
  * The character-level rules of DESIGN §4, as plain loops: they run for every field of every
- * ingested event, where a regular expression would dominate the cost.
+ * ingested event, where a regular expression would dominate the cost. The workerRef rule is in
+ * {@link WorkerRefs}, as the query routes share it.
  */
 final class WireRules {
   static final int MAX_ID_CHARS = 128;
   static final int MAX_REF_CHARS = 64;
   static final int MAX_CELL_CHARS = 6;
-  static final String WORKER_REF_PREFIX = "wr_";
-  static final int WORKER_REF_BASE64_CHARS = 43;
   static final String GEOHASH_ALPHABET = "0123456789bcdefghjkmnpqrstuvwxyz";
-
-  /** Base64url characters whose value has its two low bits clear (see {@link #isWorkerRef}). */
-  static final String CANONICAL_LAST_CHARS = "AEIMQUYcgkosw048";
 
   private static final boolean[] GEOHASH = new boolean[128];
 
@@ -67,40 +63,6 @@ final class WireRules {
     return true;
   }
 
-  /**
-   * {@code wr_} plus 43 base64url characters without padding that decode to exactly 32 bytes. 43
-   * characters carry 258 bits, so the last character's two low bits must be zero; otherwise two
-   * different strings would name the same pseudonym and a worker's events would not join.
-   */
-  static boolean isWorkerRef(String s) {
-    if (s.length() != WORKER_REF_PREFIX.length() + WORKER_REF_BASE64_CHARS
-        || !s.startsWith(WORKER_REF_PREFIX)) {
-      return false;
-    }
-    int last = -1;
-    for (int i = WORKER_REF_PREFIX.length(); i < s.length(); i++) {
-      last = base64UrlValue(s.charAt(i));
-      if (last < 0) {
-        return false;
-      }
-    }
-    return (last & 0b11) == 0;
-  }
-
-  /** Whether a workerRef fails only because its last character is not canonical. */
-  static boolean isNonCanonicalWorkerRef(String s) {
-    if (s.length() != WORKER_REF_PREFIX.length() + WORKER_REF_BASE64_CHARS
-        || !s.startsWith(WORKER_REF_PREFIX)) {
-      return false;
-    }
-    for (int i = WORKER_REF_PREFIX.length(); i < s.length(); i++) {
-      if (base64UrlValue(s.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return !isWorkerRef(s);
-  }
-
   /** A geohash of 1 to 6 characters of the geohash alphabet (lower case). */
   static boolean isCell(String s) {
     int n = s.length();
@@ -128,24 +90,5 @@ final class WireRules {
       case "HEARTBEAT" -> WorkEventType.HEARTBEAT;
       default -> null;
     };
-  }
-
-  private static int base64UrlValue(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '-') {
-      return 62;
-    }
-    if (c == '_') {
-      return 63;
-    }
-    return -1;
   }
 }

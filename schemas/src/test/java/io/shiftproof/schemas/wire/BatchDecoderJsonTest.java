@@ -145,9 +145,9 @@ class BatchDecoderJsonTest {
 
   @Test
   void everyCanonicalWorkerRefDecodesToExactly32Bytes() {
-    for (char last : WireRules.CANONICAL_LAST_CHARS.toCharArray()) {
+    for (char last : WorkerRefs.CANONICAL_LAST_CHARS.toCharArray()) {
       String ref = "wr_" + "_".repeat(42) + last;
-      assertThat(WireRules.isWorkerRef(ref)).isTrue();
+      assertThat(WorkerRefs.isWorkerRef(ref)).isTrue();
       assertThat(java.util.Base64.getUrlDecoder().decode(ref.substring(3))).hasSize(32);
     }
   }

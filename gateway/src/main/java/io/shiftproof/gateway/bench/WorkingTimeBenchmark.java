@@ -1,0 +1,292 @@
+package io.shiftproof.gateway.bench;
+
+import io.shiftproof.embedded.EmbeddedKafkaBroker;
+import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.hub.TopicAdmin;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.sql.DatabaseSchema;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
+import io.shiftproof.simulator.FaultProfile;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.RecordedEventDeserializer;
+import io.shiftproof.streamjobs.WorkingTimeJob;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
+import io.shiftproof.streamjobs.baseline.SqlWorkingTimeBaseline;
+import io.shiftproof.streamjobs.baseline.WorkerDay;
+import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import io.shiftproof.streamjobs.worktime.DayTotals;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Throughput of the working-time job from Kafka to PostgreSQL, on the heap and the RocksDB state
+ * backends, against a PostgreSQL SQL baseline that computes the same totals from the same raw
+ * events with range arithmetic; and whether the two agree on every worker-day.
+ *
+ * <p>The events are written to the topic first, then each job run reads all of them as a bounded
+ * stream with parallelism 1 (one slot, so the figure is per core of processing), seals every day
+ * and stores it; the time is Flink's net run time of the job. The CPU figure is the whole JVM's
+ * (job, embedded broker serving it) over the run, so events per CPU-second is conservative.
+ */
+public final class WorkingTimeBenchmark {
+
+  /** Benchmark settings. */
+  public record Settings(int workers, int platforms, int days, long seed, Path workDir) {}
+
+  /** One measured run. */
+  record Run(String name, long events, Duration elapsed, Duration cpu) {
+    double eventsPerSecond() {
+      return events / (elapsed.toNanos() / 1e9);
+    }
+
+    double eventsPerCpuSecond() {
+      return cpu.isZero() ? Double.NaN : events / (cpu.toNanos() / 1e9);
+    }
+  }
+
+  private static final String TOPIC = "bench-work-events";
+
+  private final Settings settings;
+  private final PrintWriter out;
+
+  public WorkingTimeBenchmark(Settings settings, PrintWriter out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public void run() throws Exception {
+    SimulationConfig simulation =
+        SimulationConfig.builder()
+            .seed(settings.seed())
+            .workers(settings.workers())
+            .platforms(settings.platforms())
+            .days(settings.days())
+            .faults(
+                FaultProfile.none()
+                    .withDuplicates(0.01)
+                    .withLateEvents(0.01, Duration.ofMinutes(20))
+                    .withMissingOfflines(0.05))
+            .build();
+    List<RecordedEvent> events =
+        Simulation.generate(simulation).flatMap(b -> b.recorded().stream()).toList();
+    out.printf(
+        "working-time benchmark: %,d events (%d workers x %d platforms x %d days, with"
+            + " duplicates, late events and missing OFFLINEs)%n",
+        events.size(), settings.workers(), settings.platforms(), settings.days());
+
+    try (EmbeddedKafkaBroker kafka =
+            EmbeddedKafkaBroker.start(settings.workDir().resolve("kafka"), 0);
+        EmbeddedPostgresServer postgres =
+            EmbeddedPostgresServer.start(settings.workDir().resolve("postgres"), 0)) {
+      RecordStoreConfig store =
+          new RecordStoreConfig(postgres.jdbcUrl(), postgres.user(), postgres.password());
+      try (Connection c = connect(store)) {
+        DatabaseSchema.migrate(c);
+      }
+      TopicAdmin.ensureTopic(kafka.bootstrapServers(), TOPIC, 1);
+      produce(kafka.bootstrapServers(), events);
+      out.printf("events written to the topic; running the job ...%n");
+
+      List<Run> runs = new ArrayList<>();
+      Map<WorkerDay, DayTotals> jobTotals = Map.of();
+      for (String backend : List.of("hashmap", "rocksdb")) {
+        truncateRecords(store);
+        runs.add(runJob(backend, kafka.bootstrapServers(), store, events.size()));
+        jobTotals = latestTotals(store);
+      }
+
+      Map<WorkerDay, DayTotals> sqlTotals;
+      Duration load;
+      Run sql;
+      try (Connection c = connect(store)) {
+        SqlWorkingTimeBaseline.createTables(c);
+        long loadStart = System.nanoTime();
+        SqlWorkingTimeBaseline.load(c, events);
+        load = Duration.ofNanos(System.nanoTime() - loadStart);
+        try (Statement s = c.createStatement()) {
+          s.execute("ANALYZE");
+        }
+        long start = System.nanoTime();
+        sqlTotals = SqlWorkingTimeBaseline.computeTotals(c, simulation.zone());
+        sql =
+            new Run(
+                "PostgreSQL SQL baseline",
+                events.size(),
+                Duration.ofNanos(System.nanoTime() - start),
+                Duration.ZERO);
+      }
+      print(runs, sql, load, agreement(jobTotals, sqlTotals));
+    }
+  }
+
+  private Run runJob(String backend, String bootstrap, RecordStoreConfig store, long events)
+      throws Exception {
+    Configuration flink = new Configuration();
+    flink.set(StateBackendOptions.STATE_BACKEND, backend);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
+    KafkaSource<RecordedEvent> source =
+        KafkaSource.<RecordedEvent>builder()
+            .setBootstrapServers(bootstrap)
+            .setTopics(TOPIC)
+            .setGroupId("bench-" + backend)
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setBounded(OffsetsInitializer.latest())
+            .setValueOnlyDeserializer(new RecordedEventDeserializer())
+            .build();
+    WorkingTimeJobConfig config = WorkingTimeJobConfig.defaults();
+    WorkingTimeJob.build(
+        env, source, new PostgresDayRecordOutputs(store, config.jobName()), config);
+    long cpuBefore = processCpuNanos();
+    JobExecutionResult result = env.execute("bench-working-time-" + backend);
+    Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+    Duration elapsed = Duration.ofMillis(result.getNetRuntime());
+    Run run = new Run("job, " + backendName(backend), events, elapsed, cpu);
+    out.printf("  %s: %.1f s%n", run.name(), elapsed.toMillis() / 1000.0);
+    return run;
+  }
+
+  private static String backendName(String backend) {
+    return backend.equals("hashmap") ? "heap state" : "RocksDB state";
+  }
+
+  /** The totals of each worker-day's latest sealed version. */
+  private static Map<WorkerDay, DayTotals> latestTotals(RecordStoreConfig store)
+      throws SQLException {
+    Map<WorkerDay, DayTotals> totals = new HashMap<>();
+    try (Connection c = connect(store);
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT DISTINCT ON (worker_ref, day) worker_ref, day, record"
+                    + " FROM day_record_version ORDER BY worker_ref, day, version DESC")) {
+      while (r.next()) {
+        DayRecord record = DayRecordCodec.decode(r.getBytes(3));
+        var t = record.getTotals();
+        totals.put(
+            new WorkerDay(r.getString(1), r.getObject(2, LocalDate.class)),
+            new DayTotals(
+                t.getOnlineSeconds(),
+                t.getEngagedSeconds(),
+                t.getOnTaskSeconds(),
+                t.getMultiAppSeconds(),
+                t.getPlatformSumSeconds(),
+                t.getLongestStretchSeconds()));
+      }
+    }
+    return totals;
+  }
+
+  /** Worker-days compared, and those whose totals differ; a day missing on one side is zero. */
+  record Agreement(int compared, List<WorkerDay> differing) {}
+
+  static Agreement agreement(Map<WorkerDay, DayTotals> job, Map<WorkerDay, DayTotals> sql) {
+    DayTotals zero = new DayTotals(0, 0, 0, 0, 0, 0);
+    Set<WorkerDay> days = new HashSet<>(job.keySet());
+    days.addAll(sql.keySet());
+    List<WorkerDay> differing = new ArrayList<>();
+    for (WorkerDay day : days) {
+      if (!job.getOrDefault(day, zero).equals(sql.getOrDefault(day, zero))) {
+        differing.add(day);
+      }
+    }
+    return new Agreement(days.size(), differing);
+  }
+
+  private void print(List<Run> runs, Run sql, Duration load, Agreement agreement) {
+    out.printf("%n%-26s %12s %10s %16s%n", "", "events/s", "seconds", "events/CPU-s");
+    for (Run run : runs) {
+      out.printf(
+          "%-26s %,12.0f %10.1f %,16.0f%n",
+          run.name(),
+          run.eventsPerSecond(),
+          run.elapsed().toMillis() / 1000.0,
+          run.eventsPerCpuSecond());
+    }
+    out.printf(
+        "%-26s %,12.0f %10.1f %16s%n",
+        sql.name(), sql.eventsPerSecond(), sql.elapsed().toMillis() / 1000.0, "-");
+    out.printf(
+        "  (loading the raw events into PostgreSQL took a further %.1f s, not counted)%n",
+        load.toMillis() / 1000.0);
+    for (Run run : runs) {
+      out.printf(
+          "%s / SQL baseline: %.1fx%n", run.name(), run.eventsPerSecond() / sql.eventsPerSecond());
+    }
+    if (agreement.differing().isEmpty()) {
+      out.printf(
+          "totals agree: all %,d worker-days identical (job's latest sealed version vs SQL)%n",
+          agreement.compared());
+    } else {
+      out.printf(
+          "totals DISAGREE on %,d of %,d worker-days, e.g. %s%n",
+          agreement.differing().size(),
+          agreement.compared(),
+          agreement.differing().subList(0, Math.min(5, agreement.differing().size())));
+    }
+  }
+
+  private static void produce(String bootstrap, List<RecordedEvent> events) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      for (RecordedEvent e : events) {
+        producer.send(
+            new ProducerRecord<>(
+                TOPIC,
+                e.event().workerRef().getBytes(StandardCharsets.UTF_8),
+                RecordedEventCodec.encode(e)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static void truncateRecords(RecordStoreConfig store) throws SQLException {
+    try (Connection c = connect(store);
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE day_record_version, day_record_live, late_event, stream_progress");
+    }
+  }
+
+  private static Connection connect(RecordStoreConfig store) throws SQLException {
+    return DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
+  }
+
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+}

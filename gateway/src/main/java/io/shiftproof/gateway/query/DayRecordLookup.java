@@ -1,0 +1,87 @@
+package io.shiftproof.gateway.query;
+
+import io.shiftproof.gateway.http.ApiException;
+import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.Rfc3339;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Answers the query routes from a {@link DayRecordReader}, turning every kind of absence into its
+ * own error so a client can tell an unknown worker from a quiet day or a missing version. Blocking.
+ */
+public final class DayRecordLookup {
+  private final DayRecordReader reader;
+  private final ZoneId zone;
+
+  /**
+   * @param zone the hub's working-time zone, which decides the local day an instant belongs to
+   */
+  public DayRecordLookup(DayRecordReader reader, ZoneId zone) {
+    this.reader = reader;
+    this.zone = zone;
+  }
+
+  /** The requested version of the day, or its latest record. */
+  public StoredDayRecord day(DayQuery query) {
+    StoredDayRecord latest =
+        reader
+            .latest(query.workerRef(), query.day())
+            .orElseThrow(() -> dayNotFound(query.workerRef(), query.day()));
+    if (query.version().isEmpty()) {
+      return latest;
+    }
+    int version = query.version().getAsInt();
+    return reader
+        .sealed(query.workerRef(), query.day(), version)
+        .orElseThrow(() -> versionNotFound(query, latest.latestVersion()));
+  }
+
+  /** The worker's status at the instant, from the latest record of the local day containing it. */
+  public WorkerStatus status(StatusQuery query) {
+    LocalDate day = query.at().atZone(zone).toLocalDate();
+    StoredDayRecord latest =
+        reader
+            .latest(query.workerRef(), day)
+            .orElseThrow(() -> dayNotFound(query.workerRef(), day));
+    return WorkerStatus.at(latest, query.at())
+        .orElseThrow(
+            () -> {
+              long coveredUntil = latest.record().getCoveredUntilMicros();
+              return HttpErrorCode.STATUS_NOT_YET_KNOWN.exception(
+                  "at: got "
+                      + Rfc3339.format(query.at(), zone)
+                      + ", but events have only been processed up to "
+                      + Rfc3339.format(DayRecordCodec.instantOfMicros(coveredUntil), zone)
+                      + "; ask for an earlier instant or again later");
+            });
+  }
+
+  private ApiException dayNotFound(String workerRef, LocalDate day) {
+    if (!reader.knowsWorker(workerRef)) {
+      return HttpErrorCode.WORKER_NOT_FOUND.exception(
+          "workerRef: got "
+              + workerRef
+              + ", which has no day records; check the pseudonym, or wait until its events are"
+              + " processed");
+    }
+    return HttpErrorCode.DAY_NOT_FOUND.exception(
+        "day: got "
+            + day
+            + ", for which "
+            + workerRef
+            + " has no record (local days in "
+            + zone
+            + "); the worker had no events that day, or they are not processed yet");
+  }
+
+  private static ApiException versionNotFound(DayQuery query, int latestVersion) {
+    String latest =
+        latestVersion == 0
+            ? "no version is sealed yet; omit version to get the live record"
+            : "the latest version is " + latestVersion + "; ask for 1.." + latestVersion;
+    return HttpErrorCode.VERSION_NOT_FOUND.exception(
+        "version: got " + query.version().getAsInt() + " for " + query.day() + ", but " + latest);
+  }
+}

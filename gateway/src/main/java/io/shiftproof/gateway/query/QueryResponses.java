@@ -1,0 +1,80 @@
+package io.shiftproof.gateway.query;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.schemas.wire.DayRecordJson;
+import io.shiftproof.schemas.wire.Rfc3339;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+
+/**
+ * The JSON bodies of the query routes. A day is the record's own JSON form ({@link DayRecordJson})
+ * plus where it stands among the day's versions; instants are RFC 3339 in the record's zone.
+ */
+final class QueryResponses {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private QueryResponses() {}
+
+  /**
+   * The record's fields, {@code latestVersion}, and {@code sealed} ({@code reason}, {@code
+   * sealedAtWatermark}), which is null for the live record so every answer has the same shape.
+   */
+  static byte[] day(StoredDayRecord stored) {
+    ZoneId zone = ZoneId.of(stored.record().getZone());
+    return write(
+        json -> {
+          DayRecordJson.writeFields(json, stored.record());
+          json.writeNumberField("latestVersion", stored.latestVersion());
+          if (stored.seal().isPresent()) {
+            Seal seal = stored.seal().get();
+            json.writeObjectFieldStart("sealed");
+            json.writeStringField("reason", seal.reason());
+            json.writeStringField("sealedAtWatermark", Rfc3339.format(seal.watermark(), zone));
+            json.writeEndObject();
+          } else {
+            json.writeNullField("sealed");
+          }
+        });
+  }
+
+  static byte[] status(WorkerStatus status) {
+    return write(
+        json -> {
+          json.writeStringField("workerRef", status.workerRef());
+          json.writeStringField("at", Rfc3339.format(status.at(), status.zone()));
+          json.writeStringField("state", status.state().name());
+          strings(json, "onlinePlatforms", status.onlinePlatforms());
+          strings(json, "engagedPlatforms", status.engagedPlatforms());
+          json.writeNumberField("recordVersion", status.recordVersion());
+          json.writeBooleanField("provisional", status.provisional());
+        });
+  }
+
+  private static void strings(JsonGenerator json, String name, Iterable<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private static byte[] write(Fields fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      fields.write(json);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+    return out.toByteArray();
+  }
+
+  private interface Fields {
+    void write(JsonGenerator json) throws IOException;
+  }
+}

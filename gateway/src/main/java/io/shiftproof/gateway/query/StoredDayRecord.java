@@ -1,0 +1,11 @@
+package io.shiftproof.gateway.query;
+
+import io.shiftproof.schemas.avro.DayRecord;
+import java.util.Optional;
+
+/**
+ * A day record as stored: a sealed version (with its {@link Seal}) or the live record (no seal),
+ * and the highest sealed version of the same day, 0 when none is sealed yet, so a reader can tell
+ * whether a newer version exists.
+ */
+public record StoredDayRecord(DayRecord record, Optional<Seal> seal, int latestVersion) {}

@@ -1,0 +1,76 @@
+package io.shiftproof.gateway.query;
+
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.avro.DaySegment;
+import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A worker's cross-platform state at an instant (DESIGN §5), read from the segments of a day
+ * record, with the record version it came from. {@code engagedPlatforms} are the liable ones.
+ */
+public record WorkerStatus(
+    String workerRef,
+    Instant at,
+    ZoneId zone,
+    WorkState state,
+    List<String> onlinePlatforms,
+    List<String> engagedPlatforms,
+    int recordVersion,
+    boolean provisional) {
+
+  public WorkerStatus {
+    onlinePlatforms = List.copyOf(onlinePlatforms);
+    engagedPlatforms = List.copyOf(engagedPlatforms);
+  }
+
+  /**
+   * The status at {@code at} according to {@code stored}, or empty when the record does not reach
+   * that far yet ({@code at} at or after its coveredUntil): the answer is then unknown, not
+   * offline.
+   */
+  public static Optional<WorkerStatus> at(StoredDayRecord stored, Instant at) {
+    DayRecord record = stored.record();
+    if (!at.isBefore(DayRecordCodec.instantOfMicros(record.getCoveredUntilMicros()))) {
+      return Optional.empty();
+    }
+    Optional<DaySegment> segment = segmentAt(record, at);
+    return Optional.of(
+        new WorkerStatus(
+            record.getWorkerRef(),
+            at,
+            ZoneId.of(record.getZone()),
+            segment.map(DaySegment::getState).orElse(WorkState.OFFLINE),
+            segment.map(DaySegment::getOnlinePlatforms).orElse(List.of()),
+            segment.map(DaySegment::getEngagedPlatforms).orElse(List.of()),
+            record.getVersion(),
+            record.getProvisional()));
+  }
+
+  /**
+   * The segment whose half-open interval {@code [from, to)} contains {@code at}. Segments are
+   * compared as instants, so local-time gaps and repeats around a DST change do not matter.
+   */
+  public static Optional<DaySegment> segmentAt(DayRecord record, Instant at) {
+    long micros = floorMicros(at);
+    for (DaySegment segment : record.getSegments()) {
+      if (segment.getFromMicros() <= micros && micros < segment.getToMicros()) {
+        return Optional.of(segment);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Truncating sub-microsecond digits keeps the half-open test exact: an instant inside the last
+   * microsecond before {@code to} is still before it, one inside the microsecond before {@code
+   * from} is still before that.
+   */
+  private static long floorMicros(Instant at) {
+    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+  }
+}

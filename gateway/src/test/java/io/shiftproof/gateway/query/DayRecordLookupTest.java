@@ -1,0 +1,107 @@
+package io.shiftproof.gateway.query;
+
+import static io.shiftproof.gateway.query.DayRecords.record;
+import static io.shiftproof.gateway.query.DayRecords.segment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shiftproof.gateway.http.ApiException;
+import io.shiftproof.schemas.avro.WorkState;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class DayRecordLookupTest {
+  private static final String REF = "wr_" + "B".repeat(43);
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  /** Berlin, 29 March 2026 (a 23-hour day), and the evening of the day before. */
+  private final InMemoryDayRecordReader reader =
+      new InMemoryDayRecordReader()
+          .add(
+              record(
+                  REF,
+                  "2026-03-28",
+                  "Europe/Berlin",
+                  1,
+                  "2026-03-29T00:00:00+01:00",
+                  3_600,
+                  List.of(
+                      segment(
+                          "2026-03-28T23:00:00+01:00",
+                          "2026-03-29T00:00:00+01:00",
+                          WorkState.AVAILABLE,
+                          List.of("platform-1"),
+                          List.of()))))
+          .add(
+              record(
+                  REF,
+                  "2026-03-29",
+                  "Europe/Berlin",
+                  0,
+                  "2026-03-29T04:00:00+02:00",
+                  3_600,
+                  List.of(
+                      segment(
+                          "2026-03-29T00:00:00+01:00",
+                          "2026-03-29T03:30:00+02:00",
+                          WorkState.ON_TASK,
+                          List.of("platform-1"),
+                          List.of("platform-1")))));
+
+  private final DayRecordLookup lookup = new DayRecordLookup(reader, BERLIN);
+
+  @Test
+  void statusReadsTheLocalDayOfTheHubZoneNotOfUtc() {
+    // 23:30Z on the 28th is already 00:30 on the 29th in Berlin.
+    WorkerStatus status = lookup.status(new StatusQuery(REF, instant("2026-03-28T23:30:00Z")));
+    assertThat(status.state()).isEqualTo(WorkState.ON_TASK);
+    assertThat(status.recordVersion()).isZero();
+    assertThat(status.provisional()).isTrue();
+  }
+
+  @Test
+  void statusJustBeforeLocalMidnightReadsThePreviousDay() {
+    WorkerStatus status = lookup.status(new StatusQuery(REF, instant("2026-03-28T22:59:59Z")));
+    assertThat(status.state()).isEqualTo(WorkState.AVAILABLE);
+    assertThat(status.recordVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void statusPastCoveredUntilSaysUpToWhenEventsAreProcessed() {
+    assertThatThrownBy(() -> lookup.status(new StatusQuery(REF, instant("2026-03-29T02:00:00Z"))))
+        .isInstanceOf(ApiException.class)
+        .hasFieldOrPropertyWithValue("code", "STATUS_NOT_YET_KNOWN")
+        .hasMessageContaining("2026-03-29T04:00:00+02:00");
+  }
+
+  @Test
+  void absenceIsReportedAsUnknownWorkerDayOrVersion() {
+    assertThatThrownBy(
+            () -> lookup.day(new DayQuery("wr_" + "C".repeat(43), day("2026-03-29"), none())))
+        .hasFieldOrPropertyWithValue("code", "WORKER_NOT_FOUND");
+    assertThatThrownBy(() -> lookup.day(new DayQuery(REF, day("2026-03-30"), none())))
+        .hasFieldOrPropertyWithValue("code", "DAY_NOT_FOUND");
+    assertThatThrownBy(() -> lookup.day(new DayQuery(REF, day("2026-03-28"), OptionalInt.of(2))))
+        .hasFieldOrPropertyWithValue("code", "VERSION_NOT_FOUND")
+        .hasMessageContaining("latest version is 1");
+    assertThatThrownBy(() -> lookup.day(new DayQuery(REF, day("2026-03-29"), OptionalInt.of(1))))
+        .hasFieldOrPropertyWithValue("code", "VERSION_NOT_FOUND")
+        .hasMessageContaining("no version is sealed yet");
+  }
+
+  private static java.time.Instant instant(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+
+  private static LocalDate day(String text) {
+    return LocalDate.parse(text);
+  }
+
+  private static OptionalInt none() {
+    return OptionalInt.empty();
+  }
+}

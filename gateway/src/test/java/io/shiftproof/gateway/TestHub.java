@@ -30,6 +30,8 @@ public final class TestHub implements AutoCloseable {
     overrides.put(HubKeys.GATEWAY_PORT.name(), "0");
     overrides.put(HubKeys.MANAGEMENT_PORT.name(), "0");
     overrides.put(HubKeys.GATEWAY_INSTANCES.name(), "2");
+    // Most tests exercise the gateway alone; those that need the job ask for it.
+    overrides.put(HubKeys.STREAM_JOB_MODE.name(), "external");
     overrides.putAll(extra);
     return new TestHub(Hub.start(HubSettings.load(null, Map.of(), overrides)));
   }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PushCommand.class,
       GetCommand.class,
       SimulateCommand.class,
+      DemoCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

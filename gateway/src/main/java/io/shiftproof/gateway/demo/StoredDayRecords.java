@@ -1,0 +1,56 @@
+package io.shiftproof.gateway.demo;
+
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads what the working-time job stored, for the demo: latest records and the job's progress. */
+public final class StoredDayRecords {
+  private StoredDayRecords() {}
+
+  /**
+   * The latest record of every worker on {@code day}: the highest sealed version, or the live
+   * record where none is sealed yet.
+   */
+  public static List<DayRecord> latest(Connection c, LocalDate day) throws SQLException {
+    List<DayRecord> records = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT DISTINCT ON (worker_ref) record FROM ("
+                + " SELECT worker_ref, version, record FROM day_record_version WHERE day = ?"
+                + " UNION ALL"
+                + " SELECT worker_ref, 0, record FROM day_record_live WHERE day = ?) r"
+                + " ORDER BY worker_ref, version DESC")) {
+      p.setObject(1, day);
+      p.setObject(2, day);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          records.add(DayRecordCodec.decode(r.getBytes(1)));
+        }
+      }
+    }
+    return records;
+  }
+
+  /** How far in event time the job's stored output is complete, if it has committed anything. */
+  public static Optional<Instant> committedWatermark(Connection c, String job) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT min(watermark) FROM stream_progress WHERE job = ?")) {
+      p.setString(1, job);
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        Timestamp watermark = r.getTimestamp(1);
+        return Optional.ofNullable(watermark).map(Timestamp::toInstant);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.shiftproof.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The working-time benchmark runs end to end on a small load and its totals agree with SQL. */
+class WorkingTimeBenchCommandIT {
+  @Test
+  void workingTimeBenchmarkComparesHeapRocksDbAndSqlAndTheTotalsAgree() {
+    CommandLineIT.Run run = CommandLineIT.run("bench", "working-time", "--workers", "30");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("heap state")
+        .contains("RocksDB state")
+        .contains("SQL baseline")
+        .contains("totals agree");
+  }
+}

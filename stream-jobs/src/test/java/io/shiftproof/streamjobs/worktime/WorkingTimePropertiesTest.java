@@ -2,15 +2,20 @@ package io.shiftproof.streamjobs.worktime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
+import io.shiftproof.streamjobs.WorkerDayFunction;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +28,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
  * Random multi-platform event streams must give exactly the totals, segments and statuses of the
@@ -163,6 +172,115 @@ class WorkingTimePropertiesTest {
       WorkerTimeline restored = WorkerTimeline.restore(WORKER, config(scenario), shuffled.events());
       assertThat(restored.workingDay(day, scenario.watermark())).isEqualTo(actual);
     }
+  }
+
+  /**
+   * The same property through the Flink operator: events (and resends) arrive shuffled within a
+   * lateness bound while the watermark trails the newest event by less than that bound, so some
+   * events are late and correct days already sealed. Once the stream is complete, each day's latest
+   * sealed version equals the reference.
+   */
+  @Property(tries = 150)
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void theOperatorsLatestSealedVersionsMatchTheReference(
+      @ForAll("scenarios") Scenario scenario,
+      @ForAll @IntRange(min = 0, max = 7200) int latenessSeconds,
+      @ForAll @IntRange(min = 0, max = 900) int watermarkLagSeconds)
+      throws Exception {
+    WorkingTimeConfig config = config(scenario);
+    Random random = new Random(scenario.shuffleSeed());
+    List<Arrival> arrivals = new ArrayList<>();
+    Instant received = Instant.ofEpochSecond(MIDNIGHT_SECOND);
+    for (int i = 0; i < scenario.events().size(); i++) {
+      ReferenceEvent event = scenario.events().get(i);
+      arrivals.add(
+          new Arrival(
+              recorded(event, "b" + i, received),
+              event.occurredAtSecond() + delay(random, latenessSeconds)));
+      if (scenario.resent().get(i)) {
+        arrivals.add(
+            new Arrival(
+                recorded(event, "r" + i, received.plusSeconds(i % 2 == 0 ? 60 : -60)),
+                event.occurredAtSecond() + delay(random, latenessSeconds)));
+      }
+    }
+    arrivals.sort(Comparator.comparingLong(Arrival::arrivesAtSecond));
+
+    List<DayRecordUpdate> sealed = new ArrayList<>();
+    try (var harness =
+        new KeyedOneInputStreamOperatorTestHarness<String, RecordedEvent, DayRecordUpdate>(
+            new KeyedProcessOperator<>(
+                new WorkerDayFunction(config, Duration.ofSeconds(5), Duration.ofHours(72))),
+            recorded -> recorded.event().workerRef(),
+            Types.STRING)) {
+      harness.open();
+      long watermark = Long.MIN_VALUE;
+      for (Arrival arrival : arrivals) {
+        long occurredMillis = arrival.event().event().occurredAt().toEpochMilli();
+        harness.processElement(arrival.event(), occurredMillis);
+        long next = arrival.arrivesAtSecond() * 1000 - watermarkLagSeconds * 1000L - 1;
+        if (next > watermark) {
+          watermark = next;
+          harness.processWatermark(watermark);
+        }
+      }
+      harness.processWatermark(Long.MAX_VALUE);
+      var output = harness.getSideOutput(WorkerDayFunction.SEALED_VERSIONS);
+      if (output != null) {
+        output.forEach(record -> sealed.add(record.getValue()));
+      }
+    }
+
+    coverage("a late event sealed a correction", sealed.stream().anyMatch(v -> v.version() > 1));
+    WorkingTimeReference reference =
+        new WorkingTimeReference(
+            scenario.events(), scenario.timeoutSeconds(), Long.MAX_VALUE / 2, CELL_SECONDS);
+    for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
+      long dayStart = day.atStartOfDay(SHANGHAI).toEpochSecond();
+      long dayEnd = day.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
+      Optional<DayRecord> latest =
+          sealed.stream()
+              .filter(update -> update.day().equals(day))
+              .max(Comparator.comparingInt(DayRecordUpdate::version))
+              .map(update -> DayRecordCodec.decode(update.record()));
+      List<WorkingTimeReference.ReferenceSegment> expectedSegments =
+          reference.segments(dayStart, dayEnd);
+      if (latest.isEmpty()) {
+        assertThat(expectedSegments).as("segments of unsealed %s", day).isEmpty();
+        continue;
+      }
+      DayTotals expected = reference.totals(dayStart, dayEnd, scenario.joinGapSeconds());
+      var totals = latest.get().getTotals();
+      assertThat(
+              new DayTotals(
+                  totals.getOnlineSeconds(),
+                  totals.getEngagedSeconds(),
+                  totals.getOnTaskSeconds(),
+                  totals.getMultiAppSeconds(),
+                  totals.getPlatformSumSeconds(),
+                  totals.getLongestStretchSeconds()))
+          .as("totals of %s", day)
+          .isEqualTo(expected);
+      assertThat(
+              latest.get().getSegments().stream()
+                  .map(
+                      s ->
+                          new WorkingTimeReference.ReferenceSegment(
+                              s.getFromMicros() / 1_000_000,
+                              s.getToMicros() / 1_000_000,
+                              WorkState.valueOf(s.getState().name()),
+                              s.getOnlinePlatforms(),
+                              s.getEngagedPlatforms()))
+                  .toList())
+          .as("segments of %s", day)
+          .isEqualTo(expectedSegments);
+    }
+  }
+
+  private record Arrival(RecordedEvent event, long arrivesAtSecond) {}
+
+  private static long delay(Random random, int latenessSeconds) {
+    return latenessSeconds == 0 ? 0 : random.nextInt(latenessSeconds + 1);
   }
 
   private static WorkingTimeReference.ReferenceSegment inSeconds(Segment segment) {

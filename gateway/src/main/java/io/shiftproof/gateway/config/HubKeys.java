@@ -89,6 +89,15 @@ public final class HubKeys {
           HubKeys::positiveDuration,
           "How far ahead of the hub's clock an occurredAt may be before FUTURE_TIMESTAMP.");
 
+  public static final ConfigKey<Duration> KEY_RETENTION =
+      key(
+          "ingest.key-retention",
+          "P30D",
+          "an ISO-8601 duration at least 2 days longer than working-time.correction-horizon",
+          HubKeys::positiveDuration,
+          "How long (platform, eventId) keys are kept to answer resends as duplicates; older"
+              + " resends are accepted again but stored TOO_LATE, changing nothing.");
+
   public static final ConfigKey<ZoneId> WORKING_TIME_ZONE =
       key(
           "working-time.zone",
@@ -242,6 +251,7 @@ public final class HubKeys {
           IDLE_TIMEOUT,
           MAX_EVENTS_PER_BATCH,
           MAX_FUTURE_SKEW,
+          KEY_RETENTION,
           WORKING_TIME_ZONE,
           SILENCE_TIMEOUT,
           CORRECTION_HORIZON,

@@ -6,6 +6,7 @@ import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.KafkaConfig;
+import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.config.QueryConfig;
 import io.shiftproof.gateway.config.StreamJobConfig;
@@ -14,6 +15,7 @@ import io.shiftproof.gateway.http.GatewayVerticle;
 import io.shiftproof.gateway.http.IngestHandler;
 import io.shiftproof.gateway.http.ManagementVerticle;
 import io.shiftproof.gateway.ingest.EventIngestor;
+import io.shiftproof.gateway.ingest.EventKeyRetention;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordLookup;
@@ -94,6 +96,9 @@ public final class Hub implements AutoCloseable {
       embeddedPostgres = true;
     }
     Database database = register(Database.open(postgres));
+    KeyRetentionConfig keyRetention = KeyRetentionConfig.from(settings);
+    register(
+        KeyPruning.start(new EventKeyRetention(database.dataSource(), keyRetention.retention())));
 
     if (kafka.bootstrapServers().isEmpty()) {
       EmbeddedKafkaBroker broker = register(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0));

@@ -19,7 +19,8 @@ import java.util.List;
 public final class DatabaseSchema {
   /** Applied in this order; never edit a released migration, add a new one. */
   public static final List<String> MIGRATIONS =
-      List.of("V1__ingest_event_keys.sql", "V2__day_records.sql");
+      List.of(
+          "V1__ingest_event_keys.sql", "V2__day_records.sql", "V3__ingest_event_key_retention.sql");
 
   private static final long MIGRATION_LOCK = 0x5348_4946_5450_524FL;
 

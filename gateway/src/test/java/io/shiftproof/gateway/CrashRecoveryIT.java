@@ -2,6 +2,7 @@ package io.shiftproof.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.hub.HubChildProcess;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
@@ -25,11 +26,11 @@ import org.junit.jupiter.api.Test;
  * directory every acknowledged event is still there, exactly once, and resending is harmless.
  */
 class CrashRecoveryIT {
-  Path dataDir = TestDirectories.create("crash");
+  Path dataDir = TempDirectories.create("crash");
 
   @AfterEach
   void deleteData() {
-    TestDirectories.delete(dataDir);
+    TempDirectories.delete(dataDir);
   }
 
   @Test

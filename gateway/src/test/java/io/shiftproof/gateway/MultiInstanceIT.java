@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * restarted instance still knows them.
  */
 class MultiInstanceIT {
-  private final Path dataDir = TestDirectories.create("multi");
+  private final Path dataDir = TempDirectories.create("multi");
   private final List<AutoCloseable> started = new ArrayList<>();
 
   @AfterEach
@@ -33,7 +34,7 @@ class MultiInstanceIT {
     for (int i = started.size() - 1; i >= 0; i--) {
       started.get(i).close();
     }
-    TestDirectories.delete(dataDir);
+    TempDirectories.delete(dataDir);
   }
 
   @Test

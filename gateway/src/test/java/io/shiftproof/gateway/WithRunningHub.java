@@ -1,5 +1,6 @@
 package io.shiftproof.gateway;
 
+import io.shiftproof.embedded.TempDirectories;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,7 @@ public abstract class WithRunningHub {
 
   @BeforeAll
   static void startHub() {
-    dataDir = TestDirectories.create("hub");
+    dataDir = TempDirectories.create("hub");
     hub = TestHub.start(dataDir);
   }
 
@@ -24,6 +25,6 @@ public abstract class WithRunningHub {
       hub.close();
       hub = null;
     }
-    TestDirectories.delete(dataDir);
+    TempDirectories.delete(dataDir);
   }
 }

@@ -2,7 +2,7 @@ package io.shiftproof.gateway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shiftproof.gateway.TestDirectories;
+import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.TestHub;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.demo.StoredDayRecords;
@@ -58,7 +58,7 @@ class WorkingTimePipelineIT {
 
   @BeforeEach
   void startHub() {
-    dataDir = TestDirectories.create("pipeline");
+    dataDir = TempDirectories.create("pipeline");
     hub =
         TestHub.start(
             dataDir,
@@ -71,7 +71,7 @@ class WorkingTimePipelineIT {
   @AfterEach
   void stopHub() {
     hub.close();
-    TestDirectories.delete(dataDir);
+    TempDirectories.delete(dataDir);
   }
 
   @Test

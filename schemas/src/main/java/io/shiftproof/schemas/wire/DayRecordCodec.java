@@ -1,13 +1,8 @@
 package io.shiftproof.schemas.wire;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * The canonical bytes of a {@link DayRecord}: its Avro single-object encoding, whose header names
@@ -23,12 +18,8 @@ public final class DayRecordCodec {
       new SingleObjectWriter<>(HISTORY.current(), MODEL);
 
   /** Generous bounds for a day (segments change at most every few seconds); they only stop junk. */
-  private static final int MAX_STRING_BYTES = 64 * 1024;
-
-  private static final int MAX_ITEMS = 1 << 20;
-
-  private static final Map<Long, SpecificDatumReader<DayRecord>> READERS =
-      new ConcurrentHashMap<>();
+  private static final SingleObjectReader<DayRecord> READER =
+      new SingleObjectReader<>("day record", HISTORY, MODEL, 64 * 1024, 1 << 20);
 
   private DayRecordCodec() {}
 
@@ -40,52 +31,7 @@ public final class DayRecordCodec {
    * @throws MalformedRecordException if the bytes are corrupt or name an unknown schema version
    */
   public static DayRecord decode(byte[] bytes) {
-    if (!SingleObjectEncoding.hasHeader(bytes)) {
-      throw new MalformedRecordException(
-          ErrorCode.MALFORMED_AVRO,
-          "day record: got "
-              + bytes.length
-              + " bytes without the single-object header, want a single-object encoded DayRecord",
-          null);
-    }
-    long fingerprint = SingleObjectEncoding.readFingerprint(bytes);
-    Schema writer = HISTORY.writerOrNull(fingerprint);
-    if (writer == null) {
-      throw new MalformedRecordException(
-          ErrorCode.UNSUPPORTED_SCHEMA,
-          "day record schema fingerprint: got "
-              + SingleObjectEncoding.hex(fingerprint)
-              + ", want "
-              + SingleObjectEncoding.hex(HISTORY.currentFingerprint())
-              + " (DayRecord) or an earlier version; upgrade this reader",
-          null);
-    }
-    BoundedBinaryDecoder in =
-        new BoundedBinaryDecoder(
-            bytes,
-            SingleObjectEncoding.HEADER_LENGTH,
-            MAX_STRING_BYTES,
-            MAX_ITEMS,
-            ErrorCode.MALFORMED_AVRO,
-            "day record: got too many array items");
-    DayRecord record;
-    try {
-      record =
-          READERS
-              .computeIfAbsent(
-                  fingerprint, fp -> new SpecificDatumReader<>(writer, HISTORY.current(), MODEL))
-              .read(null, in);
-    } catch (IOException | RuntimeException e) {
-      throw new MalformedRecordException(
-          ErrorCode.MALFORMED_AVRO, "day record: got malformed Avro (" + e.getMessage() + ")", e);
-    }
-    if (in.remaining() != 0) {
-      throw new MalformedRecordException(
-          ErrorCode.MALFORMED_AVRO,
-          "day record: got " + in.remaining() + " bytes after the datum, want none",
-          null);
-    }
-    return record;
+    return READER.read(bytes);
   }
 
   /** The instant of a microsecond timestamp as records store them. */

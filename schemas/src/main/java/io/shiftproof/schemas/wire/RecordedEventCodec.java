@@ -1,14 +1,9 @@
 package io.shiftproof.schemas.wire;
 
 import io.shiftproof.schemas.avro.RecordedWorkEvent;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * The value format of the {@code work-events} topic: a {@link RecordedEvent} as an Avro
@@ -26,12 +21,8 @@ public final class RecordedEventCodec {
       new SingleObjectWriter<>(HISTORY.current(), MODEL);
 
   /** Records were validated on ingest; these bounds only guard against corrupt input. */
-  private static final int MAX_STRING_BYTES = 64 * 1024;
-
-  private static final int MAX_ITEMS = 1024;
-
-  private static final Map<Long, SpecificDatumReader<RecordedWorkEvent>> READERS =
-      new ConcurrentHashMap<>();
+  private static final SingleObjectReader<RecordedWorkEvent> READER =
+      new SingleObjectReader<>("record", HISTORY, MODEL, 64 * 1024, 1024);
 
   private RecordedEventCodec() {}
 
@@ -50,52 +41,7 @@ public final class RecordedEventCodec {
    * @throws MalformedRecordException if the bytes are corrupt or name an unknown schema version
    */
   public static RecordedEvent decode(byte[] bytes) {
-    if (!SingleObjectEncoding.hasHeader(bytes)) {
-      throw new MalformedRecordException(
-          ErrorCode.MALFORMED_AVRO,
-          "record: got "
-              + bytes.length
-              + " bytes without the single-object header, want a"
-              + " single-object encoded RecordedWorkEvent",
-          null);
-    }
-    long fingerprint = SingleObjectEncoding.readFingerprint(bytes);
-    Schema writer = HISTORY.writerOrNull(fingerprint);
-    if (writer == null) {
-      throw new MalformedRecordException(
-          ErrorCode.UNSUPPORTED_SCHEMA,
-          "schema fingerprint: got "
-              + SingleObjectEncoding.hex(fingerprint)
-              + ", want "
-              + SingleObjectEncoding.hex(HISTORY.currentFingerprint())
-              + " (RecordedWorkEvent) or an earlier version; upgrade this consumer",
-          null);
-    }
-    BoundedBinaryDecoder in =
-        new BoundedBinaryDecoder(
-            bytes,
-            SingleObjectEncoding.HEADER_LENGTH,
-            MAX_STRING_BYTES,
-            MAX_ITEMS,
-            ErrorCode.MALFORMED_AVRO,
-            "record: got too many array items");
-    RecordedWorkEvent r;
-    try {
-      r =
-          READERS
-              .computeIfAbsent(
-                  fingerprint, fp -> new SpecificDatumReader<>(writer, HISTORY.current(), MODEL))
-              .read(null, in);
-    } catch (IOException | RuntimeException e) {
-      throw new MalformedRecordException(
-          ErrorCode.MALFORMED_AVRO, "record: got malformed Avro (" + e.getMessage() + ")", e);
-    }
-    if (in.remaining() != 0) {
-      throw new MalformedRecordException(
-          ErrorCode.MALFORMED_AVRO,
-          "record: got " + in.remaining() + " bytes after the datum, want none",
-          null);
-    }
+    RecordedWorkEvent r = READER.read(bytes);
     return new RecordedEvent(
         r.getPlatform(), r.getBatchId(), r.getReceivedAt(), fromAvro(r.getEvent()));
   }

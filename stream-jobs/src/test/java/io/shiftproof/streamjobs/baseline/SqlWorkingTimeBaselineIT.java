@@ -10,6 +10,7 @@ import static io.shiftproof.schemas.wire.WorkEventType.TASK_STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
@@ -20,11 +21,7 @@ import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.worktime.DayTotals;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -69,7 +66,7 @@ class SqlWorkingTimeBaselineIT {
 
   @BeforeAll
   static void startPostgres() throws SQLException {
-    dataDir = traversableTempDir();
+    dataDir = TempDirectories.create("baseline");
     server = EmbeddedPostgresServer.start(dataDir, 0);
     connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
   }
@@ -82,7 +79,7 @@ class SqlWorkingTimeBaselineIT {
     if (server != null) {
       server.close();
     }
-    deleteRecursively(dataDir);
+    TempDirectories.delete(dataDir);
   }
 
   @BeforeEach
@@ -421,33 +418,5 @@ class SqlWorkingTimeBaselineIT {
 
   private static Instant at(LocalDate day, String localTime) {
     return day.atTime(LocalTime.parse(localTime)).atZone(ZONE).toInstant();
-  }
-
-  /**
-   * JUnit's temporary directories are private to their owner; when tests run as root, PostgreSQL
-   * runs as an unprivileged user that must reach its data directory, so this one is traversable
-   * (but not listable) by others.
-   */
-  private static Path traversableTempDir() {
-    try {
-      return Files.createTempDirectory(
-          "shiftproof-baseline-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

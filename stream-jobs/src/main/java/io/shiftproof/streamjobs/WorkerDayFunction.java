@@ -81,7 +81,17 @@ public final class WorkerDayFunction
   private final long updateIntervalMillis;
   private final Duration correctionHorizon;
 
+  /**
+   * How many workers' timelines stay in memory between updates. Live updates of a worker come in
+   * runs while it works, so a few thousand recent workers catch nearly all of them; beyond that an
+   * update restores the timeline from state, as it would after a restart.
+   */
+  static final int CACHED_TIMELINES = 10_000;
+
   private transient WorkingTimeConfig config;
+
+  /** Recent workers' timelines, derived from {@link #events}; see {@link TimelineCache}. */
+  private transient TimelineCache timelines;
 
   /** The worker's distinct events, by platform and event id: the timeline's whole state. */
   private transient MapState<String, TimelineEvent> events;
@@ -124,6 +134,7 @@ public final class WorkerDayFunction
   @Override
   public void open(OpenContext openContext) {
     config = new WorkingTimeConfig(silenceTimeout, zone, stretchJoinGap);
+    timelines = new TimelineCache(CACHED_TIMELINES);
     events =
         getRuntimeContext()
             .getMapState(
@@ -160,6 +171,7 @@ public final class WorkerDayFunction
       return; // a resend: duplicates never change anything
     }
     events.put(event.identity(), event);
+    timelines.added(ctx.getCurrentKey(), event);
 
     long eventMillis = event.occurredAt().toEpochMilli();
     for (LocalDate day : affected) {
@@ -192,10 +204,12 @@ public final class WorkerDayFunction
       }
     }
     if (!due.isEmpty()) {
-      WorkerTimeline timeline = WorkerTimeline.restore(ctx.getCurrentKey(), config, eventList());
-      for (long epochDay : due) {
-        LocalDate day = LocalDate.ofEpochDay(epochDay);
-        WorkingDay computed = timeline.workingDay(day, watermark);
+      List<LocalDate> dueDays = due.stream().map(LocalDate::ofEpochDay).toList();
+      // One replay of the worker's sessions serves every due day.
+      List<WorkingDay> computedDays = timeline(ctx.getCurrentKey()).workingDays(dueDays, watermark);
+      for (WorkingDay computed : computedDays) {
+        LocalDate day = computed.day();
+        long epochDay = day.toEpochDay();
         if (isSettled(day, watermark)) {
           seal(computed, openDays.contains(epochDay), watermarkMillis, timers, ctx);
           openDays.remove(epochDay);
@@ -209,7 +223,7 @@ public final class WorkerDayFunction
     expireDays(ctx.getCurrentKey(), watermark, timers);
 
     if (openDays.isEmpty() && sealedDays.isEmpty() && touchedDays.isEmpty()) {
-      clearWorker(timers);
+      clearWorker(ctx.getCurrentKey(), timers);
     }
   }
 
@@ -332,15 +346,17 @@ public final class WorkerDayFunction
         events.remove(event.identity());
       }
     }
+    timelines.invalidate(workerRef);
   }
 
-  private void clearWorker(TimerService timers) throws Exception {
+  private void clearWorker(String workerRef, TimerService timers) throws Exception {
     Long pending = pendingUpdate.value();
     if (pending != null) {
       timers.deleteEventTimeTimer(pending);
     }
     pendingUpdate.clear();
     events.clear();
+    timelines.invalidate(workerRef);
     openDays.clear();
     sealedDays.clear();
     touchedDays.clear();
@@ -405,6 +421,17 @@ public final class WorkerDayFunction
 
   private long expiryTimer(LocalDate day) {
     return settlesAt(day).plus(correctionHorizon).toEpochMilli() - 1;
+  }
+
+  /** The worker's timeline: the cached one, or one restored from state (and then cached). */
+  private WorkerTimeline timeline(String workerRef) throws Exception {
+    WorkerTimeline cached = timelines.get(workerRef).orElse(null);
+    if (cached != null) {
+      return cached;
+    }
+    WorkerTimeline restored = WorkerTimeline.restore(workerRef, config, eventList());
+    timelines.put(restored);
+    return restored;
   }
 
   private List<TimelineEvent> eventList() throws Exception {

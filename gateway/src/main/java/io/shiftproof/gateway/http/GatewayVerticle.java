@@ -4,6 +4,7 @@ import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
+import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.query.QueryRequestValidator;
 import io.shiftproof.ledger.identity.Role;
 import io.vertx.core.Future;
@@ -33,6 +34,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final TlsConfig tls;
   private final IngestHandler ingest;
   private final DayRecordQueryHandler queries;
+  private final LateEventQueryHandler lateEvents;
   private final GatewayMetrics metrics;
   private HttpServer server;
 
@@ -41,11 +43,13 @@ public final class GatewayVerticle extends VerticleBase {
       TlsConfig tls,
       IngestHandler ingest,
       DayRecordQueryHandler queries,
+      LateEventQueryHandler lateEvents,
       GatewayMetrics metrics) {
     this.config = config;
     this.tls = tls;
     this.ingest = ingest;
     this.queries = queries;
+    this.lateEvents = lateEvents;
     this.metrics = metrics;
   }
 
@@ -74,6 +78,9 @@ public final class GatewayVerticle extends VerticleBase {
     api(router, HttpMethod.GET, "/v1/workers/:workerRef/status", Role.INSURER, Role.ADMIN)
         .handler(QueryRequestValidator::validateStatus)
         .handler(queries::status);
+    api(router, HttpMethod.GET, "/v1/late-events", Role.ADMIN)
+        .handler(QueryRequestValidator::validateLateEvents)
+        .handler(lateEvents::lateEvents);
     router.route().failureHandler(errors::handleFailure);
     router.errorHandler(404, errors::handleFailure);
     router.errorHandler(405, errors::handleFailure);

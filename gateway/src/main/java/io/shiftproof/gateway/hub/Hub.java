@@ -20,7 +20,10 @@ import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
+import io.shiftproof.gateway.query.LateEventLookup;
+import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.query.PostgresDayRecordReader;
+import io.shiftproof.gateway.query.PostgresLateEventReader;
 import io.shiftproof.gateway.store.Database;
 import io.shiftproof.ledger.crypto.DevCredentials;
 import io.shiftproof.schemas.wire.BatchDecoder;
@@ -140,6 +143,10 @@ public final class Hub implements AutoCloseable {
             new DayRecordLookup(
                 new PostgresDayRecordReader(database.dataSource()),
                 QueryConfig.from(settings).zone()));
+    LateEventQueryHandler lateEvents =
+        new LateEventQueryHandler(
+            new LateEventLookup(new PostgresLateEventReader(database.dataSource())),
+            QueryConfig.from(settings).zone());
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());
@@ -147,7 +154,7 @@ public final class Hub implements AutoCloseable {
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
     vertx
         .deployVerticle(
-            () -> new GatewayVerticle(bound, tls, ingest, queries, metrics),
+            () -> new GatewayVerticle(bound, tls, ingest, queries, lateEvents, metrics),
             new DeploymentOptions().setInstances(bound.instances()))
         .await();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.schemas.wire.DayRecordJson;
 import io.shiftproof.schemas.wire.Rfc3339;
+import io.shiftproof.schemas.wire.WorkEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,38 @@ final class QueryResponses {
           strings(json, "engagedPlatforms", status.engagedPlatforms());
           json.writeNumberField("recordVersion", status.recordVersion());
           json.writeBooleanField("provisional", status.provisional());
+        });
+  }
+
+  /**
+   * {@code events}, each with the event's {@code type} and {@code sessionId} (null when its stored
+   * bytes cannot be decoded), and {@code next}, the {@code before} of the following page or null.
+   */
+  static byte[] lateEvents(LateEventPage page, ZoneId zone) {
+    return write(
+        json -> {
+          json.writeArrayFieldStart("events");
+          for (LateEvent e : page.events()) {
+            json.writeStartObject();
+            json.writeStringField("platform", e.platform());
+            json.writeStringField("eventId", e.eventId());
+            json.writeStringField("workerRef", e.workerRef());
+            json.writeStringField("batchId", e.batchId());
+            json.writeStringField("type", e.event().map(w -> w.type().name()).orElse(null));
+            json.writeStringField("sessionId", e.event().map(WorkEvent::sessionId).orElse(null));
+            json.writeStringField("occurredAt", Rfc3339.format(e.occurredAt(), zone));
+            json.writeStringField("receivedAt", Rfc3339.format(e.receivedAt(), zone));
+            json.writeStringField("watermark", Rfc3339.format(e.watermark(), zone));
+            json.writeStringField("storedAt", Rfc3339.format(e.storedAt(), zone));
+            json.writeStringField("reason", e.reason());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          if (page.next().isPresent()) {
+            json.writeStringField("next", Rfc3339.format(page.next().get(), zone));
+          } else {
+            json.writeNullField("next");
+          }
         });
   }
 

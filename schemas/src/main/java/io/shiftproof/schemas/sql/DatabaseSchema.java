@@ -20,7 +20,10 @@ public final class DatabaseSchema {
   /** Applied in this order; never edit a released migration, add a new one. */
   public static final List<String> MIGRATIONS =
       List.of(
-          "V1__ingest_event_keys.sql", "V2__day_records.sql", "V3__ingest_event_key_retention.sql");
+          "V1__ingest_event_keys.sql",
+          "V2__day_records.sql",
+          "V3__ingest_event_key_retention.sql",
+          "V4__late_event_by_time.sql");
 
   private static final long MIGRATION_LOCK = 0x5348_4946_5450_524FL;
 

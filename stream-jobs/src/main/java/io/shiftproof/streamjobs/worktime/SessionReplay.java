@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Replays the events of one platform session (one {@code (platform, sessionId)}) under the rules of
@@ -25,10 +25,7 @@ final class SessionReplay {
    * Application order within a session: by time, at equal times by the §5 type order, and then by
    * event id so that the result never depends on arrival order.
    */
-  static final Comparator<TimelineEvent> APPLICATION_ORDER =
-      Comparator.comparing(TimelineEvent::occurredAt)
-          .thenComparingInt(event -> typeRank(event.type()))
-          .thenComparing(TimelineEvent::eventId);
+  static final Comparator<TimelineEvent> APPLICATION_ORDER = SessionReplay::compareApplication;
 
   private final String platform;
   private final String sessionId;
@@ -42,7 +39,8 @@ final class SessionReplay {
   private Instant onlineSince;
   private TimelineEvent lastEvent;
   private final Map<String, OpenTask> openTasks = new TreeMap<>();
-  private final Set<SourceBatch> episodeBatches = new TreeSet<>();
+  // Only collected here, then copied into an unordered set: a hash set avoids sorting per event.
+  private final Set<SourceBatch> episodeBatches = new HashSet<>();
 
   private SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
     this.platform = platform;
@@ -64,14 +62,52 @@ final class SessionReplay {
       List<TimelineEvent> events,
       Instant watermark,
       Duration silenceTimeout) {
+    return replayWithFinality(platform, sessionId, events, watermark, silenceTimeout).outcome();
+  }
+
+  /**
+   * Replays one session like {@link #replay}, and also tells whether the outcome is final: every
+   * event of the session is before the watermark and the session ended closed, so the watermark
+   * neither held an event back nor cut an open session short. Such an outcome is the same at every
+   * later watermark until the session gets another event.
+   */
+  static Replayed replayWithFinality(
+      String platform,
+      String sessionId,
+      List<TimelineEvent> events,
+      Instant watermark,
+      Duration silenceTimeout) {
     SessionReplay replay = new SessionReplay(platform, sessionId, silenceTimeout);
-    events.stream()
-        .filter(event -> event.occurredAt().isBefore(watermark))
-        .sorted(APPLICATION_ORDER)
-        .forEach(replay::apply);
+    List<TimelineEvent> applied = new ArrayList<>(events.size());
+    for (TimelineEvent event : events) {
+      if (event.occurredAt().isBefore(watermark)) {
+        applied.add(event);
+      }
+    }
+    applied.sort(APPLICATION_ORDER);
+    applied.forEach(replay::apply);
+    boolean isFinal = applied.size() == events.size() && !replay.online;
     replay.finish(watermark);
-    return new SessionOutcome(
-        List.copyOf(replay.intervals), List.copyOf(replay.anomalies), List.copyOf(replay.spans));
+    SessionOutcome outcome =
+        new SessionOutcome(
+            List.copyOf(replay.intervals),
+            List.copyOf(replay.anomalies),
+            List.copyOf(replay.spans));
+    return new Replayed(outcome, isFinal);
+  }
+
+  /** A session's outcome, and whether later watermarks would leave it unchanged. */
+  record Replayed(SessionOutcome outcome, boolean isFinal) {}
+
+  // Written out rather than chained with Comparator.comparing: every live update sorts each
+  // session again, and the chained lambdas with their boxing dominated the replay.
+  private static int compareApplication(TimelineEvent a, TimelineEvent b) {
+    int byTime = a.occurredAt().compareTo(b.occurredAt());
+    if (byTime != 0) {
+      return byTime;
+    }
+    int byType = Integer.compare(typeRank(a.type()), typeRank(b.type()));
+    return byType != 0 ? byType : a.eventId().compareTo(b.eventId());
   }
 
   static int typeRank(WorkEventType type) {

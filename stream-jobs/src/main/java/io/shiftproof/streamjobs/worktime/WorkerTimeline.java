@@ -65,6 +65,14 @@ public final class WorkerTimeline {
   private final WorkingTimeConfig config;
   private final Map<String, TimelineEvent> events = new HashMap<>();
 
+  /**
+   * Outcomes of sessions that were final when last replayed (see {@link
+   * SessionReplay#replayWithFinality}); a session's entry is dropped when it gets an event. Answers
+   * are asked for again and again as the watermark moves, and without this every one of them would
+   * replay every finished session of the worker once more.
+   */
+  private final Map<SessionKey, FinalOutcome> finalOutcomes = new HashMap<>();
+
   public WorkerTimeline(String workerRef, WorkingTimeConfig config) {
     this.workerRef = Objects.requireNonNull(workerRef, "workerRef");
     this.config = Objects.requireNonNull(config, "config");
@@ -98,13 +106,16 @@ public final class WorkerTimeline {
 
   /** Adds an event already in timeline form; see {@link #add(RecordedEvent)}. */
   public boolean add(TimelineEvent event) {
-    TimelineEvent held = events.get(event.identity());
+    String identity = event.identity();
+    TimelineEvent held = events.putIfAbsent(identity, event);
     if (held == null) {
-      events.put(event.identity(), event);
+      finalOutcomes.remove(SessionKey.of(event));
       return true;
     }
     if (event.supersedes(held)) {
-      events.put(event.identity(), event);
+      events.put(identity, event);
+      finalOutcomes.remove(SessionKey.of(held));
+      finalOutcomes.remove(SessionKey.of(event));
     }
     return false;
   }
@@ -124,11 +135,31 @@ public final class WorkerTimeline {
    * a watermark far in the future (e.g. {@link Instant#MAX}) to treat the stream as complete.
    */
   public WorkingDay workingDay(LocalDate day, Instant watermark) {
+    return dayOf(replayAll(watermark), day, watermark);
+  }
+
+  /**
+   * The working days {@code days}, each exactly as {@link #workingDay} would return it, in the
+   * order given. The sessions are replayed once for all of them, which is what makes updating
+   * several days at one watermark cost one replay rather than one per day.
+   */
+  public List<WorkingDay> workingDays(Collection<LocalDate> days, Instant watermark) {
+    if (days.isEmpty()) {
+      return List.of();
+    }
+    SessionOutcome outcome = replayAll(watermark);
+    List<WorkingDay> computed = new ArrayList<>(days.size());
+    for (LocalDate day : days) {
+      computed.add(dayOf(outcome, day, watermark));
+    }
+    return computed;
+  }
+
+  private WorkingDay dayOf(SessionOutcome outcome, LocalDate day, Instant watermark) {
     Instant dayStart = day.atStartOfDay(config.zone()).toInstant();
     Instant dayEnd = day.plusDays(1).atStartOfDay(config.zone()).toInstant();
     Instant coveredUntil =
         watermark.isBefore(dayStart) ? dayStart : watermark.isBefore(dayEnd) ? watermark : dayEnd;
-    SessionOutcome outcome = replayAll(watermark);
     List<StateSlice> slices =
         PlatformStateSweep.slices(outcome.intervals(), dayStart, coveredUntil);
     List<Anomaly> anomalies =
@@ -185,23 +216,28 @@ public final class WorkerTimeline {
   private SessionOutcome replayAll(Instant watermark) {
     Map<SessionKey, List<TimelineEvent>> sessions = new TreeMap<>(SESSION_ORDER);
     for (TimelineEvent event : events.values()) {
-      sessions
-          .computeIfAbsent(
-              new SessionKey(event.platform(), event.sessionId()), key -> new ArrayList<>())
-          .add(event);
+      sessions.computeIfAbsent(SessionKey.of(event), key -> new ArrayList<>()).add(event);
     }
     List<StateInterval> intervals = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     List<EventSpan> spans = new ArrayList<>();
     sessions.forEach(
         (session, sessionEvents) -> {
-          SessionOutcome outcome =
-              SessionReplay.replay(
-                  session.platform(),
-                  session.sessionId(),
-                  sessionEvents,
-                  watermark,
-                  config.silenceTimeout());
+          FinalOutcome known = finalOutcomes.get(session);
+          SessionOutcome outcome = known == null ? null : known.at(watermark);
+          if (outcome == null) {
+            SessionReplay.Replayed replayed =
+                SessionReplay.replayWithFinality(
+                    session.platform(),
+                    session.sessionId(),
+                    sessionEvents,
+                    watermark,
+                    config.silenceTimeout());
+            outcome = replayed.outcome();
+            if (replayed.isFinal()) {
+              finalOutcomes.put(session, new FinalOutcome(outcome, lastEventAt(sessionEvents)));
+            }
+          }
           intervals.addAll(outcome.intervals());
           anomalies.addAll(outcome.anomalies());
           spans.addAll(outcome.spans());
@@ -209,8 +245,12 @@ public final class WorkerTimeline {
     return new SessionOutcome(intervals, anomalies, spans);
   }
 
+  /** By platform, then session id; written out because it runs for every event of every replay. */
   private static final Comparator<SessionKey> SESSION_ORDER =
-      Comparator.comparing(SessionKey::platform).thenComparing(SessionKey::sessionId);
+      (a, b) -> {
+        int byPlatform = a.platform().compareTo(b.platform());
+        return byPlatform != 0 ? byPlatform : a.sessionId().compareTo(b.sessionId());
+      };
 
   /**
    * Anomalies by time and session; the sort is stable, so flags of one session at one instant keep
@@ -221,5 +261,29 @@ public final class WorkerTimeline {
           .thenComparing(Anomaly::platform)
           .thenComparing(Anomaly::sessionId);
 
-  private record SessionKey(String platform, String sessionId) {}
+  private static Instant lastEventAt(List<TimelineEvent> sessionEvents) {
+    Instant last = Instant.MIN;
+    for (TimelineEvent event : sessionEvents) {
+      if (event.occurredAt().isAfter(last)) {
+        last = event.occurredAt();
+      }
+    }
+    return last;
+  }
+
+  /**
+   * A final session outcome. It holds for any watermark after the session's last event, earlier or
+   * later than the one it was computed at: the same events are then applied and none is cut short.
+   */
+  private record FinalOutcome(SessionOutcome outcome, Instant lastEventAt) {
+    SessionOutcome at(Instant watermark) {
+      return watermark.isAfter(lastEventAt) ? outcome : null;
+    }
+  }
+
+  private record SessionKey(String platform, String sessionId) {
+    static SessionKey of(TimelineEvent event) {
+      return new SessionKey(event.platform(), event.sessionId());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.shiftproof.gateway;
 
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.hub.Hub;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import java.net.URI;
@@ -81,6 +82,23 @@ public final class TestHub implements AutoCloseable {
         "/v1/events",
         "application/json",
         json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** An authenticated GET on the API as {@code organisation}. */
+  public HttpResponse<String> get(String organisation, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(hub.apiUrl().resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A connection to the hub's PostgreSQL database, for arranging and inspecting rows. */
+  public java.sql.Connection connectDatabase() throws java.sql.SQLException {
+    PostgresConfig postgres = hub.postgres();
+    return java.sql.DriverManager.getConnection(
+        postgres.url().orElseThrow(), postgres.user(), postgres.password());
   }
 
   /** A plain GET on the management port. */

@@ -1,24 +1,23 @@
 package io.shiftproof.gateway.query;
 
+import static io.shiftproof.gateway.ApiAnswers.errorCode;
+import static io.shiftproof.gateway.ApiAnswers.errorMessage;
+import static io.shiftproof.gateway.ApiAnswers.ok;
 import static io.shiftproof.gateway.query.DayRecords.record;
 import static io.shiftproof.gateway.query.DayRecords.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.Batches;
 import io.shiftproof.gateway.WithRunningHub;
-import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -70,7 +69,7 @@ class DayRecordQueryIT extends WithRunningHub {
                 WorkState.ON_TASK,
                 List.of("platform-1"),
                 List.of("platform-1")));
-    try (Connection c = connect()) {
+    try (Connection c = hub.connectDatabase()) {
       insertVersion(
           c,
           record(WORKER, SEALED_DAY, ZONE, 1, "2026-11-21T00:00:00+08:00", 3_000, sealedSegments),
@@ -90,7 +89,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void latestSealedVersionWinsOverTheLiveRecord() throws Exception {
-    JsonObject day = ok(get("insurer-1", dayPath(WORKER, SEALED_DAY)));
+    JsonObject day = ok(hub.get("insurer-1", dayPath(WORKER, SEALED_DAY)));
     assertThat(day.getString("workerRef")).isEqualTo(WORKER);
     assertThat(day.getString("day")).isEqualTo(SEALED_DAY);
     assertThat(day.getString("zone")).isEqualTo(ZONE);
@@ -116,7 +115,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void earlierVersionStaysReadableAfterACorrection() throws Exception {
-    JsonObject day = ok(get("insurer-1", dayPath(WORKER, SEALED_DAY) + "?version=1"));
+    JsonObject day = ok(hub.get("insurer-1", dayPath(WORKER, SEALED_DAY) + "?version=1"));
     assertThat(day.getInteger("version")).isEqualTo(1);
     assertThat(day.getInteger("latestVersion")).isEqualTo(2);
     assertThat(day.getJsonObject("totals").getLong("engagedSeconds")).isEqualTo(3_000);
@@ -127,7 +126,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void unsettledDayAnswersItsProvisionalLiveRecord() throws Exception {
-    JsonObject day = ok(get("admin", dayPath(WORKER, LIVE_DAY)));
+    JsonObject day = ok(hub.get("admin", dayPath(WORKER, LIVE_DAY)));
     assertThat(day.getInteger("version")).isZero();
     assertThat(day.getBoolean("provisional")).isTrue();
     assertThat(day.getInteger("latestVersion")).isZero();
@@ -138,7 +137,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void statusInsideASegmentNamesItsStateAndPlatforms() throws Exception {
-    JsonObject status = ok(get("insurer-1", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
+    JsonObject status = ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
     assertThat(status.getString("workerRef")).isEqualTo(WORKER);
     assertThat(status.getString("at")).isEqualTo("2026-11-21T10:15:00+08:00");
     assertThat(status.getString("state")).isEqualTo("ON_TASK");
@@ -151,14 +150,14 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void statusGivenInUtcReadsTheLocalDay() throws Exception {
-    JsonObject status = ok(get("admin", statusPath(WORKER, "2026-11-21T05:30:00Z")));
+    JsonObject status = ok(hub.get("admin", statusPath(WORKER, "2026-11-21T05:30:00Z")));
     assertThat(status.getString("at")).isEqualTo("2026-11-21T13:30:00+08:00");
     assertThat(status.getString("state")).isEqualTo("EN_ROUTE");
   }
 
   @Test
   void statusOfASealedDayCitesItsLatestVersion() throws Exception {
-    JsonObject status = ok(get("insurer-1", statusPath(WORKER, "2026-11-20T20:30:00+08:00")));
+    JsonObject status = ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-20T20:30:00+08:00")));
     assertThat(status.getString("state")).isEqualTo("ON_TASK");
     assertThat(status.getInteger("recordVersion")).isEqualTo(2);
     assertThat(status.getBoolean("provisional")).isFalse();
@@ -166,7 +165,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void statusInAGapIsOffline() throws Exception {
-    JsonObject status = ok(get("insurer-1", statusPath(WORKER, "2026-11-21T12:00:00+08:00")));
+    JsonObject status = ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-21T12:00:00+08:00")));
     assertThat(status.getString("state")).isEqualTo("OFFLINE");
     assertThat(status.getJsonArray("onlinePlatforms")).isEmpty();
     assertThat(status.getJsonArray("engagedPlatforms")).isEmpty();
@@ -175,7 +174,7 @@ class DayRecordQueryIT extends WithRunningHub {
   @Test
   void statusAfterCoveredUntilIsNotYetKnown() throws Exception {
     HttpResponse<String> response =
-        get("insurer-1", statusPath(WORKER, "2026-11-21T15:00:00+08:00"));
+        hub.get("insurer-1", statusPath(WORKER, "2026-11-21T15:00:00+08:00"));
     assertThat(response.statusCode()).isEqualTo(409);
     assertThat(errorCode(response)).isEqualTo("STATUS_NOT_YET_KNOWN");
     assertThat(errorMessage(response)).contains("processed up to 2026-11-21T15:00:00+08:00");
@@ -210,7 +209,7 @@ class DayRecordQueryIT extends WithRunningHub {
   void badOrUnknownRequestGetsItsCode(String name, String path, int status, String code)
       throws Exception {
     HttpResponse<String> response =
-        get("insurer-1", path.replace("UNKNOWN", UNKNOWN_WORKER).replace("WORKER", WORKER));
+        hub.get("insurer-1", path.replace("UNKNOWN", UNKNOWN_WORKER).replace("WORKER", WORKER));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(errorCode(response)).isEqualTo(code);
     assertThat(errorMessage(response)).isNotBlank();
@@ -218,17 +217,18 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void missingVersionMessageNamesTheLatest() throws Exception {
-    HttpResponse<String> response = get("insurer-1", dayPath(WORKER, SEALED_DAY) + "?version=3");
+    HttpResponse<String> response =
+        hub.get("insurer-1", dayPath(WORKER, SEALED_DAY) + "?version=3");
     assertThat(errorMessage(response)).contains("latest version is 2");
   }
 
   @Test
   void badValuesAreEchoedWithWhatIsWanted() throws Exception {
-    assertThat(errorMessage(get("insurer-1", "/v1/workers/wr_short/days/2026-11-21")))
+    assertThat(errorMessage(hub.get("insurer-1", "/v1/workers/wr_short/days/2026-11-21")))
         .isEqualTo(
             "workerRef: got \"wr_short\", want wr_ followed by 43 base64url characters without"
                 + " padding (32 bytes)");
-    assertThat(errorMessage(get("insurer-1", dayPath(WORKER, "2026-02-30"))))
+    assertThat(errorMessage(hub.get("insurer-1", dayPath(WORKER, "2026-02-30"))))
         .startsWith("day: got \"2026-02-30\", want a calendar date as yyyy-MM-dd");
   }
 
@@ -237,7 +237,7 @@ class DayRecordQueryIT extends WithRunningHub {
   void platformsAndRegulatorMayNotReadRecords(String organisation) throws Exception {
     for (String path :
         List.of(dayPath(WORKER, LIVE_DAY), statusPath(WORKER, "2026-11-21T10:15:00+08:00"))) {
-      HttpResponse<String> response = get(organisation, path);
+      HttpResponse<String> response = hub.get(organisation, path);
       assertThat(response.statusCode()).isEqualTo(403);
       assertThat(errorCode(response)).isEqualTo("FORBIDDEN_ROLE");
       assertThat(errorMessage(response)).contains("insurer or admin");
@@ -247,17 +247,17 @@ class DayRecordQueryIT extends WithRunningHub {
   @ParameterizedTest
   @ValueSource(strings = {"insurer-1", "admin"})
   void insurerAndAdminMayReadAnyWorker(String organisation) throws Exception {
-    assertThat(get(organisation, dayPath(WORKER, SEALED_DAY)).statusCode()).isEqualTo(200);
-    assertThat(get(organisation, statusPath(WORKER, "2026-11-21T09:30:00+08:00")).statusCode())
+    assertThat(hub.get(organisation, dayPath(WORKER, SEALED_DAY)).statusCode()).isEqualTo(200);
+    assertThat(hub.get(organisation, statusPath(WORKER, "2026-11-21T09:30:00+08:00")).statusCode())
         .isEqualTo(200);
   }
 
   @Test
   void queriesAreMeasuredByRouteTemplate() throws Exception {
-    ok(get("insurer-1", dayPath(WORKER, SEALED_DAY)));
-    ok(get("insurer-1", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
-    get("insurer-1", dayPath(WORKER, "2026-11-19"));
-    get("platform-2", statusPath(WORKER, "2026-11-21T10:15:00+08:00"));
+    ok(hub.get("insurer-1", dayPath(WORKER, SEALED_DAY)));
+    ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
+    hub.get("insurer-1", dayPath(WORKER, "2026-11-19"));
+    hub.get("platform-2", statusPath(WORKER, "2026-11-21T10:15:00+08:00"));
     String metrics = hub.management("/metrics").body();
     assertThat(metrics)
         .contains("route=\"/v1/workers/:workerRef/days/:day\",status=\"200\"")
@@ -276,35 +276,6 @@ class DayRecordQueryIT extends WithRunningHub {
         + workerRef
         + "/status?at="
         + URLEncoder.encode(at, StandardCharsets.UTF_8);
-  }
-
-  private static HttpResponse<String> get(String organisation, String path) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    return hub.client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject ok(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
-    return new JsonObject(response.body());
-  }
-
-  private static String errorCode(HttpResponse<String> response) {
-    return new JsonObject(response.body()).getJsonObject("error").getString("code");
-  }
-
-  private static String errorMessage(HttpResponse<String> response) {
-    return new JsonObject(response.body()).getJsonObject("error").getString("message");
-  }
-
-  private static Connection connect() throws Exception {
-    PostgresConfig postgres = hub.hub().postgres();
-    return DriverManager.getConnection(
-        postgres.url().orElseThrow(), postgres.user(), postgres.password());
   }
 
   private static void insertVersion(Connection c, DayRecord record, String reason, String watermark)

@@ -1,10 +1,12 @@
 package io.shiftproof.gateway.query;
 
+import static io.shiftproof.gateway.ApiAnswers.errorCode;
+import static io.shiftproof.gateway.ApiAnswers.errorMessage;
+import static io.shiftproof.gateway.ApiAnswers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.Batches;
 import io.shiftproof.gateway.WithRunningHub;
-import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
@@ -13,13 +15,10 @@ import io.shiftproof.schemas.wire.WorkEventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ class LateEventQueryIT extends WithRunningHub {
 
   @BeforeAll
   static void storeLateEvents() throws Exception {
-    try (Connection c = connect()) {
+    try (Connection c = hub.connectDatabase()) {
       insert(
           c, "platform-1", "ev-1", WORKER_1, STORED_FIRST, encoded("platform-1", "ev-1", WORKER_1));
       insert(
@@ -79,7 +78,7 @@ class LateEventQueryIT extends WithRunningHub {
 
   @Test
   void adminSeesLateEventsNewestStoredFirstWithAllFields() throws Exception {
-    JsonObject page = ok(get("admin", "/v1/late-events"));
+    JsonObject page = ok(hub.get("admin", "/v1/late-events"));
     assertThat(eventIds(page)).containsExactly("ev-1", "ev-3", "ev-2", "ev-4", "ev-5", "ev-6");
     assertThat(page.containsKey("next")).isTrue();
     assertThat(page.getValue("next")).isNull();
@@ -114,7 +113,7 @@ class LateEventQueryIT extends WithRunningHub {
 
   @Test
   void eventWhoseBytesDoNotDecodeIsStillListed() throws Exception {
-    JsonObject page = ok(get("admin", "/v1/late-events?platform=platform-3"));
+    JsonObject page = ok(hub.get("admin", "/v1/late-events?platform=platform-3"));
     JsonObject undecodable = page.getJsonArray("events").getJsonObject(0);
     assertThat(undecodable.getString("eventId")).isEqualTo("ev-6");
     assertThat(undecodable.getValue("type")).isNull();
@@ -132,7 +131,8 @@ class LateEventQueryIT extends WithRunningHub {
         "unknown platform | platform=platform-7 | ''"
       })
   void filtersNarrowTheList(String name, String query, String expected) throws Exception {
-    JsonObject page = ok(get("admin", "/v1/late-events?" + query.replace("WORKER_1", WORKER_1)));
+    JsonObject page =
+        ok(hub.get("admin", "/v1/late-events?" + query.replace("WORKER_1", WORKER_1)));
     assertThat(eventIds(page))
         .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split(" ")));
     assertThat(page.getValue("next")).isNull();
@@ -144,7 +144,7 @@ class LateEventQueryIT extends WithRunningHub {
     List<String> cursors = new ArrayList<>();
     String path = "/v1/late-events?limit=2";
     while (true) {
-      JsonObject page = ok(get("admin", path));
+      JsonObject page = ok(hub.get("admin", path));
       pages.add(eventIds(page));
       String next = page.getString("next");
       if (next == null) {
@@ -164,7 +164,7 @@ class LateEventQueryIT extends WithRunningHub {
   void eventsStoredTogetherComeWholeEvenBeyondTheLimit() throws Exception {
     JsonObject page =
         ok(
-            get(
+            hub.get(
                 "admin",
                 "/v1/late-events?limit=1&before="
                     + URLEncoder.encode(STORED_FIRST, StandardCharsets.UTF_8)));
@@ -174,14 +174,14 @@ class LateEventQueryIT extends WithRunningHub {
 
   @Test
   void beforeInAnotherOffsetNamesTheSameInstant() throws Exception {
-    JsonObject page = ok(get("admin", "/v1/late-events?before=2026-11-25T01:00:00Z"));
+    JsonObject page = ok(hub.get("admin", "/v1/late-events?before=2026-11-25T01:00:00Z"));
     assertThat(eventIds(page)).containsExactly("ev-4", "ev-5", "ev-6");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"insurer-1", "platform-1", "regulator"})
   void onlyTheOperatorMaySeeLateEvents(String organisation) throws Exception {
-    HttpResponse<String> response = get(organisation, "/v1/late-events");
+    HttpResponse<String> response = hub.get(organisation, "/v1/late-events");
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(errorCode(response)).isEqualTo("FORBIDDEN_ROLE");
     assertThat(errorMessage(response)).contains("want admin");
@@ -202,7 +202,7 @@ class LateEventQueryIT extends WithRunningHub {
         "unencoded plus | before=2026-11-25T09:00:00+08:00 | INVALID_INSTANT"
       })
   void badParameterGetsItsCode(String name, String query, String code) throws Exception {
-    HttpResponse<String> response = get("admin", "/v1/late-events?" + query);
+    HttpResponse<String> response = hub.get("admin", "/v1/late-events?" + query);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(errorCode(response)).isEqualTo(code);
     assertThat(errorMessage(response)).isNotBlank();
@@ -210,9 +210,9 @@ class LateEventQueryIT extends WithRunningHub {
 
   @Test
   void badValuesAreEchoedWithWhatIsWanted() throws Exception {
-    assertThat(errorMessage(get("admin", "/v1/late-events?limit=1001")))
+    assertThat(errorMessage(hub.get("admin", "/v1/late-events?limit=1001")))
         .isEqualTo("limit: got \"1001\", want one whole number from 1 to 1000 (omit it for 100)");
-    assertThat(errorMessage(get("admin", "/v1/late-events?before=yesterday")))
+    assertThat(errorMessage(hub.get("admin", "/v1/late-events?before=yesterday")))
         .startsWith("before: got \"yesterday\", want one RFC 3339 date-time with offset");
   }
 
@@ -266,34 +266,5 @@ class LateEventQueryIT extends WithRunningHub {
       ids.add(events.getJsonObject(i).getString("eventId"));
     }
     return ids;
-  }
-
-  private static HttpResponse<String> get(String organisation, String path) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    return hub.client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject ok(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
-    return new JsonObject(response.body());
-  }
-
-  private static String errorCode(HttpResponse<String> response) {
-    return new JsonObject(response.body()).getJsonObject("error").getString("code");
-  }
-
-  private static String errorMessage(HttpResponse<String> response) {
-    return new JsonObject(response.body()).getJsonObject("error").getString("message");
-  }
-
-  private static Connection connect() throws Exception {
-    PostgresConfig postgres = hub.hub().postgres();
-    return DriverManager.getConnection(
-        postgres.url().orElseThrow(), postgres.user(), postgres.password());
   }
 }

@@ -3,6 +3,7 @@ package io.shiftproof.streamjobs;
 import io.shiftproof.schemas.wire.MalformedRecordException;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
+import io.shiftproof.streamjobs.state.RecordedEventTypeInfo;
 import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ public final class RecordedEventDeserializer extends AbstractDeserializationSche
   private static final Logger LOG = LoggerFactory.getLogger(RecordedEventDeserializer.class);
 
   public RecordedEventDeserializer() {
-    super(RecordedEvent.class);
+    super(RecordedEventTypeInfo.INSTANCE);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.shiftproof.streamjobs;
 
-import io.shiftproof.streamjobs.worktime.TimelineEvent;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,14 +40,6 @@ final class TimelineCache {
 
   void put(WorkerTimeline timeline) {
     timelines.put(timeline.workerRef(), timeline);
-  }
-
-  /** Mirrors storing {@code event} in state: a cached timeline must hold what state holds. */
-  void added(String workerRef, TimelineEvent event) {
-    WorkerTimeline timeline = timelines.get(workerRef);
-    if (timeline != null) {
-      timeline.add(event);
-    }
   }
 
   /** Forgets a worker whose stored events were removed; the next use restores from state. */

@@ -7,6 +7,9 @@ import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.DayRecords;
 import io.shiftproof.streamjobs.records.LateEvent;
 import io.shiftproof.streamjobs.records.SealedDay;
+import io.shiftproof.streamjobs.state.TimelineEventSerializer;
+import io.shiftproof.streamjobs.state.WorkerDays;
+import io.shiftproof.streamjobs.state.WorkerDaysSerializer;
 import io.shiftproof.streamjobs.worktime.Segment;
 import io.shiftproof.streamjobs.worktime.TimelineEvent;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
@@ -18,9 +21,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -28,7 +33,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -96,21 +101,8 @@ public final class WorkerDayFunction
   /** The worker's distinct events, by platform and event id: the timeline's whole state. */
   private transient MapState<String, TimelineEvent> events;
 
-  /** Days (as epoch days) not yet settled, each with whether a live record of it was emitted. */
-  private transient MapState<Long, Boolean> openDays;
-
-  /** Settled days still inside the correction horizon, with their latest sealed version. */
-  private transient MapState<Long, SealedDay> sealedDays;
-
-  /**
-   * Days touched since their last emission, each with the latest event time (epoch ms) that touched
-   * it: a day stays touched until the watermark has passed that event, so it is not forgotten when
-   * an update fires before the event is complete.
-   */
-  private transient MapState<Long, Long> touchedDays;
-
-  /** The one pending live-update timer, if any. */
-  private transient ValueState<Long> pendingUpdate;
+  /** The worker's open, sealed and touched days and its pending live-update timer. */
+  private transient ValueState<WorkerDays> workerDays;
 
   public WorkerDayFunction(
       WorkingTimeConfig config, Duration updateInterval, Duration correctionHorizon) {
@@ -139,20 +131,10 @@ public final class WorkerDayFunction
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    "events", Types.STRING, TypeInformation.of(TimelineEvent.class)));
-    openDays =
+                    "events", StringSerializer.INSTANCE, TimelineEventSerializer.INSTANCE));
+    workerDays =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("open-days", Types.LONG, Types.BOOLEAN));
-    sealedDays =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "sealed-days", Types.LONG, TypeInformation.of(SealedDay.class)));
-    touchedDays =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("touched-days", Types.LONG, Types.LONG));
-    pendingUpdate =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("pending-update", Types.LONG));
+            .getState(new ValueStateDescriptor<>("worker-days", WorkerDaysSerializer.INSTANCE));
   }
 
   @Override
@@ -166,24 +148,27 @@ public final class WorkerDayFunction
       ctx.output(TOO_LATE, lateEvent(recorded, watermarkMillis));
       return;
     }
-    TimelineEvent held = events.get(event.identity());
+    // The timeline holds what state holds, so asking it spares a state read for every event.
+    WorkerTimeline timeline = timeline(ctx.getCurrentKey());
+    TimelineEvent held = timeline.event(event.identity()).orElse(null);
     if (held != null && !event.supersedes(held)) {
       return; // a resend: duplicates never change anything
     }
     events.put(event.identity(), event);
-    timelines.added(ctx.getCurrentKey(), event);
+    timeline.add(event);
 
+    WorkerDays days = workerDays();
     long eventMillis = event.occurredAt().toEpochMilli();
     for (LocalDate day : affected) {
       long epochDay = day.toEpochDay();
-      if (!isSettled(day, watermark) && !openDays.contains(epochDay)) {
-        openDays.put(epochDay, false);
+      if (!isSettled(day, watermark) && !days.openDays().containsKey(epochDay)) {
+        days.openDays().put(epochDay, false);
         ctx.timerService().registerEventTimeTimer(settleTimer(day));
       }
-      Long touchedBy = touchedDays.get(epochDay);
-      touchedDays.put(epochDay, touchedBy == null ? eventMillis : Math.max(touchedBy, eventMillis));
+      days.touchedDays().merge(epochDay, eventMillis, Math::max);
     }
-    scheduleUpdate(ctx.timerService(), eventMillis);
+    scheduleUpdate(days, ctx.timerService(), eventMillis);
+    workerDays.update(days);
   }
 
   @Override
@@ -192,13 +177,15 @@ public final class WorkerDayFunction
     TimerService timers = ctx.timerService();
     long watermarkMillis = timers.currentWatermark();
     Instant watermark = timelineWatermark(watermarkMillis);
-    Long pending = pendingUpdate.value();
-    if (pending != null && pending <= watermarkMillis) {
-      pendingUpdate.clear();
+    WorkerDays days = workerDays();
+    OptionalLong pending = days.pendingUpdate();
+    if (pending.isPresent() && pending.getAsLong() <= watermarkMillis) {
+      days.clearPendingUpdate();
     }
+    Map<Long, Boolean> openDays = days.openDays();
 
-    TreeSet<Long> due = new TreeSet<>(keys(touchedDays));
-    for (Long open : openDays.keys()) {
+    TreeSet<Long> due = new TreeSet<>(days.touchedDays().keySet());
+    for (Long open : openDays.keySet()) {
       if (isSettled(LocalDate.ofEpochDay(open), watermark)) {
         due.add(open);
       }
@@ -211,20 +198,28 @@ public final class WorkerDayFunction
         LocalDate day = computed.day();
         long epochDay = day.toEpochDay();
         if (isSettled(day, watermark)) {
-          seal(computed, openDays.contains(epochDay), watermarkMillis, timers, ctx);
+          seal(days, computed, openDays.containsKey(epochDay), watermarkMillis, timers, ctx);
           openDays.remove(epochDay);
           timers.deleteEventTimeTimer(settleTimer(day));
         } else {
-          emitLive(computed, watermarkMillis, out);
+          emitLive(days, computed, watermarkMillis, out);
         }
       }
     }
-    forgetCompleteTouches(watermarkMillis, timers);
-    expireDays(ctx.getCurrentKey(), watermark, timers);
+    forgetCompleteTouches(days, watermarkMillis, timers);
+    expireDays(days, ctx.getCurrentKey(), watermark, timers);
 
-    if (openDays.isEmpty() && sealedDays.isEmpty() && touchedDays.isEmpty()) {
-      clearWorker(ctx.getCurrentKey(), timers);
+    if (days.hasNoDays()) {
+      clearWorker(days, ctx.getCurrentKey(), timers);
+    } else {
+      workerDays.update(days);
     }
+  }
+
+  /** The worker's bookkeeping, or an empty one for a worker with no state. */
+  private WorkerDays workerDays() throws Exception {
+    WorkerDays days = workerDays.value();
+    return days == null ? new WorkerDays() : days;
   }
 
   /**
@@ -234,6 +229,7 @@ public final class WorkerDayFunction
    * @param settling whether the day is settling now; otherwise a late event changed it
    */
   private void seal(
+      WorkerDays days,
       WorkingDay day,
       boolean settling,
       long watermarkMillis,
@@ -241,7 +237,7 @@ public final class WorkerDayFunction
       OnTimerContext ctx)
       throws Exception {
     long epochDay = day.day().toEpochDay();
-    SealedDay previous = sealedDays.get(epochDay);
+    SealedDay previous = days.sealedDays().get(epochDay);
     byte[] digest = DayRecords.contentDigest(day, zone);
     if (previous == null && isEmpty(day)) {
       return;
@@ -254,7 +250,7 @@ public final class WorkerDayFunction
     if (previous == null) {
       timers.registerEventTimeTimer(expiryTimer(day.day()));
     }
-    sealedDays.put(epochDay, new SealedDay(version, digest));
+    days.sealedDays().put(epochDay, new SealedDay(version, digest));
     ctx.output(
         SEALED_VERSIONS,
         new DayRecordUpdate(
@@ -272,10 +268,10 @@ public final class WorkerDayFunction
    * precaution for events near midnight and should not produce records of days the worker never
    * worked. A day with a live record emitted before is always emitted again, so it is replaced.
    */
-  private void emitLive(WorkingDay day, long watermarkMillis, Collector<DayRecordUpdate> out)
-      throws Exception {
+  private void emitLive(
+      WorkerDays days, WorkingDay day, long watermarkMillis, Collector<DayRecordUpdate> out) {
     long epochDay = day.day().toEpochDay();
-    Boolean emittedBefore = openDays.get(epochDay);
+    Boolean emittedBefore = days.openDays().get(epochDay);
     if (isEmpty(day) && !Boolean.TRUE.equals(emittedBefore)) {
       return;
     }
@@ -289,25 +285,23 @@ public final class WorkerDayFunction
             day.coveredUntil().toEpochMilli(),
             DayRecords.encode(day, 0, zone)));
     if (emittedBefore != null) {
-      openDays.put(epochDay, true);
+      days.openDays().put(epochDay, true);
     }
   }
 
-  private void forgetCompleteTouches(long watermarkMillis, TimerService timers) throws Exception {
-    List<Long> complete = new ArrayList<>();
+  private void forgetCompleteTouches(WorkerDays days, long watermarkMillis, TimerService timers) {
     long earliestIncomplete = Long.MAX_VALUE;
-    for (Map.Entry<Long, Long> touched : touchedDays.entries()) {
-      if (touched.getValue() <= watermarkMillis) {
-        complete.add(touched.getKey());
+    Iterator<Long> touchedBy = days.touchedDays().values().iterator();
+    while (touchedBy.hasNext()) {
+      long eventMillis = touchedBy.next();
+      if (eventMillis <= watermarkMillis) {
+        touchedBy.remove();
       } else {
-        earliestIncomplete = Math.min(earliestIncomplete, touched.getValue());
+        earliestIncomplete = Math.min(earliestIncomplete, eventMillis);
       }
     }
-    for (long epochDay : complete) {
-      touchedDays.remove(epochDay);
-    }
     if (earliestIncomplete != Long.MAX_VALUE) {
-      scheduleUpdate(timers, earliestIncomplete);
+      scheduleUpdate(days, timers, earliestIncomplete);
     }
   }
 
@@ -315,13 +309,15 @@ public final class WorkerDayFunction
    * Forgets sealed days whose horizon has passed, then drops the events no remaining day depends on
    * (see the class comment for why the quiet-midnight test makes that safe).
    */
-  private void expireDays(String workerRef, Instant watermark, TimerService timers)
+  private void expireDays(WorkerDays days, String workerRef, Instant watermark, TimerService timers)
       throws Exception {
     long latestExpired = Long.MIN_VALUE;
-    for (Long sealed : keys(sealedDays)) {
+    Iterator<Long> sealedDays = days.sealedDays().keySet().iterator();
+    while (sealedDays.hasNext()) {
+      long sealed = sealedDays.next();
       LocalDate day = LocalDate.ofEpochDay(sealed);
       if (isPastHorizon(day, watermark)) {
-        sealedDays.remove(sealed);
+        sealedDays.remove();
         timers.deleteEventTimeTimer(expiryTimer(day));
         latestExpired = Math.max(latestExpired, sealed);
       }
@@ -349,34 +345,26 @@ public final class WorkerDayFunction
     timelines.invalidate(workerRef);
   }
 
-  private void clearWorker(String workerRef, TimerService timers) throws Exception {
-    Long pending = pendingUpdate.value();
-    if (pending != null) {
-      timers.deleteEventTimeTimer(pending);
-    }
-    pendingUpdate.clear();
+  private void clearWorker(WorkerDays days, String workerRef, TimerService timers) {
+    days.pendingUpdate().ifPresent(timers::deleteEventTimeTimer);
     events.clear();
     timelines.invalidate(workerRef);
-    openDays.clear();
-    sealedDays.clear();
-    touchedDays.clear();
+    workerDays.clear();
   }
 
   /**
    * Keeps a single live-update timer at the earliest interval boundary strictly after {@code
    * eventMillis}; when it fires the watermark has passed the event, so the update includes it.
    */
-  private void scheduleUpdate(TimerService timers, long eventMillis) throws Exception {
+  private void scheduleUpdate(WorkerDays days, TimerService timers, long eventMillis) {
     long at = (Math.floorDiv(eventMillis, updateIntervalMillis) + 1) * updateIntervalMillis;
-    Long pending = pendingUpdate.value();
-    if (pending != null && pending <= at) {
+    OptionalLong pending = days.pendingUpdate();
+    if (pending.isPresent() && pending.getAsLong() <= at) {
       return;
     }
-    if (pending != null) {
-      timers.deleteEventTimeTimer(pending);
-    }
+    pending.ifPresent(timers::deleteEventTimeTimer);
     timers.registerEventTimeTimer(at);
-    pendingUpdate.update(at);
+    days.setPendingUpdate(at);
   }
 
   /**
@@ -438,12 +426,6 @@ public final class WorkerDayFunction
     List<TimelineEvent> list = new ArrayList<>();
     events.values().forEach(list::add);
     return list;
-  }
-
-  private static <K> List<K> keys(MapState<K, ?> state) throws Exception {
-    List<K> keys = new ArrayList<>();
-    state.keys().forEach(keys::add);
-    return keys;
   }
 
   private static LateEvent lateEvent(RecordedEvent recorded, long watermarkMillis) {

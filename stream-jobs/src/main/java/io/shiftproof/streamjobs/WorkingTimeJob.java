@@ -5,6 +5,7 @@ import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import io.shiftproof.streamjobs.state.RecordedEventTypeInfo;
 import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -46,7 +47,8 @@ public final class WorkingTimeJob {
                 (recorded, ignored) -> recorded.event().occurredAt().toEpochMilli())
             .withIdleness(config.idleness());
     SingleOutputStreamOperator<DayRecordUpdate> live =
-        env.fromSource(source, watermarks, SOURCE_NAME)
+        // The explicit type keeps events crossing the keyBy off Kryo, whatever the source reports.
+        env.fromSource(source, watermarks, SOURCE_NAME, RecordedEventTypeInfo.INSTANCE)
             .uid("work-events-source")
             .keyBy(recorded -> recorded.event().workerRef())
             .process(

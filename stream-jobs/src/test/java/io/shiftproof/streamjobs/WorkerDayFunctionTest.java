@@ -27,7 +27,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -100,6 +105,43 @@ class WorkerDayFunctionTest {
     harness.processWatermark(DAY_SETTLES.plus(HORIZON).toEpochMilli());
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void stateIsClearedAfterTheHorizonOnRocksDb() throws Exception {
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new WorkerDayFunction(CONFIG, Duration.ofSeconds(5), HORIZON)),
+            recorded -> recorded.event().workerRef(),
+            Types.STRING);
+    harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+    harness.open();
+    send("didi", "s1", ONLINE, null, at("10:00"));
+    send("didi", "s1", ONLINE, null, at("10:00"));
+    send("didi", "s1", OFFLINE, null, at("10:20"));
+
+    harness.processWatermark(DAY_SETTLES.toEpochMilli());
+    assertThat(sealed())
+        .singleElement()
+        .satisfies(v -> assertThat(v.record()).isEqualTo(oracle(DAY, 1)));
+    assertThat(workersWithState("events")).containsExactly(WORKER);
+    assertThat(workersWithState("worker-days")).containsExactly(WORKER);
+
+    harness.processWatermark(DAY_SETTLES.plus(HORIZON).toEpochMilli());
+    assertThat(workersWithState("events")).isEmpty();
+    assertThat(workersWithState("worker-days")).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  /** The keys holding the named state; unlike numKeyedStateEntries(), works on RocksDB too. */
+  private List<String> workersWithState(String state) {
+    KeyedStateBackend<String> backend =
+        ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+    try (Stream<String> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
+      return keys.toList();
+    }
   }
 
   @Test

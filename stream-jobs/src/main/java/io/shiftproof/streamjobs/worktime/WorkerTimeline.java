@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -118,6 +119,11 @@ public final class WorkerTimeline {
       finalOutcomes.remove(SessionKey.of(event));
     }
     return false;
+  }
+
+  /** The held copy of the event with this {@link TimelineEvent#identity()}, if any. */
+  public Optional<TimelineEvent> event(String identity) {
+    return Optional.ofNullable(events.get(identity));
   }
 
   /** The distinct events held, in a stable order: the timeline's whole state. */

@@ -1,0 +1,56 @@
+package io.shiftproof.streamjobs.state;
+
+import io.shiftproof.schemas.wire.WorkEventType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/** Field encodings shared by the serializers of this package. */
+final class WireFields {
+
+  /**
+   * Event types by name, not ordinal: stored state must survive a reordering of the enum. Cached
+   * because {@code values()} copies the array on every call.
+   */
+  private static final WorkEventType[] TYPES = WorkEventType.values();
+
+  private WireFields() {}
+
+  static void writeInstant(Instant instant, DataOutputView out) throws IOException {
+    out.writeLong(instant.getEpochSecond());
+    out.writeInt(instant.getNano());
+  }
+
+  static Instant readInstant(DataInputView in) throws IOException {
+    long seconds = in.readLong();
+    return Instant.ofEpochSecond(seconds, in.readInt());
+  }
+
+  static void writeEventType(WorkEventType type, DataOutputView out) throws IOException {
+    StringValue.writeString(type.name(), out);
+  }
+
+  static WorkEventType readEventType(DataInputView in) throws IOException {
+    String name = StringValue.readString(in);
+    for (WorkEventType type : TYPES) {
+      if (type.name().equals(name)) {
+        return type;
+      }
+    }
+    throw new IOException("event type: got " + name + ", want one of WorkEventType");
+  }
+
+  static void writeOptional(Optional<String> value, DataOutputView out) throws IOException {
+    out.writeBoolean(value.isPresent());
+    if (value.isPresent()) {
+      StringValue.writeString(value.get(), out);
+    }
+  }
+
+  static Optional<String> readOptional(DataInputView in) throws IOException {
+    return in.readBoolean() ? Optional.of(StringValue.readString(in)) : Optional.empty();
+  }
+}

@@ -41,6 +41,7 @@ public final class WorkingTimeJob {
       WorkingTimeJobConfig config) {
     // Sealed versions are stored when a checkpoint completes: without checkpoints none would be.
     env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    env.getConfig().setAutoWatermarkInterval(config.watermarkInterval().toMillis());
     WatermarkStrategy<RecordedEvent> watermarks =
         WatermarkStrategy.<RecordedEvent>forBoundedOutOfOrderness(config.outOfOrderness())
             .withTimestampAssigner(

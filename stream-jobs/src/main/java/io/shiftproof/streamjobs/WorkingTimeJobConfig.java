@@ -19,6 +19,10 @@ import java.util.Objects;
  *     later events are stored as {@code TOO_LATE}; default 72 hours
  * @param checkpointInterval how often the job checkpoints; sealed versions are stored when a
  *     checkpoint completes, so this is also how long they take to appear; default 10 seconds
+ * @param watermarkInterval how often sources emit a watermark (processing time); each new watermark
+ *     updates the live record of every worker with new events, so when the job catches up on a
+ *     backlog a longer interval means far fewer live updates (which only the last one of survives
+ *     anyway); default 2 seconds, within DESIGN §5's "every few seconds"
  * @param jobName the Flink job's name, also its key in {@code stream_progress}; default {@code
  *     shiftproof-working-time}
  */
@@ -29,6 +33,7 @@ public record WorkingTimeJobConfig(
     Duration updateInterval,
     Duration correctionHorizon,
     Duration checkpointInterval,
+    Duration watermarkInterval,
     String jobName) {
 
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
@@ -36,6 +41,7 @@ public record WorkingTimeJobConfig(
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_CORRECTION_HORIZON = Duration.ofHours(72);
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofSeconds(2);
   public static final String DEFAULT_JOB_NAME = "shiftproof-working-time";
 
   public WorkingTimeJobConfig {
@@ -45,6 +51,7 @@ public record WorkingTimeJobConfig(
     Objects.requireNonNull(updateInterval, "updateInterval");
     Objects.requireNonNull(correctionHorizon, "correctionHorizon");
     Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    Objects.requireNonNull(watermarkInterval, "watermarkInterval");
     Objects.requireNonNull(jobName, "jobName");
     requireAtLeast("outOfOrderness", outOfOrderness, Duration.ZERO);
     requireAtLeast("idleness", idleness, Duration.ofMillis(1));
@@ -52,6 +59,7 @@ public record WorkingTimeJobConfig(
     requireAtLeast("correctionHorizon", correctionHorizon, Duration.ZERO);
     // Flink's own minimum checkpoint interval.
     requireAtLeast("checkpointInterval", checkpointInterval, Duration.ofMillis(10));
+    requireAtLeast("watermarkInterval", watermarkInterval, Duration.ofMillis(1));
     if (jobName.isBlank()) {
       throw new IllegalArgumentException("jobName: got a blank name, want a job name");
     }
@@ -65,6 +73,7 @@ public record WorkingTimeJobConfig(
         DEFAULT_UPDATE_INTERVAL,
         DEFAULT_CORRECTION_HORIZON,
         DEFAULT_CHECKPOINT_INTERVAL,
+        DEFAULT_WATERMARK_INTERVAL,
         DEFAULT_JOB_NAME);
   }
 
@@ -76,6 +85,7 @@ public record WorkingTimeJobConfig(
         updateInterval,
         correctionHorizon,
         checkpointInterval,
+        watermarkInterval,
         jobName);
   }
 
@@ -87,17 +97,44 @@ public record WorkingTimeJobConfig(
         updateInterval,
         correctionHorizon,
         checkpointInterval,
+        watermarkInterval,
         jobName);
   }
 
   public WorkingTimeJobConfig withCorrectionHorizon(Duration value) {
     return new WorkingTimeJobConfig(
-        workingTime, outOfOrderness, idleness, updateInterval, value, checkpointInterval, jobName);
+        workingTime,
+        outOfOrderness,
+        idleness,
+        updateInterval,
+        value,
+        checkpointInterval,
+        watermarkInterval,
+        jobName);
   }
 
   public WorkingTimeJobConfig withCheckpointInterval(Duration value) {
     return new WorkingTimeJobConfig(
-        workingTime, outOfOrderness, idleness, updateInterval, correctionHorizon, value, jobName);
+        workingTime,
+        outOfOrderness,
+        idleness,
+        updateInterval,
+        correctionHorizon,
+        value,
+        watermarkInterval,
+        jobName);
+  }
+
+  public WorkingTimeJobConfig withWatermarkInterval(Duration value) {
+    return new WorkingTimeJobConfig(
+        workingTime,
+        outOfOrderness,
+        idleness,
+        updateInterval,
+        correctionHorizon,
+        checkpointInterval,
+        value,
+        jobName);
   }
 
   private static void requireAtLeast(String name, Duration value, Duration least) {

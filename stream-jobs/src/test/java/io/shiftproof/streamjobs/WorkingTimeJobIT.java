@@ -47,7 +47,6 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -246,8 +245,14 @@ class WorkingTimeJobIT {
     return latest;
   }
 
+  /**
+   * Watermarks every millisecond rather than every 2 seconds: the bounded input is read in seconds,
+   * and late events only correct settled days if the watermark passed the days meanwhile.
+   */
   private static WorkingTimeJobConfig jobConfig() {
-    return WorkingTimeJobConfig.defaults().withCheckpointInterval(Duration.ofMillis(200));
+    return WorkingTimeJobConfig.defaults()
+        .withCheckpointInterval(Duration.ofMillis(200))
+        .withWatermarkInterval(Duration.ofMillis(1));
   }
 
   private void runJob(WorkingTimeJobConfig config, RecordStoreConfig recordStore, FailOnce failure)
@@ -256,9 +261,6 @@ class WorkingTimeJobIT {
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-    // Watermarks every millisecond rather than every 200: the bounded input is read in seconds,
-    // and late events only correct settled days if the watermark passed the days meanwhile.
-    flink.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(1));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(PARALLELISM);
     KafkaSource<RecordedEvent> source =

@@ -41,6 +41,12 @@ final class Banner {
     out.println(
         "  ./shiftproof simulate --workers 50 --push     # realistic traffic from 3 platforms");
     out.println();
+    out.println("Read working time as insurer-1 once the job has processed the events:");
+    out.println("  ./shiftproof get --as insurer-1 /v1/workers/<workerRef>/days/<yyyy-MM-dd>");
+    out.println(
+        "  ./shiftproof get --as insurer-1"
+            + " '/v1/workers/<workerRef>/status?at=2026-11-28T14:00:00%2B08:00'");
+    out.println();
     out.println("Stop with Ctrl-C.");
     out.flush();
   }

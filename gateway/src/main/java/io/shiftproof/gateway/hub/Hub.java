@@ -38,8 +38,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -64,6 +66,7 @@ public final class Hub implements AutoCloseable {
   private String managementHost;
   private boolean embeddedKafka;
   private boolean embeddedPostgres;
+  private boolean embeddedJob;
 
   private Hub(Path credentialsDir) {
     this.credentialsDir = credentialsDir;
@@ -116,6 +119,7 @@ public final class Hub implements AutoCloseable {
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
     Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
     if (streamJob.embedded()) {
+      embeddedJob = true;
       job =
           Optional.of(
               register(
@@ -198,13 +202,17 @@ public final class Hub implements AutoCloseable {
 
   /** What runs embedded in this process, for the start-up banner. */
   public Optional<String> embeddedSummary() {
-    if (!embeddedKafka && !embeddedPostgres) {
-      return Optional.empty();
+    List<String> parts = new ArrayList<>();
+    if (embeddedKafka) {
+      parts.add("Kafka " + kafkaBootstrap);
     }
-    return Optional.of(
-        (embeddedKafka ? "Kafka " + kafkaBootstrap : "")
-            + (embeddedKafka && embeddedPostgres ? ", " : "")
-            + (embeddedPostgres ? "PostgreSQL " + postgres.url().orElseThrow() : ""));
+    if (embeddedPostgres) {
+      parts.add("PostgreSQL " + postgres.url().orElseThrow());
+    }
+    if (embeddedJob) {
+      parts.add("the working-time job on a Flink MiniCluster");
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
 
   private static String displayHost(String host) {

@@ -328,10 +328,10 @@ public final class WorkerDayFunction
     LocalDate firstKept = LocalDate.ofEpochDay(latestExpired + 1);
     Instant firstKeptStart = firstKept.atStartOfDay(zone).toInstant();
     Instant quietFrom = firstKeptStart.minus(silenceTimeout);
-    List<TimelineEvent> all = eventList();
-    WorkingDay lastExpired =
-        WorkerTimeline.restore(workerRef, config, all)
-            .workingDay(firstKept.minusDays(1), watermark);
+    // The cached timeline holds exactly the stored events: no need to read them all again.
+    WorkerTimeline timeline = timeline(workerRef);
+    List<TimelineEvent> all = timeline.events();
+    WorkingDay lastExpired = timeline.workingDay(firstKept.minusDays(1), watermark);
     boolean quiet =
         lastExpired.segments().stream().map(Segment::to).noneMatch(to -> to.isAfter(quietFrom));
     if (!quiet) {

@@ -111,7 +111,7 @@ public final class WorkingTimeJob {
         kafkaSource(
             params.get("kafka.bootstrap-servers"),
             params.get("kafka.topic", "work-events"),
-            params.get("kafka.group-id", "shiftproof-working-time")),
+            params.get("kafka.group-id", WorkingTimeJobConfig.DEFAULT_JOB_NAME)),
         new PostgresDayRecordOutputs(
             new RecordStoreConfig(
                 params.get("postgres.url"),

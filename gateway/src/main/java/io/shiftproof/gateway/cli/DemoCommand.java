@@ -15,6 +15,7 @@ import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -45,9 +46,6 @@ import picocli.CommandLine.Spec;
         "Start a fresh embedded hub, simulate platforms pushing a day of gig work, wait until the"
             + " working-time job has processed it, and print what the day records show.")
 final class DemoCommand implements Callable<Integer> {
-  /** Events before the job's watermark are final: the watermark trails the newest by this. */
-  private static final Duration WATERMARK_LAG = Duration.ofSeconds(31);
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -109,8 +107,8 @@ final class DemoCommand implements Callable<Integer> {
               workers, platforms, day, simulation.multiAppShare() * 100));
       Instant newestEvent = push(out, hub, simulation, dataDir.resolve("credentials"));
       step(out, "4/4", "Waiting for the working-time job to process every event");
-      String job = StreamJobConfig.from(settings).job().jobName();
-      List<DayRecord> records = awaitRecords(hub.postgres(), job, newestEvent, day);
+      List<DayRecord> records =
+          awaitRecords(hub.postgres(), StreamJobConfig.from(settings).job(), newestEvent, day);
       out.println();
       out.print(DemoSummary.of(records).render());
       out.println();
@@ -167,30 +165,27 @@ final class DemoCommand implements Callable<Integer> {
    * so every event has been applied and the records holding them are stored.
    */
   private List<DayRecord> awaitRecords(
-      PostgresConfig postgres, String job, Instant newestEvent, LocalDate day) throws Exception {
-    Instant target = newestEvent.minus(WATERMARK_LAG);
-    long deadline = System.nanoTime() + timeout.toNanos();
+      PostgresConfig postgres, WorkingTimeJobConfig job, Instant newestEvent, LocalDate day)
+      throws Exception {
+    // The watermark trails the newest event by the out-of-orderness bound (and a millisecond).
+    Instant target = newestEvent.minus(job.outOfOrderness()).minusSeconds(1);
     try (Connection c =
         DriverManager.getConnection(
             postgres.url().orElseThrow(), postgres.user(), postgres.password())) {
-      while (true) {
-        Optional<Instant> committed = StoredDayRecords.committedWatermark(c, job);
-        if (committed.isPresent() && !committed.get().isBefore(target)) {
-          return StoredDayRecords.latest(c, day);
-        }
-        if (System.nanoTime() > deadline) {
-          throw new CliFailure(
-              ShiftproofCli.EXIT_UNREACHABLE,
-              "the working-time job has not processed the events within "
-                  + timeout
-                  + " (processed up to "
-                  + committed.map(Instant::toString).orElse("nothing yet")
-                  + ", want "
-                  + target
-                  + "); try a longer --timeout");
-        }
-        Thread.sleep(500);
+      Optional<Instant> committed =
+          StoredDayRecords.awaitCommittedWatermark(c, job.jobName(), target, timeout);
+      if (!StoredDayRecords.reached(committed, target)) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_UNREACHABLE,
+            "the working-time job has not processed the events within "
+                + timeout
+                + " (processed up to "
+                + committed.map(Instant::toString).orElse("nothing yet")
+                + ", want "
+                + target
+                + "); try a longer --timeout");
       }
+      return StoredDayRecords.latest(c, day);
     } catch (SQLException e) {
       throw new CliFailure(
           ShiftproofCli.EXIT_UNREACHABLE, "cannot read the day records: " + e.getMessage());

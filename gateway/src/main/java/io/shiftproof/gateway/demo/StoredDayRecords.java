@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +40,30 @@ public final class StoredDayRecords {
       }
     }
     return records;
+  }
+
+  /**
+   * Waits until the job's committed watermark reaches {@code target}, polling twice a second.
+   *
+   * @return the committed watermark when it did, or the last one seen (if any) when {@code timeout}
+   *     ran out first
+   */
+  public static Optional<Instant> awaitCommittedWatermark(
+      Connection c, String job, Instant target, Duration timeout)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Instant> committed = committedWatermark(c, job);
+      if (reached(committed, target) || System.nanoTime() > deadline) {
+        return committed;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** Whether a committed watermark from {@link #awaitCommittedWatermark} reached the target. */
+  public static boolean reached(Optional<Instant> committed, Instant target) {
+    return committed.isPresent() && !committed.get().isBefore(target);
   }
 
   /** How far in event time the job's stored output is complete, if it has committed anything. */

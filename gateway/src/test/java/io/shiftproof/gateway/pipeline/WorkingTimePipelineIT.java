@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.TestHub;
-import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.Rfc3339;
@@ -14,6 +13,7 @@ import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.worktime.DayTotals;
 import io.shiftproof.streamjobs.worktime.Segment;
 import io.shiftproof.streamjobs.worktime.Status;
@@ -30,7 +30,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.Test;
  * working-time core computes from the same events.
  */
 class WorkingTimePipelineIT {
-  private static final Duration WATERMARK_LAG = Duration.ofSeconds(31);
 
   private Path dataDir;
   private TestHub hub;
@@ -107,7 +105,7 @@ class WorkingTimePipelineIT {
           .add(e);
       newest = newest.isAfter(e.event().occurredAt()) ? newest : e.event().occurredAt();
     }
-    awaitProcessed(hub.hub().postgres(), newest.minus(WATERMARK_LAG));
+    awaitProcessed(hub, newest);
 
     LocalDate day = simulation.startDate();
     int sealedDays = 0;
@@ -177,22 +175,16 @@ class WorkingTimePipelineIT {
     return array.stream().map(String::valueOf).toList();
   }
 
-  private static void awaitProcessed(PostgresConfig postgres, Instant target) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    try (Connection c =
-        DriverManager.getConnection(
-            postgres.url().orElseThrow(), postgres.user(), postgres.password())) {
-      while (true) {
-        Optional<Instant> committed =
-            StoredDayRecords.committedWatermark(c, "shiftproof-working-time");
-        if (committed.isPresent() && !committed.get().isBefore(target)) {
-          return;
-        }
-        assertThat(System.nanoTime())
-            .as("job processed up to %s, want %s", committed, target)
-            .isLessThan(deadline);
-        Thread.sleep(250);
-      }
+  private static void awaitProcessed(TestHub hub, Instant newestEvent) throws Exception {
+    Instant target =
+        newestEvent.minus(WorkingTimeJobConfig.DEFAULT_OUT_OF_ORDERNESS).minusSeconds(1);
+    try (Connection c = hub.connectDatabase()) {
+      Optional<Instant> committed =
+          StoredDayRecords.awaitCommittedWatermark(
+              c, WorkingTimeJobConfig.DEFAULT_JOB_NAME, target, Duration.ofMinutes(3));
+      assertThat(StoredDayRecords.reached(committed, target))
+          .as("job processed up to %s, want %s", committed, target)
+          .isTrue();
     }
   }
 }

@@ -23,7 +23,9 @@ public final class DatabaseSchema {
           "V1__ingest_event_keys.sql",
           "V2__day_records.sql",
           "V3__ingest_event_key_retention.sql",
-          "V4__late_event_by_time.sql");
+          "V4__late_event_by_time.sql",
+          "V5__embedded_ledger.sql",
+          "V6__anchored_batches.sql");
 
   private static final long MIGRATION_LOCK = 0x5348_4946_5450_524FL;
 

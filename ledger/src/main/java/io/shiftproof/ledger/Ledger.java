@@ -1,0 +1,49 @@
+package io.shiftproof.ledger;
+
+import io.shiftproof.ledger.contract.AccessLogEntry;
+import io.shiftproof.ledger.contract.AccessRecord;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.contract.Claim;
+import io.shiftproof.ledger.contract.ClaimDecision;
+import io.shiftproof.ledger.contract.IncidentReport;
+
+/**
+ * The ledger contract of DESIGN §6, whichever ledger runs it: the embedded, hash-chained log in
+ * PostgreSQL, or Hyperledger Fabric. Both run the same contract logic ({@code
+ * io.shiftproof.ledger.contract}), so they accept and refuse the same transactions.
+ *
+ * <p>Every method blocks until the transaction has committed or failed; failures are {@link
+ * LedgerException}s with the contract's code, retriable ones marked.
+ */
+public interface Ledger extends LedgerReader, AutoCloseable {
+  /**
+   * {@code AnchorBatch}. Idempotent: anchoring a batch id that is already anchored with the same
+   * root and size returns the existing anchor and where it was committed; with other content it is
+   * refused ({@code ANCHOR_CONFLICT}).
+   */
+  Committed<Anchor> anchorBatch(AnchorRequest request);
+
+  /**
+   * {@code ReportIncident}: opens a claim; a claim id already used is refused ({@code
+   * CLAIM_EXISTS}).
+   */
+  Committed<Claim> reportIncident(IncidentReport report);
+
+  /** {@code AttachEvidence}: the hash (64 lower-case hex digits) of the claim's frozen evidence. */
+  Committed<Claim> attachEvidence(String claimId, String evidenceHashHex);
+
+  /**
+   * {@code DecideClaim}: the insurer's decision, citing the attached evidence and a rule version.
+   */
+  Committed<Claim> decideClaim(ClaimDecision decision);
+
+  /** {@code MarkPaid}: the payment of an approved claim. */
+  Committed<Claim> markPaid(String claimId, String paymentRef);
+
+  /** {@code LogAccess}: one entry of the worker-visible access-transparency log. */
+  Committed<AccessLogEntry> logAccess(AccessRecord access);
+
+  @Override
+  void close();
+}

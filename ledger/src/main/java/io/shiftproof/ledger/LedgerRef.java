@@ -1,0 +1,24 @@
+package io.shiftproof.ledger;
+
+import java.util.Objects;
+
+/**
+ * Where a ledger transaction was committed, as an outside party would look it up.
+ *
+ * @param kind {@code embedded} or {@code fabric}
+ * @param channel the Fabric channel; {@code embedded} for the embedded ledger
+ * @param contract the chaincode / contract name
+ * @param txId the transaction id
+ * @param position the block number on Fabric, the entry's sequence number on the embedded ledger
+ */
+public record LedgerRef(String kind, String channel, String contract, String txId, long position) {
+  public static final String EMBEDDED = "embedded";
+  public static final String FABRIC = "fabric";
+
+  public LedgerRef {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(contract, "contract");
+    Objects.requireNonNull(txId, "txId");
+  }
+}

@@ -1,0 +1,11 @@
+package io.shiftproof.ledger.contract;
+
+/**
+ * Where a contract transaction's events go: Fabric's {@code setEvent} on the peer, an events table
+ * in the embedded ledger. Events are published only if the transaction commits.
+ */
+@FunctionalInterface
+public interface EventSink {
+  /** Records the event {@code eventName} (one of {@link ContractKeys}'s) with its payload. */
+  void emit(String eventName, byte[] payload);
+}

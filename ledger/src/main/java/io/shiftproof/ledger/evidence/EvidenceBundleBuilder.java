@@ -1,0 +1,324 @@
+package io.shiftproof.ledger.evidence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.canonical.CanonicalJson;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.embedded.LedgerEntry;
+import io.shiftproof.ledger.embedded.SignedLedgerEntry;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.MerkleVerifier;
+import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.ledger.merkle.VerificationResult;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DayRecordJson;
+import io.shiftproof.schemas.wire.Rfc3339;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a signed {@code shiftproof-evidence/1} bundle (see the package documentation) from records
+ * already proven and anchored. Pure: nothing is looked up, and the same inputs give the same bytes
+ * (ECDSA signatures aside).
+ *
+ * <p>It refuses, rather than sign, a bundle that would not verify: a record of another worker, a
+ * proof that does not lead to its anchor's root, a day of the window without a record, or an
+ * incident instant no record describes.
+ */
+public final class EvidenceBundleBuilder {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+  private final Signer hubSigner;
+  private final String certificateChainPem;
+
+  /**
+   * @param hubSigner signs the bundle with the hub's key
+   * @param certificateChainPem the hub's certificate (leaf first) and any intermediates, as PEM;
+   *     the leaf's key must be {@code hubSigner}'s
+   */
+  public EvidenceBundleBuilder(Signer hubSigner, String certificateChainPem) {
+    this.hubSigner = Objects.requireNonNull(hubSigner, "hubSigner");
+    this.certificateChainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+  }
+
+  /**
+   * The bundle as UTF-8 JSON.
+   *
+   * @param records the sealed record versions covering the window, with their inclusion proofs
+   * @param anchors the anchors of the batches those proofs lead to
+   * @param generatedAt when the bundle is made
+   * @throws EvidenceException {@code RECORD_MISSING} when a day of the window has no record or the
+   *     incident instant is past the records; {@code INCONSISTENT_INPUT} when the inputs do not fit
+   *     together
+   */
+  public byte[] build(
+      EvidenceRequest request,
+      List<ProvenRecord> records,
+      List<LocalDate> daysWithoutRecords,
+      List<AnchoredBatch> anchors,
+      Instant generatedAt) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    Map<String, AnchoredBatch> anchorsById = anchorsById(anchors);
+    List<Entry> entries = new ArrayList<>();
+    for (ProvenRecord proven : records) {
+      entries.add(check(request, proven, anchorsById));
+    }
+    entries.sort(
+        Comparator.comparing((Entry e) -> e.record.getDay())
+            .thenComparing(e -> e.record.getVersion()));
+    List<DayRecord> decoded = entries.stream().map(Entry::record).toList();
+    List<String> quietDays = daysWithoutRecords.stream().map(LocalDate::toString).sorted().toList();
+    LocalDate incidentDay = LocalDate.ofInstant(request.incidentAt(), request.zone());
+    for (LocalDate quiet : daysWithoutRecords) {
+      if (quiet.equals(incidentDay)
+          || decoded.stream().anyMatch(r -> r.getDay().equals(quiet.toString()))) {
+        throw inconsistent(
+            "daysWithoutRecords: got "
+                + quiet
+                + ", want only days of the window other than the incident's that have no record");
+      }
+    }
+    List<String> uncovered =
+        BundleJson.uncoveredDays(
+            decoded, quietDays, request.windowFrom(), request.windowTo(), request.zone());
+    if (!uncovered.isEmpty()) {
+      throw new EvidenceException(
+          EvidenceException.Code.RECORD_MISSING,
+          "records: got none for day(s) "
+              + uncovered
+              + ", want one per day of the window; seal and anchor those days first");
+    }
+    CoverageEvaluation evaluation =
+        CoverageRules.evaluate(decoded, request.incidentAt(), request.zone());
+    if (evaluation instanceof CoverageEvaluation.RecordMissing missing) {
+      throw new EvidenceException(
+          EvidenceException.Code.RECORD_MISSING,
+          missing.detail() + "; seal an interim version of day " + missing.day());
+    }
+    CoverageDecision decision = ((CoverageEvaluation.Decided) evaluation).decision();
+    List<AnchoredBatch> sortedAnchors = new ArrayList<>(anchorsById.values());
+    sortedAnchors.sort(
+        Comparator.comparing((AnchoredBatch a) -> a.anchor().chain())
+            .thenComparingLong(a -> a.anchor().sequence()));
+    Body body = new Body(request, entries, quietDays, sortedAnchors, decision, generatedAt);
+    byte[] signature = hubSigner.sign(CanonicalJson.canonicalize(write(body, null)));
+    return write(body, signature);
+  }
+
+  private static Map<String, AnchoredBatch> anchorsById(List<AnchoredBatch> anchors) {
+    Map<String, AnchoredBatch> byId = new LinkedHashMap<>();
+    for (AnchoredBatch anchored : anchors) {
+      if (byId.put(anchored.anchor().batchId(), anchored) != null) {
+        throw inconsistent(
+            "anchors: got batch " + anchored.anchor().batchId() + " twice, want once");
+      }
+    }
+    return byId;
+  }
+
+  private static Entry check(
+      EvidenceRequest request, ProvenRecord proven, Map<String, AnchoredBatch> anchors) {
+    byte[] bytes = proven.canonicalRecord();
+    DayRecord record;
+    try {
+      record = DayRecordCodec.decode(bytes);
+    } catch (RuntimeException e) {
+      throw new EvidenceException(
+          EvidenceException.Code.INCONSISTENT_INPUT,
+          "records: got bytes that do not decode as a day record (" + e.getMessage() + ")",
+          e);
+    }
+    String which = "record " + record.getDay() + " v" + record.getVersion();
+    if (!record.getWorkerRef().equals(request.workerRef())) {
+      throw inconsistent(
+          which + " workerRef: got " + record.getWorkerRef() + ", want " + request.workerRef());
+    }
+    if (record.getProvisional()) {
+      throw inconsistent(which + " provisional: got true, want a sealed version");
+    }
+    AnchoredBatch anchored = anchors.get(proven.batchId());
+    if (anchored == null) {
+      throw inconsistent(
+          which + " batchId: got " + proven.batchId() + ", want one of the anchors given");
+    }
+    Anchor anchor = anchored.anchor();
+    Hash leafHash = TreeHasher.leafHash(bytes);
+    InclusionProof proof = proven.proof();
+    VerificationResult included =
+        proof.treeSize() != anchor.treeSize()
+            ? VerificationResult.failed(
+                "treeSize: got " + proof.treeSize() + ", want " + anchor.treeSize())
+            : MerkleVerifier.verifyInclusion(leafHash, proof, Hash.fromHex(anchor.rootHex()));
+    if (!included.isVerified()) {
+      throw inconsistent(which + " inclusion: " + included.failure().orElseThrow());
+    }
+    return new Entry(proven, record, leafHash);
+  }
+
+  private static EvidenceException inconsistent(String message) {
+    return new EvidenceException(EvidenceException.Code.INCONSISTENT_INPUT, message);
+  }
+
+  /** Writes the bundle, with its signature last when {@code signature} is given. */
+  private byte[] write(Body body, byte[] signature) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      // Indented: the bundle is meant to be read by people as well as checked by programs.
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      writeBody(json, body);
+      if (signature != null) {
+        json.writeStringField("signature", BASE64.encodeToString(signature));
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+    return out.toByteArray();
+  }
+
+  private void writeBody(JsonGenerator json, Body body) throws IOException {
+    ZoneId zone = body.request.zone();
+    json.writeStringField("format", BundleJson.FORMAT);
+    json.writeStringField("workerRef", body.request.workerRef());
+    json.writeStringField("zone", zone.getId());
+    json.writeStringField("incidentAt", Rfc3339.format(body.request.incidentAt(), zone));
+    json.writeObjectFieldStart("window");
+    json.writeStringField("from", Rfc3339.format(body.request.windowFrom(), zone));
+    json.writeStringField("to", Rfc3339.format(body.request.windowTo(), zone));
+    json.writeEndObject();
+    json.writeStringField("generatedAt", Rfc3339.format(body.generatedAt, zone));
+    json.writeArrayFieldStart("records");
+    for (Entry entry : body.entries) {
+      writeRecord(json, entry);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("daysWithoutRecords");
+    for (String day : body.daysWithoutRecords) {
+      json.writeString(day);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("anchors");
+    for (AnchoredBatch anchored : body.anchors) {
+      writeAnchor(json, anchored, zone);
+    }
+    json.writeEndArray();
+    json.writeFieldName("lineage");
+    BundleJson.writeLineage(
+        json, BundleJson.lineage(body.entries.stream().map(Entry::record).toList()));
+    json.writeFieldName("coverage");
+    BundleJson.writeCoverage(json, body.decision);
+    json.writeObjectFieldStart("hub");
+    json.writeStringField("certificateChain", certificateChainPem);
+    json.writeStringField("signatureAlgorithm", Signer.ALGORITHM);
+    json.writeEndObject();
+  }
+
+  private static void writeRecord(JsonGenerator json, Entry entry) throws IOException {
+    InclusionProof proof = entry.proven.proof();
+    json.writeStartObject();
+    json.writeStringField("day", entry.record.getDay());
+    json.writeNumberField("version", entry.record.getVersion());
+    json.writeStringField("batchId", entry.proven.batchId());
+    json.writeNumberField("leafIndex", proof.leafIndex());
+    json.writeNumberField("treeSize", proof.treeSize());
+    json.writeStringField("leafHash", entry.leafHash.toHex());
+    json.writeArrayFieldStart("inclusionPath");
+    for (Hash node : proof.path()) {
+      json.writeString(node.toHex());
+    }
+    json.writeEndArray();
+    json.writeStringField("recordBase64", BASE64.encodeToString(entry.proven.canonicalRecord()));
+    json.writeObjectFieldStart("record");
+    DayRecordJson.writeFields(json, entry.record);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeAnchor(JsonGenerator json, AnchoredBatch anchored, ZoneId zone)
+      throws IOException {
+    Anchor anchor = anchored.anchor();
+    json.writeStartObject();
+    json.writeStringField("batchId", anchor.batchId());
+    json.writeStringField("chain", anchor.chain());
+    json.writeNumberField("sequence", anchor.sequence());
+    json.writeFieldName("previousBatchId");
+    if (anchor.previousBatchId().isPresent()) {
+      json.writeString(anchor.previousBatchId().get());
+    } else {
+      json.writeNull();
+    }
+    json.writeStringField("root", anchor.rootHex());
+    json.writeNumberField("treeSize", anchor.treeSize());
+    json.writeNumberField("fromMicros", anchor.fromMicros());
+    json.writeNumberField("toMicros", anchor.toMicros());
+    json.writeStringField("txId", anchor.txId());
+    json.writeStringField("anchoredAt", Rfc3339.format(anchor.anchoredAt(), zone));
+    LedgerRef ref = anchored.ref();
+    json.writeObjectFieldStart("ledger");
+    json.writeStringField("kind", ref.kind());
+    json.writeStringField("channel", ref.channel());
+    json.writeStringField("contract", ref.contract());
+    json.writeStringField("txId", ref.txId());
+    json.writeNumberField("position", ref.position());
+    json.writeEndObject();
+    json.writeFieldName("attestation");
+    if (anchored.attestation().isPresent()) {
+      writeAttestation(json, anchored.attestation().get());
+    } else {
+      json.writeNull();
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeAttestation(JsonGenerator json, SignedLedgerEntry signed)
+      throws IOException {
+    LedgerEntry entry = signed.entry();
+    json.writeStartObject();
+    json.writeStringField("type", BundleJson.ATTESTATION_TYPE);
+    json.writeObjectFieldStart("entry");
+    json.writeNumberField("sequence", entry.sequence());
+    json.writeStringField("txId", entry.txId());
+    json.writeNumberField("txTimeMicros", CoverageRules.micros(entry.txTime()));
+    json.writeStringField("function", entry.function());
+    json.writeStringField("invoker", entry.invoker());
+    json.writeFieldName("payload");
+    // Copied as a JSON object, not a string, so a reader sees the anchor the hub signed.
+    try (JsonParser payload = FACTORY.createParser(entry.payloadBytes())) {
+      payload.nextToken();
+      json.copyCurrentStructure(payload);
+    }
+    json.writeStringField("previousHash", entry.previousHash().toHex());
+    json.writeEndObject();
+    json.writeStringField("signature", BASE64.encodeToString(signed.signature()));
+    json.writeEndObject();
+  }
+
+  private record Entry(ProvenRecord proven, DayRecord record, Hash leafHash) {}
+
+  private record Body(
+      EvidenceRequest request,
+      List<Entry> entries,
+      List<String> daysWithoutRecords,
+      List<AnchoredBatch> anchors,
+      CoverageDecision decision,
+      Instant generatedAt) {}
+}

@@ -1,0 +1,547 @@
+package io.shiftproof.ledger.evidence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.Verifier;
+import io.shiftproof.ledger.embedded.LedgerEntry;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.MerkleVerifier;
+import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.ledger.merkle.VerificationResult;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DayRecordJson;
+import io.shiftproof.schemas.wire.Rfc3339;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Checks a {@code shiftproof-evidence/1} bundle offline: no hub, no ledger, no network. Every hash,
+ * proof and signature is recomputed from what the bundle carries, and the coverage decision is
+ * re-evaluated from its records.
+ *
+ * <p>Checks run in this order, so that a change to one part of a bundle is named by that part
+ * rather than by the overall signature: {@code format}, {@code hub.certificate}, per record {@code
+ * records[i].decodes}, {@code .leafHash}, {@code .worker}, per anchor {@code
+ * anchors[<batchId>].attestation}, per record {@code records[i].inclusion}, then {@code
+ * window.covered}, {@code lineage}, {@code coverage.outcome} and {@code signature}. The certificate
+ * comes before the anchors (not last) because the attestations are checked with its key: a
+ * certificate from the wrong CA should be named as such, not as a bad attestation.
+ *
+ * <p>A bundle whose shape is wrong stops at {@code format}. A record that does not decode skips the
+ * checks that read records ({@code window.covered}, {@code lineage}, {@code coverage.outcome}),
+ * which would only repeat its failure.
+ */
+public final class EvidenceVerifier {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private EvidenceVerifier() {}
+
+  /**
+   * Checks {@code bundleJson}.
+   *
+   * @param trustedCa the CA the hub's certificate must chain to; without one the certificate is
+   *     only read, and the report says it was not checked
+   */
+  public static VerificationReport verify(byte[] bundleJson, Optional<X509Certificate> trustedCa) {
+    Objects.requireNonNull(bundleJson, "bundleJson");
+    Objects.requireNonNull(trustedCa, "trustedCa");
+    Object tree;
+    try {
+      tree = JsonTree.parse(bundleJson);
+    } catch (IllegalArgumentException e) {
+      return new VerificationReport(
+          List.of(new VerificationReport.Check("format", false, e.getMessage())), false);
+    }
+    List<VerificationReport.Check> checks = new ArrayList<>();
+    ParsedBundle bundle;
+    try {
+      bundle = ParsedBundle.read(tree);
+    } catch (MalformedBundleException | IllegalArgumentException e) {
+      checks.add(new VerificationReport.Check("format", false, e.getMessage()));
+      return new VerificationReport(checks, true);
+    }
+    checks.add(
+        pass(
+            "format",
+            BundleJson.FORMAT
+                + ", "
+                + bundle.records().size()
+                + " record(s), "
+                + bundle.anchors().size()
+                + " anchor(s)"));
+    new Run(bundle, trustedCa, checks::add).run();
+    return new VerificationReport(checks, true);
+  }
+
+  private static VerificationReport.Check pass(String name, String detail) {
+    return new VerificationReport.Check(name, true, detail);
+  }
+
+  private static VerificationReport.Check fail(String name, String detail) {
+    return new VerificationReport.Check(name, false, detail);
+  }
+
+  /** The content checks of one bundle, sharing what earlier checks learned. */
+  private static final class Run {
+    private final ParsedBundle bundle;
+    private final Optional<X509Certificate> trustedCa;
+    private final Consumer<VerificationReport.Check> out;
+    private Optional<Verifier> hubKey = Optional.empty();
+    private final Map<Integer, DayRecord> decoded = new LinkedHashMap<>();
+    private final Map<String, Anchor> anchors = new LinkedHashMap<>();
+
+    Run(
+        ParsedBundle bundle,
+        Optional<X509Certificate> trustedCa,
+        Consumer<VerificationReport.Check> out) {
+      this.bundle = bundle;
+      this.trustedCa = trustedCa;
+      this.out = out;
+    }
+
+    void run() {
+      out.accept(certificate());
+      List<ParsedBundle.Record> records = bundle.records();
+      for (int i = 0; i < records.size(); i++) {
+        checkRecord(i, records.get(i));
+      }
+      for (ParsedBundle.AnchorEntry entry : bundle.anchors()) {
+        anchors.putIfAbsent(entry.anchor().batchId(), entry.anchor());
+        guarded("anchors[" + entry.anchor().batchId() + "].attestation", () -> attestation(entry));
+      }
+      for (ParsedBundle.Record record : records) {
+        guarded(record.path() + ".inclusion", () -> inclusion(record));
+      }
+      if (decoded.size() == records.size()) {
+        guarded("window.covered", this::window);
+        guarded("lineage", this::lineage);
+        guarded("coverage.outcome", this::coverage);
+      }
+      guarded("signature", this::signature);
+    }
+
+    /**
+     * Runs a check, turning an exception into its failure: the bundle comes from outside, and a
+     * value no check foresaw must still be reported under the check's name.
+     */
+    private void guarded(String name, Supplier<VerificationReport.Check> check) {
+      try {
+        out.accept(check.get());
+      } catch (RuntimeException e) {
+        out.accept(fail(name, "cannot be checked: " + e.getMessage()));
+      }
+    }
+
+    private VerificationReport.Check certificate() {
+      String name = "hub.certificate";
+      List<X509Certificate> chain;
+      try {
+        chain = HubCertificates.parse(bundle.certificateChainPem());
+        hubKey = Optional.of(EcdsaP256Verifier.fromCertificate(chain.get(0)));
+      } catch (RuntimeException e) {
+        return fail(name, e.getMessage());
+      }
+      String subject = chain.get(0).getSubjectX500Principal().getName();
+      if (trustedCa.isEmpty()) {
+        return pass(name, subject + "; not checked against a CA (pass --ca)");
+      }
+      Optional<String> failure =
+          HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt());
+      return failure
+          .map(f -> fail(name, f))
+          .orElseGet(
+              () ->
+                  pass(
+                      name,
+                      subject
+                          + " verifies to "
+                          + trustedCa.get().getSubjectX500Principal().getName()));
+    }
+
+    private void checkRecord(int index, ParsedBundle.Record record) {
+      String prefix = "records[" + index + "].";
+      byte[] bytes = record.canonicalBytes();
+      DayRecord day;
+      try {
+        day = DayRecordCodec.decode(bytes);
+      } catch (RuntimeException e) {
+        out.accept(fail(prefix + "decodes", "recordBase64: " + e.getMessage()));
+        out.accept(leafHash(prefix, record));
+        return;
+      }
+      Optional<String> mismatch;
+      try {
+        mismatch = decodeMismatch(record, day, bytes);
+      } catch (RuntimeException e) {
+        mismatch = Optional.of("record: cannot be read (" + e.getMessage() + ")");
+      }
+      if (mismatch.isPresent()) {
+        out.accept(fail(prefix + "decodes", mismatch.get()));
+        out.accept(leafHash(prefix, record));
+        return;
+      }
+      decoded.put(index, day);
+      out.accept(
+          pass(
+              prefix + "decodes",
+              "day "
+                  + day.getDay()
+                  + " version "
+                  + day.getVersion()
+                  + ", "
+                  + bytes.length
+                  + " canonical bytes"));
+      out.accept(leafHash(prefix, record));
+      out.accept(
+          day.getWorkerRef().equals(bundle.workerRef())
+              ? pass(prefix + "worker", day.getWorkerRef())
+              : fail(
+                  prefix + "worker",
+                  "workerRef: got " + day.getWorkerRef() + ", want " + bundle.workerRef()));
+    }
+
+    /** Why the decoded record is not the one the entry describes, if it is not. */
+    private static Optional<String> decodeMismatch(
+        ParsedBundle.Record record, DayRecord day, byte[] bytes) {
+      // Re-encoding must give the same bytes: any other encoding (another schema, trailing
+      // bytes) would hash differently from the sealed version.
+      if (!Arrays.equals(DayRecordCodec.encode(day), bytes)) {
+        return Optional.of(
+            "recordBase64: got bytes that are not the canonical encoding under the current schema");
+      }
+      if (!day.getDay().equals(record.day())) {
+        return Optional.of("day: got " + record.day() + ", want " + day.getDay() + " (decoded)");
+      }
+      if (day.getVersion() != record.version()) {
+        return Optional.of(
+            "version: got " + record.version() + ", want " + day.getVersion() + " (decoded)");
+      }
+      Object want = JsonTree.parse(DayRecordJson.toJson(day).getBytes(StandardCharsets.UTF_8));
+      Optional<String> difference = JsonDifference.first("record", record.readable(), want);
+      if (difference.isPresent()) {
+        return Optional.of(difference.get() + " (decoded from recordBase64)");
+      }
+      return Optional.empty();
+    }
+
+    private static VerificationReport.Check leafHash(String prefix, ParsedBundle.Record record) {
+      String computed = TreeHasher.leafHash(record.canonicalBytes()).toHex();
+      return computed.equals(record.leafHash())
+          ? pass(prefix + "leafHash", computed)
+          : fail(prefix + "leafHash", "leafHash: got " + record.leafHash() + ", want " + computed);
+    }
+
+    private VerificationReport.Check attestation(ParsedBundle.AnchorEntry entry) {
+      Anchor anchor = entry.anchor();
+      LedgerRef ledger = entry.ledger();
+      String name = "anchors[" + anchor.batchId() + "].attestation";
+      if (!ledger.txId().equals(anchor.txId())) {
+        return fail(name, "ledger.txId: got " + ledger.txId() + ", want " + anchor.txId());
+      }
+      if (entry.attestation().isEmpty()) {
+        return pass(
+            name,
+            "none in the bundle; look up transaction "
+                + anchor.txId()
+                + " on the "
+                + ledger.kind()
+                + " ledger, channel "
+                + ledger.channel()
+                + ", contract "
+                + ledger.contract()
+                + ", position "
+                + ledger.position());
+      }
+      ParsedBundle.Attestation attestation = entry.attestation().get();
+      Optional<String> mismatch = attestationMismatch(anchor, ledger, attestation);
+      if (mismatch.isPresent()) {
+        return fail(name, mismatch.get());
+      }
+      if (hubKey.isEmpty()) {
+        return fail(name, "signature: cannot be checked, the hub certificate is unreadable");
+      }
+      LedgerEntry rebuilt =
+          new LedgerEntry(
+              attestation.sequence(),
+              attestation.txId(),
+              DayRecordCodec.instantOfMicros(attestation.txTimeMicros()),
+              attestation.function(),
+              attestation.invoker(),
+              new String(JsonTree.toBytes(attestation.payload().value()), StandardCharsets.UTF_8),
+              Hash.fromHex(attestation.previousHash()));
+      if (!hubKey.get().verify(rebuilt.signedBytes(), attestation.signature())) {
+        return fail(
+            name,
+            "signature: does not verify with the hub certificate's key over ledger entry "
+                + attestation.sequence());
+      }
+      return pass(
+          name,
+          "ledger entry "
+              + attestation.sequence()
+              + " ("
+              + attestation.function()
+              + ", "
+              + attestation.txId()
+              + ") signed by the hub");
+    }
+
+    private static Optional<String> attestationMismatch(
+        Anchor anchor, LedgerRef ledger, ParsedBundle.Attestation attestation) {
+      if (!attestation.type().equals(BundleJson.ATTESTATION_TYPE)) {
+        return Optional.of(
+            "attestation.type: got "
+                + attestation.type()
+                + ", want "
+                + BundleJson.ATTESTATION_TYPE);
+      }
+      if (!ledger.kind().equals(LedgerRef.EMBEDDED)) {
+        return Optional.of("ledger.kind: got " + ledger.kind() + ", want " + LedgerRef.EMBEDDED);
+      }
+      if (ledger.position() != attestation.sequence()) {
+        return Optional.of(
+            "ledger.position: got "
+                + ledger.position()
+                + ", want "
+                + attestation.sequence()
+                + " (the entry's sequence)");
+      }
+      if (!attestation.function().equals(BundleJson.ANCHOR_FUNCTION)) {
+        return Optional.of(
+            "entry.function: got "
+                + attestation.function()
+                + ", want "
+                + BundleJson.ANCHOR_FUNCTION);
+      }
+      if (!attestation.txId().equals(anchor.txId())) {
+        return Optional.of("entry.txId: got " + attestation.txId() + ", want " + anchor.txId());
+      }
+      try {
+        Hash.fromHex(attestation.previousHash());
+      } catch (IllegalArgumentException e) {
+        return Optional.of(
+            "entry.previousHash: got " + attestation.previousHash() + ", want 64 hex digits");
+      }
+      return payloadMismatch(anchor, attestation.payload());
+    }
+
+    /** Whether the signed payload is this anchor, field by field. */
+    private static Optional<String> payloadMismatch(Anchor anchor, BundleNode payload) {
+      Map<String, Object> want = new LinkedHashMap<>();
+      want.put("batchId", anchor.batchId());
+      want.put("chain", anchor.chain());
+      want.put("sequence", anchor.sequence());
+      want.put("previousBatchId", anchor.previousBatchId().orElse(null));
+      want.put("root", anchor.rootHex());
+      want.put("treeSize", anchor.treeSize());
+      want.put("fromMicros", anchor.fromMicros());
+      want.put("toMicros", anchor.toMicros());
+      want.put("txId", anchor.txId());
+      want.put("anchoredAtMicros", CoverageRules.micros(anchor.anchoredAt()));
+      for (Map.Entry<String, Object> field : want.entrySet()) {
+        String name = field.getKey();
+        Object got;
+        try {
+          BundleNode member = payload.member(name);
+          got =
+              member.isNull()
+                  ? null
+                  : field.getValue() instanceof Long ? member.integer() : member.string();
+        } catch (MalformedBundleException e) {
+          return Optional.of(e.getMessage());
+        }
+        Object expected = field.getValue();
+        boolean same =
+            name.equals("root")
+                ? got instanceof String s && s.equalsIgnoreCase((String) expected)
+                : Objects.equals(got, expected);
+        if (!same) {
+          return Optional.of(
+              "entry.payload." + name + ": got " + got + ", want " + expected + " (the anchor's)");
+        }
+      }
+      return Optional.empty();
+    }
+
+    private VerificationReport.Check inclusion(ParsedBundle.Record record) {
+      String name = record.path() + ".inclusion";
+      Anchor anchor = anchors.get(record.batchId());
+      if (anchor == null) {
+        return fail(
+            name, "batchId: got " + record.batchId() + ", want one of the bundle's anchors");
+      }
+      if (record.treeSize() != anchor.treeSize()) {
+        return fail(
+            name,
+            "treeSize: got "
+                + record.treeSize()
+                + ", want "
+                + anchor.treeSize()
+                + " (the anchor's)");
+      }
+      if (record.leafIndex() < 0) {
+        return fail(name, "leafIndex: got " + record.leafIndex() + ", want >= 0");
+      }
+      VerificationResult result =
+          MerkleVerifier.verifyInclusion(
+              TreeHasher.leafHash(record.canonicalBytes()),
+              new InclusionProof(record.leafIndex(), record.treeSize(), record.inclusionPath()),
+              Hash.fromHex(anchor.rootHex()));
+      return result.isVerified()
+          ? pass(
+              name,
+              "leaf "
+                  + record.leafIndex()
+                  + " of "
+                  + record.treeSize()
+                  + " under root of batch "
+                  + record.batchId())
+          : fail(name, result.failure().orElseThrow());
+    }
+
+    private VerificationReport.Check window() {
+      String name = "window.covered";
+      EvidenceRequest request = request();
+      if (!bundle.windowFrom().equals(request.windowFrom())
+          || !bundle.windowTo().equals(request.windowTo())) {
+        return fail(
+            name,
+            "window: got ["
+                + Rfc3339.format(bundle.windowFrom(), bundle.zone())
+                + ", "
+                + Rfc3339.format(bundle.windowTo(), bundle.zone())
+                + "], want ["
+                + Rfc3339.format(request.windowFrom(), bundle.zone())
+                + ", "
+                + Rfc3339.format(request.windowTo(), bundle.zone())
+                + "] (incident ± 2 h)");
+      }
+      String incidentDay = LocalDate.ofInstant(request.incidentAt(), bundle.zone()).toString();
+      for (String quiet : bundle.daysWithoutRecords()) {
+        boolean hasRecord = decoded.values().stream().anyMatch(r -> r.getDay().equals(quiet));
+        if (hasRecord || quiet.equals(incidentDay)) {
+          return fail(
+              name,
+              "daysWithoutRecords: got "
+                  + quiet
+                  + ", want only days of the window other than the incident's that have no"
+                  + " record");
+        }
+      }
+      List<String> missing =
+          BundleJson.uncoveredDays(
+              decoded.values(),
+              bundle.daysWithoutRecords(),
+              request.windowFrom(),
+              request.windowTo(),
+              bundle.zone());
+      if (!missing.isEmpty()) {
+        return fail(
+            name, "records: got none for day(s) " + missing + ", want every day of the window");
+      }
+      return pass(
+          name,
+          "every day of ["
+              + Rfc3339.format(request.windowFrom(), bundle.zone())
+              + ", "
+              + Rfc3339.format(request.windowTo(), bundle.zone())
+              + "] has a record"
+              + (bundle.daysWithoutRecords().isEmpty()
+                  ? ""
+                  : " or is attested to have none: " + bundle.daysWithoutRecords()));
+    }
+
+    private VerificationReport.Check lineage() {
+      Object want =
+          JsonTree.parse(
+              json(json -> BundleJson.writeLineage(json, BundleJson.lineage(decoded.values()))));
+      return JsonDifference.first("lineage", bundle.lineage(), want)
+          .map(difference -> fail("lineage", difference + " (the records' sourceBatches)"))
+          .orElseGet(() -> pass("lineage", "the union of the records' source batches"));
+    }
+
+    private VerificationReport.Check coverage() {
+      String name = "coverage.outcome";
+      if (!bundle.ruleSet().equals(CoverageRules.RULE_SET)) {
+        return fail(
+            name,
+            "ruleSet: got "
+                + bundle.ruleSet()
+                + ", want "
+                + CoverageRules.RULE_SET
+                + " (the only rule set this verifier knows)");
+      }
+      CoverageEvaluation evaluation =
+          CoverageRules.evaluate(decoded.values(), bundle.incidentAt(), bundle.zone());
+      if (evaluation instanceof CoverageEvaluation.RecordMissing missing) {
+        return fail(name, missing.detail());
+      }
+      CoverageDecision decision = ((CoverageEvaluation.Decided) evaluation).decision();
+      Object want = JsonTree.parse(json(json -> BundleJson.writeCoverage(json, decision)));
+      Optional<String> difference = JsonDifference.first("coverage", bundle.coverage(), want);
+      if (difference.isPresent()) {
+        return fail(name, difference.get() + " (re-evaluated from the records)");
+      }
+      return pass(
+          name,
+          decision.outcome()
+              + " ("
+              + decision.reason()
+              + ") under "
+              + decision.ruleSet()
+              + (decision.liablePlatforms().isEmpty()
+                  ? ""
+                  : ", liable " + String.join(", ", decision.liablePlatforms())));
+    }
+
+    private VerificationReport.Check signature() {
+      if (hubKey.isEmpty()) {
+        return fail("signature", "signature: cannot be checked, the hub certificate is unreadable");
+      }
+      Map<Object, Object> unsigned = new LinkedHashMap<>(bundle.tree());
+      unsigned.remove("signature");
+      byte[] signed = JsonTree.canonical(unsigned);
+      return hubKey.get().verify(signed, bundle.signature())
+          ? pass("signature", "the hub's signature over the canonical bundle")
+          : fail("signature", "signature: does not verify with the hub certificate's key");
+    }
+
+    private EvidenceRequest request() {
+      return new EvidenceRequest(bundle.workerRef(), bundle.incidentAt(), bundle.zone());
+    }
+  }
+
+  /** A bundle part as the shared writer writes it. */
+  private static byte[] json(JsonPart part) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      part.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+    return out.toByteArray();
+  }
+
+  @FunctionalInterface
+  private interface JsonPart {
+    void write(JsonGenerator json) throws IOException;
+  }
+}

@@ -1,0 +1,353 @@
+package io.shiftproof.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shiftproof.ledger.Committed;
+import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.LedgerContractSuite;
+import io.shiftproof.ledger.LedgerException;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.contract.ContractJson;
+import io.shiftproof.ledger.contract.ContractRoles;
+import io.shiftproof.ledger.contract.IncidentReport;
+import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.Verifier;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded ledger on a real PostgreSQL server: the shared suite plus its own log's checks. */
+class EmbeddedLedgerIT extends LedgerContractSuite {
+  private static final KeyPair HUB_KEYS = TestKeys.p256();
+  private static final Verifier HUB_KEY = EcdsaP256Verifier.of(HUB_KEYS.getPublic());
+
+  private static LedgerDatabase db;
+
+  @BeforeAll
+  static void startDatabase() throws SQLException {
+    db = LedgerDatabase.start();
+  }
+
+  @AfterAll
+  static void stopDatabase() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Override
+  protected Ledger newLedger() throws SQLException {
+    db.reset();
+    return ledgerAs(ContractRoles.ADMIN);
+  }
+
+  private static EmbeddedLedger ledgerAs(String role) {
+    return EmbeddedLedger.create(
+        db::connect, EcdsaP256Signer.of(HUB_KEYS.getPrivate()), Clock.systemUTC(), "hub-org", role);
+  }
+
+  private EmbeddedLedger embedded() {
+    return (EmbeddedLedger) ledger;
+  }
+
+  private void anchorThree() {
+    ledger.anchorBatch(anchorRequest("b1", Optional.empty()));
+    ledger.anchorBatch(anchorRequest("b2", Optional.of("b1")));
+    ledger.anchorBatch(anchorRequest("b3", Optional.of("b2")));
+  }
+
+  @Test
+  void entriesAreSignedByTheHubAndChainedByHash() {
+    Committed<Anchor> first = ledger.anchorBatch(anchorRequest("b1", Optional.empty()));
+    Committed<Anchor> second = ledger.anchorBatch(anchorRequest("b2", Optional.of("b1")));
+
+    SignedLedgerEntry one = embedded().entry(first.ref().txId()).orElseThrow();
+    SignedLedgerEntry two = embedded().entry(second.ref().txId()).orElseThrow();
+
+    assertThat(one.entry().sequence()).isEqualTo(first.ref().position()).isEqualTo(1);
+    assertThat(one.entry().previousHash()).isEqualTo(LedgerEntry.GENESIS);
+    assertThat(two.entry().previousHash()).isEqualTo(one.entry().hash());
+    assertThat(two.entry().function()).isEqualTo("AnchorBatch");
+    assertThat(two.entry().invoker()).isEqualTo("hub-org");
+    assertThat(two.entry().payloadJson()).isEqualTo(ContractJson.anchorToJson(second.value()));
+    assertThat(two.entry().txTime()).isEqualTo(second.value().anchoredAt());
+    assertThat(HUB_KEY.verify(two.entry().signedBytes(), two.signature())).isTrue();
+    assertThat(second.ref())
+        .isEqualTo(
+            new LedgerRef(
+                LedgerRef.EMBEDDED,
+                EmbeddedLedger.CHANNEL,
+                EmbeddedLedger.CONTRACT,
+                second.value().txId(),
+                2));
+    assertThat(embedded().entry("no-such-tx")).isEmpty();
+  }
+
+  @Test
+  void intactChainVerifiesWithTheHubKey() {
+    anchorThree();
+    ledger.reportIncident(new IncidentReport("claim-1", "w", INCIDENT, Optional.empty()));
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.ok()).isTrue();
+    assertThat(result.entriesChecked()).isEqualTo(4);
+  }
+
+  @Test
+  void emptyLogVerifies() {
+    assertThat(embedded().verifyChain(HUB_KEY)).isEqualTo(ChainVerification.intact(0));
+  }
+
+  @Test
+  void chainSignedByAnotherKeyFailsAtTheFirstEntry() {
+    anchorThree();
+
+    ChainVerification result =
+        embedded().verifyChain(EcdsaP256Verifier.of(TestKeys.p256().getPublic()));
+
+    assertThat(result.brokenAt()).contains(1L);
+    assertThat(result.reason()).contains("signature: does not verify with the hub key");
+  }
+
+  @Test
+  void tamperedPayloadIsReportedAtItsSequence() throws SQLException {
+    anchorThree();
+    db.tamper(
+        "UPDATE ledger_entry SET payload = replace(payload, '\"treeSize\":2', '\"treeSize\":3')"
+            + " WHERE sequence = 2");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(2L);
+    assertThat(result.entriesChecked()).isEqualTo(1);
+    assertThat(result.reason().orElseThrow()).startsWith("entryHash: got");
+  }
+
+  @Test
+  void tamperedPayloadWithRecomputedHashStillFailsTheSignature() throws SQLException {
+    anchorThree();
+    SignedLedgerEntry stored =
+        embedded().entry(ledger.anchor("b2").orElseThrow().txId()).orElseThrow();
+    LedgerEntry e = stored.entry();
+    String forged = e.payloadJson().replace("\"treeSize\":2", "\"treeSize\":3");
+    LedgerEntry forgedEntry =
+        new LedgerEntry(
+            e.sequence(),
+            e.txId(),
+            e.txTime(),
+            e.function(),
+            e.invoker(),
+            forged,
+            e.previousHash());
+    db.tamper(
+        "UPDATE ledger_entry SET payload = '"
+            + forged
+            + "', entry_hash = decode('"
+            + forgedEntry.hash().toHex()
+            + "', 'hex') WHERE sequence = 2");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(2L);
+    assertThat(result.reason()).contains("signature: does not verify with the hub key");
+  }
+
+  @Test
+  void tamperedPreviousHashIsReportedAtItsSequence() throws SQLException {
+    anchorThree();
+    db.tamper(
+        "UPDATE ledger_entry SET previous_hash = decode(repeat('11', 32), 'hex')"
+            + " WHERE sequence = 3");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(3L);
+    assertThat(result.entriesChecked()).isEqualTo(2);
+    assertThat(result.reason().orElseThrow()).startsWith("previousHash: got " + "11".repeat(32));
+  }
+
+  @Test
+  void tamperedSignatureIsReportedAtItsSequence() throws SQLException {
+    anchorThree();
+    db.tamper(
+        "UPDATE ledger_entry SET signature = (SELECT signature FROM ledger_entry WHERE sequence ="
+            + " 1) WHERE sequence = 2");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(2L);
+    assertThat(result.reason()).contains("signature: does not verify with the hub key");
+  }
+
+  @Test
+  void entriesCannotBeUpdatedOrDeletedThroughTheDatabase() {
+    anchorThree();
+
+    assertThatThrownBy(() -> db.execute("UPDATE ledger_entry SET invoker = 'x'"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> db.execute("DELETE FROM ledger_event; DELETE FROM ledger_entry"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only");
+    assertThat(embedded().verifyChain(HUB_KEY).entriesChecked()).isEqualTo(3);
+  }
+
+  @Test
+  void refusedTransactionsWriteNothing() throws SQLException {
+    anchorThree();
+    long entries = db.count("ledger_entry");
+    long state = db.count("ledger_state");
+    long events = db.count("ledger_event");
+
+    ledgerRefusal(() -> ledger.anchorBatch(anchorRequest("b4", Optional.of("b1"))));
+    ledgerRefusal(
+        () ->
+            ledger.anchorBatch(
+                new AnchorRequest("b1", CHAIN, Optional.empty(), ROOT_B, 2, 1_000, 2_000)));
+    ledgerRefusal(() -> ledger.markPaid("claim-x", "pay"));
+    try (EmbeddedLedger platform = ledgerAs(ContractRoles.PLATFORM)) {
+      LedgerException forbidden =
+          ledgerRefusal(() -> platform.anchorBatch(anchorRequest("b4", Optional.of("b3"))));
+      assertThat(forbidden.code()).isEqualTo("FORBIDDEN");
+      assertThat(forbidden.retriable()).isFalse();
+    }
+
+    assertThat(db.count("ledger_entry")).isEqualTo(entries);
+    assertThat(db.count("ledger_state")).isEqualTo(state);
+    assertThat(db.count("ledger_event")).isEqualTo(events);
+    assertThat(embedded().verifyChain(HUB_KEY).ok()).isTrue();
+  }
+
+  @Test
+  void idempotentReAnchorWritesNoEntry() throws SQLException {
+    anchorThree();
+    long entries = db.count("ledger_entry");
+
+    Committed<Anchor> again = ledger.anchorBatch(anchorRequest("b2", Optional.of("b1")));
+
+    assertThat(db.count("ledger_entry")).isEqualTo(entries);
+    assertThat(again.ref().position()).isEqualTo(2);
+  }
+
+  @Test
+  void eventsAreStoredWithTheirEntry() throws SQLException {
+    Committed<Anchor> anchor = ledger.anchorBatch(anchorRequest("b1", Optional.empty()));
+
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT sequence, name, payload FROM ledger_event")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getLong(1)).isEqualTo(1);
+      assertThat(r.getString(2)).isEqualTo("AnchorCommitted");
+      assertThat(new String(r.getBytes(3), StandardCharsets.UTF_8))
+          .isEqualTo(ContractJson.anchorToJson(anchor.value()));
+      assertThat(r.next()).isFalse();
+    }
+  }
+
+  @Test
+  void concurrentWritersOnOneChainBuildAContiguousChain() throws Exception {
+    int threads = 4;
+    int batchesPerThread = 5;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        Callable<Void> writer =
+            () -> {
+              for (int i = 0; i < batchesPerThread; i++) {
+                anchorAfterHead("t" + thread + "-" + i);
+              }
+              return null;
+            };
+        results.add(pool.submit(writer));
+      }
+      for (Future<Void> result : results) {
+        result.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    int total = threads * batchesPerThread;
+    Set<String> seen = new HashSet<>();
+    Optional<Anchor> cursor = ledger.head(CHAIN);
+    for (long expected = total; expected >= 1; expected--) {
+      Anchor anchor = cursor.orElseThrow();
+      assertThat(anchor.sequence()).isEqualTo(expected);
+      assertThat(seen.add(anchor.batchId())).isTrue();
+      cursor = anchor.previousBatchId().flatMap(ledger::anchor);
+    }
+    assertThat(cursor).isEmpty();
+    assertThat(seen).hasSize(total);
+    assertThat(db.count("ledger_entry")).isEqualTo(total);
+    assertThat(embedded().verifyChain(HUB_KEY)).isEqualTo(ChainVerification.intact(total));
+  }
+
+  /** What a writer does: read the head, anchor after it, and on a lost race read it again. */
+  private void anchorAfterHead(String batchId) {
+    while (true) {
+      Optional<String> head = ledger.head(CHAIN).map(Anchor::batchId);
+      try {
+        ledger.anchorBatch(anchorRequest(batchId, head));
+        return;
+      } catch (LedgerException e) {
+        if (!e.code().equals("PREVIOUS_ANCHOR_MISMATCH")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Test
+  void openedFromASerialisedConfigItSignsWithTheKeyFile(@TempDir Path dir) throws Exception {
+    Path keyFile = TestKeys.writePrivateKey(HUB_KEYS, dir.resolve("hub-key.pem"));
+    EmbeddedLedgerConfig config =
+        new EmbeddedLedgerConfig(
+            db.jdbcUrl(), db.user(), db.password(), keyFile.toString(), "hub-org", "hub");
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(config);
+    }
+    EmbeddedLedgerConfig shipped;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      shipped = (EmbeddedLedgerConfig) in.readObject();
+    }
+
+    try (Ledger opened = shipped.connect()) {
+      opened.anchorBatch(anchorRequest("b1", Optional.empty()));
+    }
+    assertThat(shipped).isEqualTo(config);
+    assertThat(embedded().verifyChain(HUB_KEY)).isEqualTo(ChainVerification.intact(1));
+  }
+}

@@ -1,0 +1,285 @@
+package io.shiftproof.ledger.evidence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.crypto.DevCertificateAuthority;
+import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.IssuedCredential;
+import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.embedded.LedgerEntry;
+import io.shiftproof.ledger.embedded.SignedLedgerEntry;
+import io.shiftproof.ledger.merkle.MerkleTree;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.avro.DaySegment;
+import io.shiftproof.schemas.avro.DayTotals;
+import io.shiftproof.schemas.avro.SourceBatch;
+import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A worker's two days around midnight (Asia/Shanghai) on two platforms, sealed into two anchored
+ * batches whose embedded-ledger entries the hub signed, and a dev CA with the hub's certificate.
+ *
+ * <p>At the incident, 00:30 on 2026-11-28, both platforms have the worker on task.
+ */
+final class EvidenceFixture {
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final String WORKER = "wr_7f3a9c";
+  static final String OTHER_WORKER = "wr_0b12ee";
+  static final String DAY_1 = "2026-11-27";
+  static final String DAY_2 = "2026-11-28";
+  static final String BATCH_1 = "wt-job/ckpt-41";
+  static final String BATCH_2 = "wt-job/ckpt-42";
+  static final Instant INCIDENT = local(DAY_2, "00:30");
+  static final Instant GENERATED_AT = Instant.parse("2026-11-28T08:00:00Z");
+  static final EvidenceRequest REQUEST = new EvidenceRequest(WORKER, INCIDENT, ZONE);
+
+  final X509Certificate ca;
+  final Signer hubSigner;
+  final String hubChainPem;
+  final DayRecord day1;
+  final DayRecord day2;
+  final DayRecord otherWorkersDay2;
+  final List<ProvenRecord> records = new ArrayList<>();
+  final List<AnchoredBatch> anchors = new ArrayList<>();
+  private MerkleTree batch2Tree;
+  private List<byte[]> batch2Leaves;
+
+  private EvidenceFixture(Path caDirectory) {
+    DevCertificateAuthority authority =
+        DevCertificateAuthority.loadOrCreate(
+            caDirectory, Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+    IssuedCredential hub = authority.issueServerCertificate(List.of());
+    ca = authority.certificate();
+    hubSigner = EcdsaP256Signer.of(hub.privateKey());
+    hubChainPem = pem(hub.certificate());
+
+    day1 =
+        record(
+            WORKER,
+            DAY_1,
+            List.of(
+                segment(DAY_1, "22:00", DAY_1, "23:40", WorkState.AVAILABLE, ab(), none()),
+                segment(DAY_1, "23:40", DAY_2, "00:00", WorkState.ON_TASK, ab(), a())),
+            List.of(new SourceBatch("platform-1", "p1-b-0101"), batchOfB()));
+    day2 =
+        record(
+            WORKER,
+            DAY_2,
+            List.of(
+                segment(DAY_2, "00:00", DAY_2, "00:20", WorkState.ON_TASK, ab(), a()),
+                segment(DAY_2, "00:20", DAY_2, "01:00", WorkState.ON_TASK, ab(), ab()),
+                segment(DAY_2, "01:00", DAY_2, "03:00", WorkState.AVAILABLE, a(), none())),
+            List.of(new SourceBatch("platform-1", "p1-b-0102"), batchOfB()));
+    otherWorkersDay2 =
+        record(
+            OTHER_WORKER,
+            DAY_2,
+            List.of(segment(DAY_2, "00:00", DAY_2, "01:00", WorkState.AVAILABLE, a(), none())),
+            List.of(new SourceBatch("platform-1", "p1-b-0102")));
+
+    // Batch 1: day 1 among two other workers' leaves. Batch 2: day 2 at index 3 of 5.
+    anchor(
+        BATCH_1,
+        1,
+        Optional.empty(),
+        List.of(filler(0), DayRecordCodec.encode(day1), filler(2)),
+        1,
+        List.of(1));
+    anchor(
+        BATCH_2,
+        2,
+        Optional.of(BATCH_1),
+        List.of(
+            filler(10),
+            filler(11),
+            DayRecordCodec.encode(otherWorkersDay2),
+            DayRecordCodec.encode(day2),
+            filler(14)),
+        2,
+        List.of(3));
+  }
+
+  static EvidenceFixture create(Path caDirectory) {
+    return new EvidenceFixture(caDirectory);
+  }
+
+  /** The bundle built from every input of the fixture. */
+  byte[] bundle() {
+    return new EvidenceBundleBuilder(hubSigner, hubChainPem)
+        .build(REQUEST, records, List.of(), anchors, GENERATED_AT);
+  }
+
+  /** The proof of leaf {@code index} of batch 2, which holds day 2 and another worker's day 2. */
+  ProvenRecord provenInBatch2(int index) {
+    return new ProvenRecord(batch2Leaves.get(index), BATCH_2, batch2Tree.inclusionProof(index));
+  }
+
+  private void anchor(
+      String batchId,
+      long sequence,
+      Optional<String> previous,
+      List<byte[]> leaves,
+      long ledgerSequence,
+      List<Integer> ours) {
+    MerkleTree tree = MerkleTree.fromLeaves(leaves);
+    if (batchId.equals(BATCH_2)) {
+      batch2Tree = tree;
+      batch2Leaves = leaves;
+    }
+    String txId = "tx-000" + ledgerSequence;
+    Anchor anchor =
+        new Anchor(
+            batchId,
+            "wt-job",
+            sequence,
+            previous,
+            tree.rootHash().toHex(),
+            tree.size(),
+            micros(local(DAY_1, "00:00")),
+            micros(local(DAY_2, "06:00")),
+            txId,
+            Instant.parse("2026-11-28T07:00:0" + sequence + ".123456Z"));
+    LedgerEntry entry =
+        new LedgerEntry(
+            ledgerSequence,
+            txId,
+            anchor.anchoredAt(),
+            "AnchorBatch",
+            "hub",
+            payloadJson(anchor),
+            LedgerEntry.GENESIS);
+    SignedLedgerEntry signed = new SignedLedgerEntry(entry, hubSigner.sign(entry.signedBytes()));
+    anchors.add(
+        new AnchoredBatch(
+            anchor,
+            new LedgerRef(LedgerRef.EMBEDDED, "embedded", "shiftproof", txId, ledgerSequence),
+            Optional.of(signed)));
+    for (int index : ours) {
+      records.add(new ProvenRecord(leaves.get(index), batchId, tree.inclusionProof(index)));
+    }
+  }
+
+  /** The anchor as the embedded ledger's {@code AnchorBatch} payload. */
+  static String payloadJson(Anchor anchor) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("batchId", anchor.batchId());
+      json.writeStringField("chain", anchor.chain());
+      json.writeNumberField("sequence", anchor.sequence());
+      json.writeFieldName("previousBatchId");
+      if (anchor.previousBatchId().isPresent()) {
+        json.writeString(anchor.previousBatchId().get());
+      } else {
+        json.writeNull();
+      }
+      json.writeStringField("root", anchor.rootHex());
+      json.writeNumberField("treeSize", anchor.treeSize());
+      json.writeNumberField("fromMicros", anchor.fromMicros());
+      json.writeNumberField("toMicros", anchor.toMicros());
+      json.writeStringField("txId", anchor.txId());
+      json.writeNumberField("anchoredAtMicros", micros(anchor.anchoredAt()));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  static DayRecord record(
+      String worker, String day, List<DaySegment> segments, List<SourceBatch> lineage) {
+    return record(
+        worker, day, 1, micros(local(day, "00:00").plusSeconds(86_400)), segments, lineage);
+  }
+
+  static DayRecord record(
+      String worker,
+      String day,
+      int version,
+      long coveredUntilMicros,
+      List<DaySegment> segments,
+      List<SourceBatch> lineage) {
+    return DayRecord.newBuilder()
+        .setWorkerRef(worker)
+        .setDay(day)
+        .setZone(ZONE.getId())
+        .setVersion(version)
+        .setProvisional(false)
+        .setCoveredUntilMicros(coveredUntilMicros)
+        .setTotals(new DayTotals(0L, 0L, 0L, 0L, 0L, 0L))
+        .setSegments(segments)
+        .setFlags(List.of())
+        .setSourceBatches(lineage)
+        .build();
+  }
+
+  static DaySegment segment(
+      String fromDay,
+      String from,
+      String toDay,
+      String to,
+      WorkState state,
+      List<String> online,
+      List<String> engaged) {
+    return new DaySegment(
+        micros(local(fromDay, from)), micros(local(toDay, to)), state, online, engaged);
+  }
+
+  static Instant local(String day, String time) {
+    return LocalDateTime.parse(day + "T" + time).atZone(ZONE).toInstant();
+  }
+
+  static long micros(Instant t) {
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+  }
+
+  static String pem(X509Certificate certificate) {
+    try {
+      return "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] filler(int n) {
+    return ("another worker's record " + n).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static SourceBatch batchOfB() {
+    return new SourceBatch("platform-2", "p2-b-0007");
+  }
+
+  private static List<String> a() {
+    return List.of("platform-1");
+  }
+
+  private static List<String> ab() {
+    return List.of("platform-1", "platform-2");
+  }
+
+  private static List<String> none() {
+    return List.of();
+  }
+}

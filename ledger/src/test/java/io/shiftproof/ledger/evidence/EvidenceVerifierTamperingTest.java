@@ -1,0 +1,328 @@
+package io.shiftproof.ledger.evidence;
+
+import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_1;
+import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.schemas.wire.DayRecordJson;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Changes one part of a real bundle at a time and checks that verification fails at the check that
+ * names that part, not merely at the overall signature.
+ */
+class EvidenceVerifierTamperingTest {
+  @TempDir Path dir;
+  private EvidenceFixture fixture;
+  private byte[] original;
+
+  @BeforeEach
+  void setUp() {
+    fixture = EvidenceFixture.create(dir.resolve("ca"));
+    original = fixture.bundle();
+  }
+
+  @Test
+  void untouchedBundlePasses() {
+    assertThat(verify(original).passed()).isTrue();
+  }
+
+  @Test
+  void oneByteOfARecordIsNamedByItsDecodeCheck() {
+    String failed =
+        firstFailure(
+            b -> {
+              Map<String, Object> record = record(b, 0);
+              byte[] bytes = Base64.getDecoder().decode((String) record.get("recordBase64"));
+              bytes[bytes.length / 2] ^= 0x01;
+              record.put("recordBase64", Base64.getEncoder().encodeToString(bytes));
+            });
+
+    assertThat(failed).isEqualTo("records[0].decodes");
+  }
+
+  @Test
+  void aProofNodeIsNamedByTheInclusionCheck() {
+    String failed =
+        firstFailure(
+            b -> {
+              List<Object> path = list(record(b, 1), "inclusionPath");
+              path.set(0, flipHex((String) path.get(0)));
+            });
+
+    assertThat(failed).isEqualTo("records[1].inclusion");
+  }
+
+  @Test
+  void theLeafIndexIsNamedByTheInclusionCheck() {
+    String failed = firstFailure(b -> record(b, 1).put("leafIndex", BigInteger.valueOf(2)));
+
+    assertThat(failed).isEqualTo("records[1].inclusion");
+  }
+
+  @Test
+  void theRootOfAnAnchorIsNamedByItsAttestation() {
+    String failed =
+        firstFailure(b -> anchor(b, 1).put("root", flipHex((String) anchor(b, 1).get("root"))));
+
+    assertThat(failed).isEqualTo("anchors[" + BATCH_2 + "].attestation");
+  }
+
+  @Test
+  void theRootChangedInAnchorAndPayloadAlikeIsCaughtByTheEntrySignature() {
+    VerificationReport report =
+        verify(
+            tamper(
+                b -> {
+                  String root = flipHex((String) anchor(b, 1).get("root"));
+                  anchor(b, 1).put("root", root);
+                  payload(b, 1).put("root", root);
+                }));
+
+    assertThat(report.firstFailure().orElseThrow().name())
+        .isEqualTo("anchors[" + BATCH_2 + "].attestation");
+    assertThat(report.firstFailure().orElseThrow().detail()).startsWith("signature:");
+  }
+
+  @Test
+  void theAttestationSignatureIsNamedByItsAnchor() {
+    String failed =
+        firstFailure(
+            b ->
+                object(anchor(b, 0), "attestation")
+                    .put("signature", base64(fixture.hubSigner.sign(new byte[] {1, 2, 3}))));
+
+    assertThat(failed).isEqualTo("anchors[" + BATCH_1 + "].attestation");
+  }
+
+  @Test
+  void theEntryPayloadIsNamedByItsAnchor() {
+    String failed = firstFailure(b -> payload(b, 0).put("treeSize", BigInteger.valueOf(4)));
+
+    assertThat(failed).isEqualTo("anchors[" + BATCH_1 + "].attestation");
+  }
+
+  @Test
+  void theLineageIsNamedByTheLineageCheck() {
+    String failed = firstFailure(b -> list(b, "lineage").remove(2));
+
+    assertThat(failed).isEqualTo("lineage");
+  }
+
+  @Test
+  void theRuleOutcomeIsNamedByTheCoverageCheck() {
+    String failed = firstFailure(b -> object(b, "coverage").put("outcome", "NOT_COVERED"));
+
+    assertThat(failed).isEqualTo("coverage.outcome");
+  }
+
+  @Test
+  void theLiablePlatformsAreNamedByTheCoverageCheck() {
+    String failed =
+        firstFailure(b -> object(b, "coverage").put("liablePlatforms", List.of("platform-1")));
+
+    assertThat(failed).isEqualTo("coverage.outcome");
+  }
+
+  @Test
+  void theHubSignatureIsNamedBySignature() {
+    String failed =
+        firstFailure(
+            b -> b.put("signature", base64(fixture.hubSigner.sign(new byte[] {'n', 'o'}))));
+
+    assertThat(failed).isEqualTo("signature");
+  }
+
+  @Test
+  void aChangeAnywhereElseIsCaughtByTheSignature() {
+    String failed = firstFailure(b -> b.put("generatedAt", "2026-11-28T17:00:00+08:00"));
+
+    assertThat(failed).isEqualTo("signature");
+  }
+
+  @Test
+  void aCertificateFromAnotherCaIsNamedByTheCertificateCheck() {
+    // Someone re-makes the whole bundle, ledger entries included, with a key of their own.
+    EvidenceFixture forged = EvidenceFixture.create(dir.resolve("another-ca"));
+
+    VerificationReport report = EvidenceVerifier.verify(forged.bundle(), Optional.of(fixture.ca));
+
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo("hub.certificate");
+  }
+
+  @Test
+  void anotherKeysCertificateWithoutCaIsCaughtWhereTheHubKeySigned() {
+    EvidenceFixture other = EvidenceFixture.create(dir.resolve("another-ca"));
+    byte[] swapped = tamper(b -> object(b, "hub").put("certificateChain", other.hubChainPem));
+
+    VerificationReport report = EvidenceVerifier.verify(swapped, Optional.empty());
+
+    assertThat(report.firstFailure().orElseThrow().name())
+        .isEqualTo("anchors[" + BATCH_1 + "].attestation");
+    assertThat(report.checks())
+        .filteredOn(c -> !c.passed())
+        .extracting(c -> c.name())
+        .contains("signature");
+  }
+
+  @Test
+  void aRecordOfAnotherWorkerIsNamedByTheWorkerCheck() {
+    ProvenRecord other = fixture.provenInBatch2(2);
+    String failed =
+        firstFailure(
+            b -> {
+              Map<String, Object> record = record(b, 1);
+              InclusionProof proof = other.proof();
+              record.put("leafIndex", BigInteger.valueOf(proof.leafIndex()));
+              record.put(
+                  "inclusionPath",
+                  new ArrayList<>(proof.path().stream().map(Hash::toHex).toList()));
+              record.put("leafHash", TreeHasher.leafHash(other.canonicalRecord()).toHex());
+              record.put("recordBase64", base64(other.canonicalRecord()));
+              record.put(
+                  "record",
+                  JsonTree.parse(
+                      DayRecordJson.toJson(fixture.otherWorkersDay2)
+                          .getBytes(StandardCharsets.UTF_8)));
+            });
+
+    assertThat(failed).isEqualTo("records[1].worker");
+  }
+
+  @Test
+  void theIncidentDayClaimedToHaveNoRecordIsNamedByTheWindowCheck() {
+    String failed =
+        firstFailure(
+            b -> {
+              list(b, "records").remove(1);
+              list(b, "daysWithoutRecords").add(EvidenceFixture.DAY_2);
+            });
+
+    assertThat(failed).isEqualTo("window.covered");
+  }
+
+  @Test
+  void aMissingDayOfTheWindowIsNamedByTheWindowCheck() {
+    String failed = firstFailure(b -> list(b, "records").remove(0));
+
+    assertThat(failed).isEqualTo("window.covered");
+  }
+
+  @Test
+  void anotherFormatIsNamedByTheFormatCheck() {
+    String failed = firstFailure(b -> b.put("format", "shiftproof-evidence/2"));
+
+    assertThat(failed).isEqualTo("format");
+  }
+
+  @Test
+  void aMissingMemberIsNamedByTheFormatCheckWithItsPath() {
+    VerificationReport report = verify(tamper(b -> record(b, 0).remove("leafHash")));
+
+    assertThat(report.checks()).hasSize(1);
+    assertThat(report.firstFailure().orElseThrow().detail())
+        .isEqualTo("records[0].leafHash: got nothing, want a value");
+  }
+
+  @Test
+  void textThatIsNotJsonIsUnreadable() {
+    VerificationReport report = verify("{\"format\":".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.readable()).isFalse();
+    assertThat(report.passed()).isFalse();
+  }
+
+  @Test
+  void duplicateMembersAreRefusedRatherThanReadOneWay() {
+    byte[] doubled =
+        new String(original, StandardCharsets.UTF_8)
+            .replaceFirst("\\{", "{\"format\":\"x\",")
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(verify(doubled).passed()).isFalse();
+  }
+
+  @Test
+  void signatureByTheRightKeyOverAChangedBundleStillFailsWhereTheChangeIs() {
+    // The hub's own key cannot launder a false decision: the coverage check re-evaluates it.
+    Signer hub = fixture.hubSigner;
+    byte[] tampered = tamper(b -> object(b, "coverage").put("outcome", "REVIEW"));
+    Map<String, Object> bundle = parse(tampered);
+    bundle.remove("signature");
+    bundle.put("signature", base64(hub.sign(JsonTree.canonical(bundle))));
+
+    VerificationReport report = verify(JsonTree.toBytes(bundle));
+
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo("coverage.outcome");
+    assertThat(report.checks().get(report.checks().size() - 1).passed()).isTrue();
+  }
+
+  private VerificationReport verify(byte[] bundle) {
+    return EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
+  }
+
+  private String firstFailure(Consumer<Map<String, Object>> change) {
+    VerificationReport report = verify(tamper(change));
+    assertThat(report.passed()).isFalse();
+    return report.firstFailure().orElseThrow().name();
+  }
+
+  private byte[] tamper(Consumer<Map<String, Object>> change) {
+    Map<String, Object> bundle = parse(original);
+    change.accept(bundle);
+    return JsonTree.toBytes(bundle);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(byte[] json) {
+    return (Map<String, Object>) JsonTree.parse(json);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Map<String, Object> parent, String name) {
+    return (Map<String, Object>) parent.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Map<String, Object> parent, String name) {
+    return (List<Object>) parent.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> record(Map<String, Object> bundle, int index) {
+    return (Map<String, Object>) list(bundle, "records").get(index);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> anchor(Map<String, Object> bundle, int index) {
+    return (Map<String, Object>) list(bundle, "anchors").get(index);
+  }
+
+  private static Map<String, Object> payload(Map<String, Object> bundle, int index) {
+    return object(object(object(anchor(bundle, index), "attestation"), "entry"), "payload");
+  }
+
+  private static String flipHex(String hex) {
+    char first = hex.charAt(0);
+    return (first == '0' ? '1' : '0') + hex.substring(1);
+  }
+
+  private static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}

@@ -1,5 +1,7 @@
 package io.shiftproof.streamjobs;
 
+import io.shiftproof.ledger.contract.ContractRoles;
+import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
@@ -78,14 +80,19 @@ public final class WorkingTimeJob {
   /**
    * Runs the job against Kafka and PostgreSQL, e.g. when submitted to a Flink cluster with {@code
    * flink run}. Arguments, all {@code --name value}: {@code kafka.bootstrap-servers}, {@code
-   * postgres.url}, {@code postgres.user}, {@code postgres.password} (required); {@code kafka.topic}
+   * postgres.url}, {@code postgres.user}, {@code postgres.password}, {@code ledger.signing-key}
+   * (the hub's key, which signs the embedded ledger's entries) (required); {@code kafka.topic}
    * (default {@code work-events}), {@code kafka.group-id} (default {@code
    * shiftproof-working-time}), {@code working-time.zone} (default {@code Asia/Shanghai}).
    */
   public static void main(String[] args) throws Exception {
     ParameterTool params = ParameterTool.fromArgs(args);
     String[] required = {
-      "kafka.bootstrap-servers", "postgres.url", "postgres.user", "postgres.password"
+      "kafka.bootstrap-servers",
+      "postgres.url",
+      "postgres.user",
+      "postgres.password",
+      "ledger.signing-key"
     };
     for (String name : required) {
       if (!params.has(name)) {
@@ -94,7 +101,8 @@ public final class WorkingTimeJob {
                 + name
                 + "; usage: WorkingTimeJob --kafka.bootstrap-servers HOST:PORT"
                 + " --postgres.url jdbc:postgresql://HOST:PORT/DB --postgres.user USER"
-                + " --postgres.password PASSWORD [--kafka.topic work-events]"
+                + " --postgres.password PASSWORD --ledger.signing-key HUB_KEY.pem"
+                + " [--kafka.topic work-events]"
                 + " [--kafka.group-id shiftproof-working-time] [--working-time.zone ZONE]");
         System.exit(2);
       }
@@ -112,12 +120,19 @@ public final class WorkingTimeJob {
             params.get("kafka.bootstrap-servers"),
             params.get("kafka.topic", "work-events"),
             params.get("kafka.group-id", WorkingTimeJobConfig.DEFAULT_JOB_NAME)),
-        new PostgresDayRecordOutputs(
+        PostgresDayRecordOutputs.anchored(
             new RecordStoreConfig(
                 params.get("postgres.url"),
                 params.get("postgres.user"),
                 params.get("postgres.password")),
-            config.jobName()),
+            config.jobName(),
+            new EmbeddedLedgerConfig(
+                params.get("postgres.url"),
+                params.get("postgres.user"),
+                params.get("postgres.password"),
+                params.get("ledger.signing-key"),
+                "hub",
+                ContractRoles.HUB)),
         config);
     env.execute(config.jobName());
   }

@@ -2,11 +2,14 @@ package io.shiftproof.streamjobs;
 
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionPaths;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,6 +74,52 @@ final class RecordStoreFixture implements AutoCloseable {
     return rows;
   }
 
+  /** One row of {@code anchor_batch}. */
+  record AnchoredBatchRow(String batchId, long checkpointId, String rootHex) {}
+
+  /** One anchored version: where it sits in its batch's tree. */
+  record AnchoredLeafRow(String dayKey, long leafIndex, List<Hash> path, byte[] record) {}
+
+  /** The anchored batches in chain order. */
+  List<AnchoredBatchRow> anchoredBatches() throws SQLException {
+    List<AnchoredBatchRow> rows = new ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT batch_id, checkpoint_id, root FROM anchor_batch ORDER BY chain, sequence")) {
+      while (r.next()) {
+        rows.add(
+            new AnchoredBatchRow(r.getString(1), r.getLong(2), Hash.of(r.getBytes(3)).toHex()));
+      }
+    }
+    return rows;
+  }
+
+  /** The versions stored with one batch, by leaf index. */
+  List<AnchoredLeafRow> leaves(String batchId) throws SQLException {
+    List<AnchoredLeafRow> rows = new ArrayList<>();
+    try (Connection c = connect();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT worker_ref, day, version, leaf_index, inclusion_path, record"
+                    + " FROM day_record_version WHERE batch_id = ? ORDER BY leaf_index")) {
+      p.setString(1, batchId);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          rows.add(
+              new AnchoredLeafRow(
+                  r.getString(1) + "/" + r.getDate(2) + "/v" + r.getInt(3),
+                  r.getLong(4),
+                  InclusionPaths.decode(r.getBytes(5)),
+                  r.getBytes(6)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Rows of a table, optionally with a condition: {@code "t WHERE x"}. */
   long count(String table) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement();

@@ -13,6 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.ContractRoles;
+import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.MerkleVerifier;
+import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.ledger.merkle.VerificationResult;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
@@ -21,6 +32,8 @@ import io.shiftproof.schemas.wire.WorkEventType;
 import io.shiftproof.simulator.FaultProfile;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.RecordStoreFixture.AnchoredBatchRow;
+import io.shiftproof.streamjobs.RecordStoreFixture.AnchoredLeafRow;
 import io.shiftproof.streamjobs.RecordStoreFixture.StoredVersion;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
@@ -39,6 +52,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -138,7 +152,8 @@ class WorkingTimeJobIT {
     produce(shuffled);
 
     // The events are produced shuffled; the bound keeps every one of them on time.
-    runJob(jobConfig().withOutOfOrderness(Duration.ofDays(1)), store.config(), null);
+    runJob(
+        jobConfig().withOutOfOrderness(Duration.ofDays(1)), store.config(), null, Optional.empty());
 
     List<StoredVersion> versions = store.versions();
     assertThat(versions)
@@ -178,12 +193,12 @@ class WorkingTimeJobIT {
     List<RecordedEvent> events = recorded(simulation);
     produce(events);
 
-    runJob(jobConfig(), store.config(), null);
+    runJob(jobConfig(), store.config(), null, Optional.empty());
     Map<String, StoredVersion> uninterrupted = latestVersions(store.versions());
     store.truncateRecords();
 
     FailOnce.reset();
-    runJob(jobConfig(), store.config(), new FailOnce());
+    runJob(jobConfig(), store.config(), new FailOnce(), Optional.of(ledgerEndpoint()));
 
     assertThat(FailOnce.FAILED.get()).as("the job failed once").isTrue();
     assertThat(FailOnce.CHECKPOINTS_BEFORE_FAILURE.get())
@@ -217,6 +232,63 @@ class WorkingTimeJobIT {
     assertThat(afterFailure.stream().filter(v -> v.version() > 1))
         .as("some days were corrected by late events")
         .isNotEmpty();
+    assertEveryVersionIsProvableAndNoBatchAnchoredTwiceOrSkipped();
+  }
+
+  /**
+   * The ledger's chain of the job holds each stored batch exactly once, in checkpoint order with no
+   * gap, and every stored version hashes into its batch's anchored root with its stored proof.
+   */
+  private void assertEveryVersionIsProvableAndNoBatchAnchoredTwiceOrSkipped() throws Exception {
+    List<AnchoredBatchRow> batches = store.anchoredBatches();
+    assertThat(batches).as("batches anchored").hasSizeGreaterThan(2);
+    assertThat(store.count("day_record_version WHERE batch_id IS NULL"))
+        .as("versions stored without an anchor")
+        .isZero();
+    assertThat(store.count("ledger_entry WHERE function = 'AnchorBatch'"))
+        .as("anchor transactions on the ledger: one per batch, none repeated")
+        .isEqualTo(batches.size());
+    try (Ledger ledger = ledgerEndpoint().connect()) {
+      Optional<String> previous = Optional.empty();
+      long previousCheckpoint = Long.MIN_VALUE;
+      for (int i = 0; i < batches.size(); i++) {
+        AnchoredBatchRow batch = batches.get(i);
+        Anchor anchor = ledger.anchor(batch.batchId()).orElseThrow();
+        assertThat(anchor.sequence()).as("sequence of " + batch.batchId()).isEqualTo(i + 1);
+        assertThat(anchor.previousBatchId())
+            .as("previous of " + batch.batchId())
+            .isEqualTo(previous);
+        assertThat(batch.checkpointId()).isGreaterThan(previousCheckpoint);
+        assertThat(anchor.rootHex()).isEqualTo(batch.rootHex());
+        List<AnchoredLeafRow> leaves = store.leaves(batch.batchId());
+        assertThat(leaves).as("leaves of " + batch.batchId()).hasSize((int) anchor.treeSize());
+        for (AnchoredLeafRow leaf : leaves) {
+          VerificationResult proven =
+              MerkleVerifier.verifyInclusion(
+                  TreeHasher.leafHash(leaf.record()),
+                  new InclusionProof(leaf.leafIndex(), anchor.treeSize(), leaf.path()),
+                  Hash.fromHex(anchor.rootHex()));
+          assertThat(proven.failure()).as(leaf.dayKey()).isEmpty();
+        }
+        previous = Optional.of(batch.batchId());
+        previousCheckpoint = batch.checkpointId();
+      }
+      assertThat(ledger.head(jobConfig().jobName()).map(Anchor::batchId)).isEqualTo(previous);
+    }
+  }
+
+  /** The embedded ledger in the test's PostgreSQL, signing with development credentials. */
+  private EmbeddedLedgerConfig ledgerEndpoint() {
+    DevCredentials credentials =
+        DevCredentials.ensure(dir.resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
+    RecordStoreConfig records = store.config();
+    return new EmbeddedLedgerConfig(
+        records.jdbcUrl(),
+        records.user(),
+        records.password(),
+        credentials.serverKey().toString(),
+        "hub",
+        ContractRoles.HUB);
   }
 
   private static void assertVersionsAreContiguous(List<StoredVersion> versions) {
@@ -255,7 +327,11 @@ class WorkingTimeJobIT {
         .withWatermarkInterval(Duration.ofMillis(1));
   }
 
-  private void runJob(WorkingTimeJobConfig config, RecordStoreConfig recordStore, FailOnce failure)
+  private void runJob(
+      WorkingTimeJobConfig config,
+      RecordStoreConfig recordStore,
+      FailOnce failure,
+      Optional<LedgerEndpoint> ledger)
       throws Exception {
     Configuration flink = new Configuration();
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -272,7 +348,10 @@ class WorkingTimeJobIT {
             .setBounded(OffsetsInitializer.latest())
             .setValueOnlyDeserializer(new RecordedEventDeserializer())
             .build();
-    DayRecordOutputs postgres = new PostgresDayRecordOutputs(recordStore, config.jobName());
+    DayRecordOutputs postgres =
+        ledger.isPresent()
+            ? PostgresDayRecordOutputs.anchored(recordStore, config.jobName(), ledger.get())
+            : PostgresDayRecordOutputs.unanchored(recordStore, config.jobName());
     DayRecordOutputs outputs =
         failure == null
             ? postgres

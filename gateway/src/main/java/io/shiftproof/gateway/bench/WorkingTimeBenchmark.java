@@ -2,17 +2,15 @@ package io.shiftproof.gateway.bench;
 
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.bench.BenchJobRuns.Run;
 import io.shiftproof.gateway.hub.TopicAdmin;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
-import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.simulator.FaultProfile;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
-import io.shiftproof.streamjobs.RecordedEventDeserializer;
-import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.baseline.SqlWorkingTimeBaseline;
 import io.shiftproof.streamjobs.baseline.WorkerDay;
@@ -20,11 +18,8 @@ import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.worktime.DayTotals;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,19 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Throughput of the working-time job from Kafka to PostgreSQL, on the heap and the RocksDB state
@@ -75,30 +58,6 @@ public final class WorkingTimeBenchmark {
 
   /** Benchmark settings. */
   public record Settings(int workers, int platforms, int days, long seed, Path workDir) {}
-
-  /** One measured run. */
-  record Run(String name, long events, Duration elapsed, Duration cpu) {
-    /** This run less the fixed cost of starting and stopping the same job ({@code startUp}). */
-    Run processingOnly(Run startUp) {
-      return new Run(
-          name,
-          events,
-          atLeastOneMilli(elapsed.minus(startUp.elapsed())),
-          cpu.isZero() ? cpu : atLeastOneMilli(cpu.minus(startUp.cpu())));
-    }
-
-    private static Duration atLeastOneMilli(Duration d) {
-      return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
-    }
-
-    double eventsPerSecond() {
-      return events / (elapsed.toNanos() / 1e9);
-    }
-
-    double eventsPerCpuSecond() {
-      return cpu.isZero() ? Double.NaN : events / (cpu.toNanos() / 1e9);
-    }
-  }
 
   private static final String TOPIC = "bench-work-events";
   private static final String EMPTY_TOPIC = "bench-no-events";
@@ -196,38 +155,21 @@ public final class WorkingTimeBenchmark {
       RecordStoreConfig store,
       long events)
       throws Exception {
-    Configuration flink = new Configuration();
-    flink.set(StateBackendOptions.STATE_BACKEND, backend);
-    // Checkpoints on disk, as in production: the job manager's in-memory storage refuses state
-    // over 5 MB, which the RocksDB run exceeds from a few hundred workers on.
-    flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    flink.set(
-        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-        settings
-            .workDir()
-            .resolve("checkpoints")
-            .resolve(backend + "-" + purpose.replace(' ', '-'))
-            .toUri()
-            .toString());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
-    KafkaSource<RecordedEvent> source =
-        KafkaSource.<RecordedEvent>builder()
-            .setBootstrapServers(bootstrap)
-            .setTopics(topic)
-            .setGroupId("bench-" + backend + "-" + purpose.replace(' ', '-'))
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setBounded(OffsetsInitializer.latest())
-            .setValueOnlyDeserializer(new RecordedEventDeserializer())
-            .build();
     WorkingTimeJobConfig config = WorkingTimeJobConfig.defaults();
-    WorkingTimeJob.build(
-        env, source, new PostgresDayRecordOutputs(store, config.jobName()), config);
-    long cpuBefore = processCpuNanos();
-    JobExecutionResult result = env.execute("bench-working-time-" + backend);
-    Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
-    Duration elapsed = Duration.ofMillis(result.getNetRuntime());
-    Run run = new Run("job, " + backendName(backend), events, elapsed, cpu);
-    out.printf("  %s (%s): %.1f s%n", run.name(), purpose, elapsed.toMillis() / 1000.0);
+    String id = backend + "-" + purpose.replace(' ', '-');
+    Run run =
+        BenchJobRuns.run(
+            new BenchJobRuns.JobRun(
+                "job, " + backendName(backend),
+                backend,
+                settings.workDir().resolve("checkpoints").resolve(id),
+                bootstrap,
+                topic,
+                "bench-" + id,
+                PostgresDayRecordOutputs.unanchored(store, config.jobName()),
+                config,
+                events));
+    out.printf("  %s (%s): %.1f s%n", run.name(), purpose, run.elapsed().toMillis() / 1000.0);
     return run;
   }
 
@@ -324,22 +266,7 @@ public final class WorkingTimeBenchmark {
   }
 
   private static void produce(String bootstrap, List<RecordedEvent> events) throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-      for (RecordedEvent e : events) {
-        producer.send(
-            new ProducerRecord<>(
-                TOPIC,
-                e.event().workerRef().getBytes(StandardCharsets.UTF_8),
-                RecordedEventCodec.encode(e)));
-      }
-      producer.flush();
-    }
+    BenchJobRuns.produce(bootstrap, TOPIC, events);
   }
 
   private static void truncateRecords(RecordStoreConfig store) throws SQLException {
@@ -350,11 +277,6 @@ public final class WorkingTimeBenchmark {
   }
 
   private static Connection connect(RecordStoreConfig store) throws SQLException {
-    return DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
-  }
-
-  private static long processCpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    return BenchJobRuns.connect(store);
   }
 }

@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.cli;
 
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.gateway.bench.AnchoringBenchmark;
 import io.shiftproof.gateway.bench.IngestBenchmark;
 import io.shiftproof.gateway.bench.WorkingTimeBenchmark;
 import java.nio.file.Files;
@@ -16,7 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Run a benchmark and print its figures against a baseline.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.WorkingTime.class})
+    subcommands = {
+      BenchCommand.Ingest.class,
+      BenchCommand.WorkingTime.class,
+      BenchCommand.Anchoring.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -120,6 +125,60 @@ final class BenchCommand implements Runnable {
       try {
         new WorkingTimeBenchmark(
                 new WorkingTimeBenchmark.Settings(workers, platforms, days, seed, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "anchoring",
+      description =
+          "Merkle leaves hashed per second per core on the job's real day records, inclusion-proof"
+              + " latency, and the working-time job's throughput with anchoring on against off.")
+  static final class Anchoring implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--workers",
+        defaultValue = "1000",
+        description = "Simulated workers. Default: ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(
+        names = "--platforms",
+        defaultValue = "3",
+        description = "Simulated platforms. Default: ${DEFAULT-VALUE}")
+    int platforms;
+
+    @Option(
+        names = "--days",
+        defaultValue = "3",
+        description =
+            "Simulated days; days settle and are anchored mid-stream. Default: ${DEFAULT-VALUE}")
+    int days;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "7",
+        description = "Simulation seed. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(
+        names = "--leaves",
+        defaultValue = "1000000",
+        description = "Leaves in the Merkle measurements. Default: ${DEFAULT-VALUE}")
+    int leaves;
+
+    @Override
+    public Integer call() throws Exception {
+      Path workDir = TempDirectories.create("bench-anchoring");
+      try {
+        new AnchoringBenchmark(
+                new AnchoringBenchmark.Settings(workers, platforms, days, seed, leaves, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

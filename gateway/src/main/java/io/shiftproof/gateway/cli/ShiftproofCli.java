@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
+      AuditCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,12 +1,12 @@
 package io.shiftproof.gateway.demo;
 
+import io.shiftproof.gateway.query.PostgresDayRecordReader;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,14 +68,6 @@ public final class StoredDayRecords {
 
   /** How far in event time the job's stored output is complete, if it has committed anything. */
   public static Optional<Instant> committedWatermark(Connection c, String job) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT min(watermark) FROM stream_progress WHERE job = ?")) {
-      p.setString(1, job);
-      try (ResultSet r = p.executeQuery()) {
-        r.next();
-        Timestamp watermark = r.getTimestamp(1);
-        return Optional.ofNullable(watermark).map(Timestamp::toInstant);
-      }
-    }
+    return PostgresDayRecordReader.committedWatermark(c, job);
   }
 }

@@ -1,7 +1,9 @@
 package io.shiftproof.gateway.http;
 
+import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.TlsConfig;
+import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
 import io.shiftproof.gateway.query.LateEventQueryHandler;
@@ -30,11 +32,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayVerticle extends VerticleBase {
   private static final String ROUTE_KEY = "shiftproof.route";
+
+  /** An evidence request is two short fields; anything much larger is not one. */
+  private static final long EVIDENCE_REQUEST_LIMIT = 4_096;
+
   private final GatewayConfig config;
   private final TlsConfig tls;
   private final IngestHandler ingest;
   private final DayRecordQueryHandler queries;
   private final LateEventQueryHandler lateEvents;
+  private final EvidenceHandler evidence;
+  private final AuditHandler audit;
   private final GatewayMetrics metrics;
   private HttpServer server;
 
@@ -44,12 +52,16 @@ public final class GatewayVerticle extends VerticleBase {
       IngestHandler ingest,
       DayRecordQueryHandler queries,
       LateEventQueryHandler lateEvents,
+      EvidenceHandler evidence,
+      AuditHandler audit,
       GatewayMetrics metrics) {
     this.config = config;
     this.tls = tls;
     this.ingest = ingest;
     this.queries = queries;
     this.lateEvents = lateEvents;
+    this.evidence = evidence;
+    this.audit = audit;
     this.metrics = metrics;
   }
 
@@ -81,6 +93,10 @@ public final class GatewayVerticle extends VerticleBase {
     api(router, HttpMethod.GET, "/v1/late-events", Role.ADMIN)
         .handler(QueryRequestValidator::validateLateEvents)
         .handler(lateEvents::lateEvents);
+    api(router, HttpMethod.POST, "/v1/evidence", Role.INSURER, Role.ADMIN)
+        .handler(BodyHandler.create(false).setBodyLimit(EVIDENCE_REQUEST_LIMIT))
+        .handler(evidence::evidence);
+    api(router, HttpMethod.GET, "/v1/audit", Role.ADMIN).handler(audit::audit);
     router.route().failureHandler(errors::handleFailure);
     router.errorHandler(404, errors::handleFailure);
     router.errorHandler(405, errors::handleFailure);

@@ -2,8 +2,7 @@ package io.shiftproof.gateway.hub;
 
 import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
-import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ public final class EmbeddedWorkingTimeJob implements AutoCloseable {
       Path checkpointDir,
       String bootstrapServers,
       String topic,
-      RecordStoreConfig store,
+      DayRecordOutputs outputs,
       WorkingTimeJobConfig config,
       int parallelism) {
     Configuration flink = new Configuration();
@@ -64,7 +63,7 @@ public final class EmbeddedWorkingTimeJob implements AutoCloseable {
     WorkingTimeJob.build(
         env,
         WorkingTimeJob.kafkaSource(bootstrapServers, topic, config.jobName()),
-        new PostgresDayRecordOutputs(store, config.jobName()),
+        outputs,
         config);
     try {
       JobClient job = env.executeAsync(config.jobName());

@@ -2,6 +2,9 @@ package io.shiftproof.gateway.hub;
 
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.audit.AuditHandler;
+import io.shiftproof.gateway.audit.LedgerChainCheck;
+import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
@@ -11,6 +14,9 @@ import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.config.QueryConfig;
 import io.shiftproof.gateway.config.StreamJobConfig;
 import io.shiftproof.gateway.config.TlsConfig;
+import io.shiftproof.gateway.evidence.EvidenceHandler;
+import io.shiftproof.gateway.evidence.EvidenceService;
+import io.shiftproof.gateway.evidence.PostgresEvidenceReader;
 import io.shiftproof.gateway.http.GatewayVerticle;
 import io.shiftproof.gateway.http.IngestHandler;
 import io.shiftproof.gateway.http.ManagementVerticle;
@@ -25,9 +31,18 @@ import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.query.PostgresDayRecordReader;
 import io.shiftproof.gateway.query.PostgresLateEventReader;
 import io.shiftproof.gateway.store.Database;
+import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.Verifier;
+import io.shiftproof.ledger.embedded.ChainVerification;
+import io.shiftproof.ledger.embedded.EmbeddedLedger;
+import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.BatchLimits;
+import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -54,6 +69,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+  /** The organisation the hub signs ledger transactions as. */
+  public static final String HUB_ORGANISATION = "hub";
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final Path credentialsDir;
@@ -116,10 +134,24 @@ public final class Hub implements AutoCloseable {
     TopicAdmin.ensureTopic(kafkaBootstrap, topic, kafka.partitions());
     EventPublisher publisher = register(new EventPublisher(kafkaBootstrap, kafka));
 
+    // The hub signs ledger entries and evidence with the key it presents as a TLS server: one
+    // identity, issued by the same CA that outside parties already trust.
+    EmbeddedLedgerConfig ledgerEndpoint =
+        new EmbeddedLedgerConfig(
+            postgres.url().orElseThrow(),
+            postgres.user(),
+            postgres.password(),
+            tls.serverKey().toString(),
+            HUB_ORGANISATION,
+            ContractRoles.HUB);
+    EmbeddedLedger ledger = register(EmbeddedLedger.open(ledgerEndpoint));
+
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
     Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
     if (streamJob.embedded()) {
       embeddedJob = true;
+      RecordStoreConfig store =
+          new RecordStoreConfig(postgres.url().orElseThrow(), postgres.user(), postgres.password());
       job =
           Optional.of(
               register(
@@ -127,11 +159,34 @@ public final class Hub implements AutoCloseable {
                       dataDir.resolve("flink-checkpoints"),
                       kafkaBootstrap,
                       topic,
-                      new RecordStoreConfig(
-                          postgres.url().orElseThrow(), postgres.user(), postgres.password()),
+                      PostgresDayRecordOutputs.anchored(
+                          store, streamJob.job().jobName(), ledgerEndpoint),
                       streamJob.job(),
                       streamJob.parallelism())));
     }
+    Verifier hubKey = EcdsaP256Verifier.fromCertificateFile(tls.serverCertificate());
+    EvidenceHandler evidence =
+        new EvidenceHandler(
+            new EvidenceService(
+                new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
+                ledger,
+                ref -> ledger.entry(ref.txId()),
+                new EvidenceBundleBuilder(
+                    EcdsaP256Signer.fromKeyFile(tls.serverKey()), certificateChain(tls)),
+                QueryConfig.from(settings).zone(),
+                Clock.systemUTC()));
+    AuditHandler audit =
+        new AuditHandler(
+            new RecordAudit(
+                database.dataSource(),
+                ledger,
+                Optional.of(
+                    () -> {
+                      ChainVerification chain = ledger.verifyChain(hubKey);
+                      return new LedgerChainCheck.Result(
+                          chain.entriesChecked(),
+                          chain.brokenAt().map(at -> "entry " + at + ": " + chain.reason().get()));
+                    })));
 
     GatewayMetrics metrics = register(new GatewayMetrics());
     EventIngestor ingestor = new EventIngestor(database.dataSource(), publisher);
@@ -158,7 +213,9 @@ public final class Hub implements AutoCloseable {
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
     vertx
         .deployVerticle(
-            () -> new GatewayVerticle(bound, tls, ingest, queries, lateEvents, metrics),
+            () ->
+                new GatewayVerticle(
+                    bound, tls, ingest, queries, lateEvents, evidence, audit, metrics),
             new DeploymentOptions().setInstances(bound.instances()))
         .await();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
@@ -213,6 +270,15 @@ public final class Hub implements AutoCloseable {
       parts.add("the working-time job on a Flink MiniCluster");
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+  }
+
+  /** The hub's certificate and the CA's, as evidence carries them for offline checking. */
+  private static String certificateChain(TlsConfig tls) {
+    try {
+      return Files.readString(tls.serverCertificate()) + Files.readString(tls.caCertificate());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the hub's certificates: " + e, e);
+    }
   }
 
   private static String displayHost(String host) {

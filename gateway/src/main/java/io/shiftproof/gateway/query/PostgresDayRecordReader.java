@@ -1,11 +1,18 @@
 package io.shiftproof.gateway.query;
 
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionPaths;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -16,17 +23,28 @@ import javax.sql.DataSource;
  * never trusted column by column: the canonical record is the only source of an answer.
  */
 public final class PostgresDayRecordReader implements DayRecordReader {
-  private static final String LATEST_SEALED =
-      "SELECT version, reason, watermark, record FROM day_record_version"
-          + " WHERE worker_ref = ? AND day = ? ORDER BY version DESC LIMIT 1";
-  private static final String LIVE =
+  /** A version's columns with its leaf and its batch's anchor (null where not anchored). */
+  public static final String VERSION_COLUMNS =
+      "v.version, v.reason, v.watermark, v.record, v.leaf_index, v.inclusion_path,"
+          + " a.batch_id, a.chain, a.sequence, a.previous_batch_id, a.root, a.tree_size,"
+          + " a.from_micros, a.to_micros, a.ledger_kind, a.ledger_channel, a.ledger_contract,"
+          + " a.ledger_tx_id, a.ledger_position, a.anchored_at";
+
+  public static final String LATEST_SEALED =
+      "SELECT "
+          + VERSION_COLUMNS
+          + " FROM day_record_version v LEFT JOIN anchor_batch a ON a.batch_id = v.batch_id"
+          + " WHERE v.worker_ref = ? AND v.day = ? ORDER BY v.version DESC LIMIT 1";
+  public static final String LIVE =
       "SELECT record FROM day_record_live WHERE worker_ref = ? AND day = ?";
   // The latest version comes from the same statement, so the two cannot disagree.
   private static final String SEALED_VERSION =
-      "SELECT version, reason, watermark, record,"
-          + " (SELECT max(version) FROM day_record_version l"
+      "SELECT "
+          + VERSION_COLUMNS
+          + ", (SELECT max(version) FROM day_record_version l"
           + "   WHERE l.worker_ref = v.worker_ref AND l.day = v.day) AS latest"
-          + " FROM day_record_version v WHERE worker_ref = ? AND day = ? AND version = ?";
+          + " FROM day_record_version v LEFT JOIN anchor_batch a ON a.batch_id = v.batch_id"
+          + " WHERE v.worker_ref = ? AND v.day = ? AND v.version = ?";
   private static final String KNOWS_WORKER =
       "SELECT EXISTS (SELECT 1 FROM day_record_version WHERE worker_ref = ?)"
           + " OR EXISTS (SELECT 1 FROM day_record_live WHERE worker_ref = ?)";
@@ -55,7 +73,8 @@ public final class PostgresDayRecordReader implements DayRecordReader {
         try (ResultSet r = p.executeQuery()) {
           if (r.next()) {
             return Optional.of(
-                new StoredDayRecord(decode(r.getBytes("record")), Optional.empty(), 0));
+                new StoredDayRecord(
+                    decode(r.getBytes("record")), Optional.empty(), Optional.empty(), 0));
           }
         }
       }
@@ -97,7 +116,41 @@ public final class PostgresDayRecordReader implements DayRecordReader {
   private static StoredDayRecord sealedRow(ResultSet r, int latestVersion) throws SQLException {
     Seal seal =
         new Seal(r.getString("reason"), r.getObject("watermark", OffsetDateTime.class).toInstant());
-    return new StoredDayRecord(decode(r.getBytes("record")), Optional.of(seal), latestVersion);
+    byte[] record = r.getBytes("record");
+    return new StoredDayRecord(decode(record), Optional.of(seal), proof(r, record), latestVersion);
+  }
+
+  /** The proof of a version row read with {@link #VERSION_COLUMNS}; empty if not anchored. */
+  public static Optional<RecordProof> proof(ResultSet r, byte[] record) throws SQLException {
+    String batchId = r.getString("batch_id");
+    if (batchId == null) {
+      return Optional.empty();
+    }
+    Anchor anchor =
+        new Anchor(
+            batchId,
+            r.getString("chain"),
+            r.getLong("sequence"),
+            Optional.ofNullable(r.getString("previous_batch_id")),
+            Hash.of(r.getBytes("root")).toHex(),
+            r.getLong("tree_size"),
+            r.getLong("from_micros"),
+            r.getLong("to_micros"),
+            r.getString("ledger_tx_id"),
+            r.getObject("anchored_at", OffsetDateTime.class).toInstant());
+    LedgerRef ledger =
+        new LedgerRef(
+            r.getString("ledger_kind"),
+            r.getString("ledger_channel"),
+            r.getString("ledger_contract"),
+            r.getString("ledger_tx_id"),
+            r.getLong("ledger_position"));
+    InclusionProof inclusion =
+        new InclusionProof(
+            r.getLong("leaf_index"),
+            anchor.treeSize(),
+            InclusionPaths.decode(r.getBytes("inclusion_path")));
+    return Optional.of(new RecordProof(TreeHasher.leafHash(record), inclusion, anchor, ledger));
   }
 
   private static DayRecord decode(byte[] bytes) {
@@ -106,5 +159,18 @@ public final class PostgresDayRecordReader implements DayRecordReader {
 
   private static RecordStoreException unavailable(SQLException e) {
     return new RecordStoreException("cannot read day records: " + e.getMessage(), e);
+  }
+
+  /** How far in event time the job's stored output is complete, if it has committed anything. */
+  public static Optional<Instant> committedWatermark(Connection c, String job) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT min(watermark) FROM stream_progress WHERE job = ?")) {
+      p.setString(1, job);
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        OffsetDateTime watermark = r.getObject(1, OffsetDateTime.class);
+        return Optional.ofNullable(watermark).map(OffsetDateTime::toInstant);
+      }
+    }
   }
 }

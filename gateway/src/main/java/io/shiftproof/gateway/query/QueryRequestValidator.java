@@ -90,7 +90,8 @@ public final class QueryRequestValidator {
     return workerRef(ctx.pathParam("workerRef"));
   }
 
-  static String workerRef(String text) {
+  /** The pseudonym, or {@code INVALID_WORKER_REF} saying what a workerRef looks like. */
+  public static String workerRef(String text) {
     if (text == null || !WorkerRefs.isWorkerRef(text)) {
       throw HttpErrorCode.INVALID_WORKER_REF.exception(
           "workerRef: got " + echo(text) + ", want " + WorkerRefs.WANTED);

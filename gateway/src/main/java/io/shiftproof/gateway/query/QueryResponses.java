@@ -21,7 +21,8 @@ final class QueryResponses {
 
   /**
    * The record's fields, {@code latestVersion}, and {@code sealed} ({@code reason}, {@code
-   * sealedAtWatermark}), which is null for the live record so every answer has the same shape.
+   * sealedAtWatermark}), which is null for the live record so every answer has the same shape, and
+   * {@code proof} ({@link ProofJson}), null until the version is anchored.
    */
   static byte[] day(StoredDayRecord stored) {
     ZoneId zone = ZoneId.of(stored.record().getZone());
@@ -38,6 +39,7 @@ final class QueryResponses {
           } else {
             json.writeNullField("sealed");
           }
+          ProofJson.write(json, stored.proof(), zone);
         });
   }
 
@@ -51,6 +53,7 @@ final class QueryResponses {
           strings(json, "engagedPlatforms", status.engagedPlatforms());
           json.writeNumberField("recordVersion", status.recordVersion());
           json.writeBooleanField("provisional", status.provisional());
+          ProofJson.write(json, status.proof(), status.zone());
         });
   }
 

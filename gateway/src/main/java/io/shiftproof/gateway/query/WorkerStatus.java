@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * A worker's cross-platform state at an instant (DESIGN §5), read from the segments of a day
- * record, with the record version it came from. {@code engagedPlatforms} are the liable ones.
+ * record, with the record version it came from and that version's proof (empty for the live
+ * record). {@code engagedPlatforms} are the liable ones.
  */
 public record WorkerStatus(
     String workerRef,
@@ -21,7 +22,8 @@ public record WorkerStatus(
     List<String> onlinePlatforms,
     List<String> engagedPlatforms,
     int recordVersion,
-    boolean provisional) {
+    boolean provisional,
+    Optional<RecordProof> proof) {
 
   public WorkerStatus {
     onlinePlatforms = List.copyOf(onlinePlatforms);
@@ -48,7 +50,8 @@ public record WorkerStatus(
             segment.map(DaySegment::getOnlinePlatforms).orElse(List.of()),
             segment.map(DaySegment::getEngagedPlatforms).orElse(List.of()),
             record.getVersion(),
-            record.getProvisional()));
+            record.getProvisional(),
+            stored.proof()));
   }
 
   /**

@@ -55,6 +55,6 @@ final class InMemoryDayRecordReader implements DayRecordReader {
         record.getVersion() == 0
             ? Optional.empty()
             : Optional.of(new Seal("SETTLED", Instant.ofEpochSecond(0)));
-    return new StoredDayRecord(record, seal, latestVersion);
+    return new StoredDayRecord(record, seal, Optional.empty(), latestVersion);
   }
 }

@@ -145,6 +145,7 @@ class WorkerStatusTest {
 
   private static Optional<WorkerStatus> statusAt(DayRecord record, String at) {
     Instant instant = OffsetDateTime.parse(at).toInstant();
-    return WorkerStatus.at(new StoredDayRecord(record, Optional.empty(), 0), instant);
+    return WorkerStatus.at(
+        new StoredDayRecord(record, Optional.empty(), Optional.empty(), 0), instant);
   }
 }

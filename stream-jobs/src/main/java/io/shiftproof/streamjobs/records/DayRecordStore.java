@@ -1,10 +1,16 @@
 package io.shiftproof.streamjobs.records;
 
+import io.shiftproof.ledger.Committed;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionPaths;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The job's writes to the day-record tables ({@code db/V2__day_records.sql}). Each method writes in
@@ -59,20 +66,66 @@ public final class DayRecordStore {
   }
 
   /**
-   * Inserts sealed versions, each at most once, and drops the live record of each day sealed: from
-   * then on the sealed versions answer for it.
+   * Inserts sealed versions that are not anchored (a job run without a ledger), each at most once,
+   * and drops the live record of each day sealed: from then on the sealed versions answer for it.
    */
   public static void insertVersions(Connection c, List<DayRecordUpdate> versions, long checkpointId)
       throws SQLException {
+    insertVersions(c, versions, checkpointId, Optional.empty());
+  }
+
+  /**
+   * Stores an anchored batch: the ledger's anchor, and the batch's versions with their leaf index
+   * and inclusion path, each at most once. Called only after the anchor committed on the ledger.
+   */
+  public static void insertAnchoredBatch(
+      Connection c, SealedBatch batch, Committed<Anchor> anchored, long checkpointId)
+      throws SQLException {
+    Anchor a = anchored.value();
+    LedgerRef ref = anchored.ref();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO anchor_batch (batch_id, chain, sequence, previous_batch_id,"
+                + " checkpoint_id, root, tree_size, from_micros, to_micros, ledger_kind,"
+                + " ledger_channel, ledger_contract, ledger_tx_id, ledger_position, anchored_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (batch_id) DO NOTHING")) {
+      p.setString(1, a.batchId());
+      p.setString(2, a.chain());
+      p.setLong(3, a.sequence());
+      p.setString(4, a.previousBatchId().orElse(null));
+      p.setLong(5, checkpointId);
+      p.setBytes(6, Hash.fromHex(a.rootHex()).bytes());
+      p.setLong(7, a.treeSize());
+      p.setLong(8, a.fromMicros());
+      p.setLong(9, a.toMicros());
+      p.setString(10, ref.kind());
+      p.setString(11, ref.channel());
+      p.setString(12, ref.contract());
+      p.setString(13, ref.txId());
+      p.setLong(14, ref.position());
+      p.setObject(15, OffsetDateTime.ofInstant(a.anchoredAt(), ZoneOffset.UTC));
+      p.executeUpdate();
+    }
+    insertVersions(c, batch.leaves(), checkpointId, Optional.of(new Leaves(a.batchId(), batch)));
+  }
+
+  /** Where the versions of an anchored batch sit in its tree. */
+  private record Leaves(String batchId, SealedBatch batch) {}
+
+  private static void insertVersions(
+      Connection c, List<DayRecordUpdate> versions, long checkpointId, Optional<Leaves> leaves)
+      throws SQLException {
     try (PreparedStatement insert =
             c.prepareStatement(
-                "INSERT INTO day_record_version"
-                    + " (worker_ref, day, version, reason, watermark, checkpoint_id, record)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO day_record_version (worker_ref, day, version, reason, watermark,"
+                    + " checkpoint_id, record, batch_id, leaf_index, inclusion_path)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (worker_ref, day, version) DO NOTHING");
         PreparedStatement dropLive =
             c.prepareStatement("DELETE FROM day_record_live WHERE worker_ref = ? AND day = ?")) {
-      for (DayRecordUpdate v : versions) {
+      for (int i = 0; i < versions.size(); i++) {
+        DayRecordUpdate v = versions.get(i);
         insert.setString(1, v.workerRef());
         insert.setDate(2, Date.valueOf(v.day()));
         insert.setInt(3, v.version());
@@ -80,6 +133,15 @@ public final class DayRecordStore {
         insert.setObject(5, timestamp(v.watermarkMillis()));
         insert.setLong(6, checkpointId);
         insert.setBytes(7, v.record());
+        if (leaves.isPresent()) {
+          insert.setString(8, leaves.get().batchId());
+          insert.setLong(9, i);
+          insert.setBytes(10, InclusionPaths.encode(leaves.get().batch().proof(i).path()));
+        } else {
+          insert.setNull(8, Types.VARCHAR);
+          insert.setNull(9, Types.BIGINT);
+          insert.setNull(10, Types.BINARY);
+        }
         insert.addBatch();
         dropLive.setString(1, v.workerRef());
         dropLive.setDate(2, Date.valueOf(v.day()));

@@ -1,11 +1,16 @@
 package io.shiftproof.streamjobs.records;
 
+import io.shiftproof.ledger.LedgerEndpoint;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** Stores the job's output in the hub's PostgreSQL tables ({@code db/V2__day_records.sql}). */
+/**
+ * Stores the job's output in the hub's PostgreSQL tables ({@code db/V2__day_records.sql}), with
+ * each checkpoint's sealed versions anchored on a ledger first ({@code
+ * db/V6__anchored_batches.sql}).
+ */
 public final class PostgresDayRecordOutputs implements DayRecordOutputs {
   /** Live records are what a status query about the last minutes sees: keep them this fresh. */
   private static final Duration LIVE_MAX_DELAY = Duration.ofSeconds(1);
@@ -14,10 +19,26 @@ public final class PostgresDayRecordOutputs implements DayRecordOutputs {
 
   private final RecordStoreConfig store;
   private final String jobName;
+  private final LedgerEndpoint ledger;
 
-  public PostgresDayRecordOutputs(RecordStoreConfig store, String jobName) {
+  private PostgresDayRecordOutputs(RecordStoreConfig store, String jobName, LedgerEndpoint ledger) {
     this.store = Objects.requireNonNull(store, "store");
     this.jobName = Objects.requireNonNull(jobName, "jobName");
+    this.ledger = ledger;
+  }
+
+  /** The hub's outputs: sealed versions are stored once their batch is anchored on the ledger. */
+  public static PostgresDayRecordOutputs anchored(
+      RecordStoreConfig store, String jobName, LedgerEndpoint ledger) {
+    return new PostgresDayRecordOutputs(store, jobName, Objects.requireNonNull(ledger, "ledger"));
+  }
+
+  /**
+   * Sealed versions stored without anchors or proofs: for measuring what anchoring costs, and for
+   * tests of the records alone. No hub runs this way.
+   */
+  public static PostgresDayRecordOutputs unanchored(RecordStoreConfig store, String jobName) {
+    return new PostgresDayRecordOutputs(store, jobName, null);
   }
 
   @Override
@@ -31,7 +52,8 @@ public final class PostgresDayRecordOutputs implements DayRecordOutputs {
         .name("live-day-records")
         .uid("live-day-records");
     sealed
-        .transform("sealed-day-versions", Types.VOID, new SealedVersionCommitter(store, jobName))
+        .transform(
+            "sealed-day-versions", Types.VOID, new SealedVersionCommitter(store, jobName, ledger))
         .uid("sealed-day-versions")
         .setParallelism(1)
         .setMaxParallelism(1);

@@ -1,5 +1,6 @@
 package io.shiftproof.streamjobs.records;
 
+import io.shiftproof.ledger.LedgerEndpoint;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -27,9 +29,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * stored. Versions of a completed checkpoint whose notification was lost are in the restored state
  * and are written on restart; the table's key makes writing one twice a no-op.
  *
+ * <p>With a ledger, each checkpoint's versions are one Merkle batch, anchored before they are
+ * stored (DESIGN §6): a version is never visible without its inclusion proof, and the batch id
+ * (chain, epoch, checkpoint) makes anchoring again after a restart a no-op. The epoch is fixed when
+ * the job first starts without state and kept in its checkpoints, so a job started afresh under the
+ * same name cannot reuse the batch ids of an earlier run.
+ *
  * <p>Runs with parallelism 1: sealed versions are few (workers × days × corrections), and one
- * writer gives each checkpoint one batch, which is what anchoring a Merkle root per checkpoint
- * needs (DESIGN §6).
+ * writer gives each checkpoint one batch.
  */
 public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     implements OneInputStreamOperator<DayRecordUpdate, Void> {
@@ -38,6 +45,7 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
 
   private final RecordStoreConfig store;
   private final String jobName;
+  private final LedgerEndpoint ledger;
 
   /** Versions received since the last checkpoint barrier. */
   private transient List<DayRecordUpdate> sinceLastBarrier;
@@ -48,10 +56,18 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
   private transient ListState<PendingCheckpoint> pendingState;
   private transient long currentWatermark;
   private transient Connection connection;
+  private transient ListState<String> epochState;
+  private transient String epoch;
+  private transient BatchAnchoring anchoring;
 
-  public SealedVersionCommitter(RecordStoreConfig store, String jobName) {
+  /**
+   * @param ledger where to anchor each checkpoint's batch; null stores versions unanchored, which
+   *     only benchmarks do, to measure what anchoring costs
+   */
+  public SealedVersionCommitter(RecordStoreConfig store, String jobName, LedgerEndpoint ledger) {
     this.store = Objects.requireNonNull(store, "store");
     this.jobName = Objects.requireNonNull(jobName, "jobName");
+    this.ledger = ledger;
   }
 
   /** The versions of one checkpoint and the watermark they are complete up to. */
@@ -73,12 +89,27 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     for (PendingCheckpoint restored : pendingState.get()) {
       pending.put(restored.checkpointId(), restored);
     }
+    epochState =
+        context
+            .getOperatorStateStore()
+            .getListState(new ListStateDescriptor<>("anchor-epoch", Types.STRING));
+    epoch = null;
+    for (String restored : epochState.get()) {
+      epoch = restored;
+    }
+    if (epoch == null) {
+      epoch = getRuntimeContext().getJobInfo().getJobId().toHexString();
+      epochState.update(List.of(epoch));
+    }
   }
 
   @Override
   public void open() throws Exception {
     super.open();
     connection = store.connect();
+    if (ledger != null) {
+      anchoring = new BatchAnchoring(ledger, jobName);
+    }
     // Everything restored belongs to the checkpoint the job restarted from, which completed.
     commitUpTo(Long.MAX_VALUE);
   }
@@ -117,7 +148,7 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     }
     try {
       for (PendingCheckpoint checkpoint : due.values()) {
-        DayRecordStore.insertVersions(connection, checkpoint.versions(), checkpoint.checkpointId());
+        store(checkpoint);
         DayRecordStore.recordProgress(
             connection, jobName, 0, checkpoint.watermarkMillis(), checkpoint.checkpointId());
       }
@@ -129,9 +160,27 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     due.clear();
   }
 
+  /** Anchors the checkpoint's versions if there is a ledger, then stores them. */
+  private void store(PendingCheckpoint checkpoint) throws Exception {
+    if (checkpoint.versions().isEmpty()) {
+      return;
+    }
+    if (anchoring == null) {
+      DayRecordStore.insertVersions(connection, checkpoint.versions(), checkpoint.checkpointId());
+      return;
+    }
+    SealedBatch batch = SealedBatch.of(checkpoint.versions());
+    String batchId = jobName + "/" + epoch + "/" + checkpoint.checkpointId();
+    DayRecordStore.insertAnchoredBatch(
+        connection, batch, anchoring.anchor(batch, batchId), checkpoint.checkpointId());
+  }
+
   @Override
   public void close() throws Exception {
     try {
+      if (anchoring != null) {
+        anchoring.close();
+      }
       if (connection != null) {
         connection.close();
       }

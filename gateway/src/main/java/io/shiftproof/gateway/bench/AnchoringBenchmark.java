@@ -1,0 +1,321 @@
+package io.shiftproof.gateway.bench;
+
+import io.shiftproof.embedded.EmbeddedKafkaBroker;
+import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.bench.BenchJobRuns.JobRun;
+import io.shiftproof.gateway.bench.BenchJobRuns.Run;
+import io.shiftproof.gateway.hub.Hub;
+import io.shiftproof.gateway.hub.TopicAdmin;
+import io.shiftproof.ledger.contract.ContractRoles;
+import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.MerkleTree;
+import io.shiftproof.ledger.merkle.MerkleVerifier;
+import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.schemas.sql.DatabaseSchema;
+import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.simulator.FaultProfile;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
+import io.shiftproof.streamjobs.records.DayRecordOutputs;
+import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What anchoring costs (DESIGN §6): Merkle hashing per core on the job's real day records, the
+ * latency of generating and checking an inclusion proof, and the working-time job's end-to-end
+ * throughput with anchoring on (embedded ledger) against off, in the same run on the same events.
+ *
+ * <p>The Merkle figures are single-threaded and timed by the thread's own CPU clock, so they are
+ * per core whatever else the machine does; each is measured after an untimed warm-up pass, against
+ * a baseline of plain SHA-256 over the same bytes (what hashing alone costs). The job runs
+ * alternate off and on, twice each after a warm-up, at parallelism 1 with the hub's checkpoint
+ * interval, over several simulated days so that days settle, and are anchored, mid-stream.
+ */
+public final class AnchoringBenchmark {
+  /** Benchmark settings. */
+  public record Settings(
+      int workers, int platforms, int days, long seed, int leaves, Path workDir) {}
+
+  private static final String TOPIC = "bench-work-events";
+  private static final int PROOFS = 100_000;
+
+  private final Settings settings;
+  private final PrintWriter out;
+
+  public AnchoringBenchmark(Settings settings, PrintWriter out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public void run() throws Exception {
+    SimulationConfig simulation =
+        SimulationConfig.builder()
+            .seed(settings.seed())
+            .workers(settings.workers())
+            .platforms(settings.platforms())
+            .days(settings.days())
+            .faults(
+                FaultProfile.none()
+                    .withDuplicates(0.01)
+                    .withLateEvents(0.01, Duration.ofMinutes(20))
+                    .withMissingOfflines(0.05))
+            .build();
+    List<RecordedEvent> events =
+        Simulation.generate(simulation).flatMap(b -> b.recorded().stream()).toList();
+    out.printf(
+        "anchoring benchmark: %,d events (%d workers x %d platforms x %d days)%n",
+        events.size(), settings.workers(), settings.platforms(), settings.days());
+    DevCredentials credentials =
+        DevCredentials.ensure(
+            settings.workDir().resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
+    try (EmbeddedKafkaBroker kafka =
+            EmbeddedKafkaBroker.start(settings.workDir().resolve("kafka"), 0);
+        EmbeddedPostgresServer postgres =
+            EmbeddedPostgresServer.start(settings.workDir().resolve("postgres"), 0)) {
+      RecordStoreConfig store =
+          new RecordStoreConfig(postgres.jdbcUrl(), postgres.user(), postgres.password());
+      try (Connection c = BenchJobRuns.connect(store)) {
+        DatabaseSchema.migrate(c);
+      }
+      EmbeddedLedgerConfig ledger =
+          new EmbeddedLedgerConfig(
+              postgres.jdbcUrl(),
+              postgres.user(),
+              postgres.password(),
+              credentials.serverKey().toString(),
+              Hub.HUB_ORGANISATION,
+              ContractRoles.HUB);
+      TopicAdmin.ensureTopic(kafka.bootstrapServers(), TOPIC, 1);
+      BenchJobRuns.produce(kafka.bootstrapServers(), TOPIC, events);
+      out.printf("events written to the topic; warming up ...%n");
+      runJob("warm-up", kafka, store, null, events.size());
+      List<Run> off = new ArrayList<>();
+      List<Run> on = new ArrayList<>();
+      for (int round = 1; round <= 2; round++) {
+        off.add(runJob("anchoring off #" + round, kafka, store, null, events.size()));
+        on.add(runJob("anchoring on #" + round, kafka, store, ledger, events.size()));
+      }
+      printJob(off, on, batches(store));
+      merkle(sampleRecords(store));
+    }
+  }
+
+  private Run runJob(
+      String name,
+      EmbeddedKafkaBroker kafka,
+      RecordStoreConfig store,
+      EmbeddedLedgerConfig ledger,
+      long events)
+      throws Exception {
+    truncate(store);
+    WorkingTimeJobConfig config = WorkingTimeJobConfig.defaults();
+    DayRecordOutputs outputs =
+        ledger == null
+            ? PostgresDayRecordOutputs.unanchored(store, config.jobName())
+            : PostgresDayRecordOutputs.anchored(store, config.jobName(), ledger);
+    String id = name.replaceAll("[^a-z0-9]+", "-");
+    Run run =
+        BenchJobRuns.run(
+            new JobRun(
+                name,
+                "hashmap",
+                settings.workDir().resolve("checkpoints").resolve(id),
+                kafka.bootstrapServers(),
+                TOPIC,
+                "bench-anchoring-" + id,
+                outputs,
+                config,
+                events));
+    out.printf(
+        "  %-18s %,10.0f events/s  %5.1f s%n",
+        name, run.eventsPerSecond(), run.elapsed().toMillis() / 1000.0);
+    return run;
+  }
+
+  /** The anchored batches of the last run: count, records per batch, ledger entries so far. */
+  private record Batches(long count, double meanRecords, long maxRecords, long ledgerEntries) {}
+
+  private static Batches batches(RecordStoreConfig store) throws SQLException {
+    try (Connection c = BenchJobRuns.connect(store);
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*), coalesce(avg(tree_size), 0), coalesce(max(tree_size), 0),"
+                    + " (SELECT count(*) FROM ledger_entry) FROM anchor_batch")) {
+      r.next();
+      return new Batches(r.getLong(1), r.getDouble(2), r.getLong(3), r.getLong(4));
+    }
+  }
+
+  private void printJob(List<Run> off, List<Run> on, Batches batches) {
+    double offRate = off.stream().mapToDouble(Run::eventsPerSecond).average().orElseThrow();
+    double onRate = on.stream().mapToDouble(Run::eventsPerSecond).average().orElseThrow();
+    double ratio = onRate / offRate;
+    out.printf("%njob end to end (Kafka -> job -> PostgreSQL, parallelism 1, heap state):%n");
+    out.printf("  anchoring off: %,.0f events/s (mean of %d)%n", offRate, off.size());
+    out.printf("  anchoring on:  %,.0f events/s (mean of %d)%n", onRate, on.size());
+    out.printf("  on / off: %.2fx (goal >= 0.90: %s)%n", ratio, ratio >= 0.9 ? "met" : "NOT met");
+    out.printf(
+        "  last anchored run: %d batches, %.0f records per batch on average, %d at most;"
+            + " %d ledger entries in all runs%n",
+        batches.count(), batches.meanRecords(), batches.maxRecords(), batches.ledgerEntries());
+  }
+
+  /** Every sealed version the last run stored, as canonical bytes. */
+  private static List<byte[]> sampleRecords(RecordStoreConfig store) throws SQLException {
+    List<byte[]> records = new ArrayList<>();
+    try (Connection c = BenchJobRuns.connect(store);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT record FROM day_record_version")) {
+      while (r.next()) {
+        records.add(r.getBytes(1));
+      }
+    }
+    if (records.isEmpty()) {
+      throw new IllegalStateException("the job stored no sealed versions to hash");
+    }
+    return records;
+  }
+
+  private void merkle(List<byte[]> sample) throws Exception {
+    int n = settings.leaves();
+    // The sample repeated to n leaves, by reference: the hashing cost is per byte, not per
+    // distinct record.
+    List<byte[]> leaves =
+        new AbstractList<>() {
+          @Override
+          public byte[] get(int index) {
+            return sample.get(index % sample.size());
+          }
+
+          @Override
+          public int size() {
+            return n;
+          }
+        };
+    long bytes = 0;
+    for (byte[] record : sample) {
+      bytes += record.length;
+    }
+    double meanBytes = (double) bytes / sample.size();
+    out.printf(
+        "%nMerkle hashing, one thread, %,d leaves (the run's %,d sealed records, %.0f bytes on"
+            + " average, repeated):%n",
+        n, sample.size(), meanBytes);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    Runnable plain =
+        () -> {
+          for (byte[] leaf : leaves) {
+            sha256.digest(leaf);
+          }
+        };
+    List<Hash> leafHashes = new ArrayList<>(n);
+    Runnable hashLeaves =
+        () -> {
+          leafHashes.clear();
+          for (byte[] leaf : leaves) {
+            leafHashes.add(TreeHasher.leafHash(leaf));
+          }
+        };
+    MerkleTree[] tree = new MerkleTree[1];
+    Runnable fromLeafHashes = () -> tree[0] = MerkleTree.fromLeafHashes(leafHashes);
+    Runnable fromLeaves = () -> tree[0] = MerkleTree.fromLeaves(leaves);
+    double baseline =
+        timePerCore(threads, plain, n, "SHA-256 of each record (baseline)", meanBytes);
+    timePerCore(threads, hashLeaves, n, "leaf hashes SHA-256(0x00 || record)", meanBytes);
+    timePerCore(threads, fromLeafHashes, n, "interior nodes from leaf hashes", 64);
+    double full = timePerCore(threads, fromLeaves, n, "whole tree from records", meanBytes);
+    out.printf(
+        "  whole tree: %,.0f leaves/s per core (goal >= 2,000,000: %s); %.2fx the plain"
+            + " SHA-256 baseline%n",
+        full, full >= 2_000_000 ? "met" : "NOT met", full / baseline);
+    proofs(tree[0]);
+  }
+
+  /**
+   * Runs {@code work} once untimed, then timed by this thread's CPU clock; prints and returns
+   * leaves/s.
+   */
+  private double timePerCore(
+      ThreadMXBean threads, Runnable work, int leaves, String what, double bytesPerLeaf) {
+    work.run();
+    long cpu = threads.getCurrentThreadCpuTime();
+    long wall = System.nanoTime();
+    work.run();
+    cpu = threads.getCurrentThreadCpuTime() - cpu;
+    wall = System.nanoTime() - wall;
+    double perSecond = leaves / (cpu / 1e9);
+    out.printf(
+        "  %-40s %,13.0f leaves/s per core  %,7.0f MB/s  (%.2f s CPU, %.2f s wall)%n",
+        what, perSecond, perSecond * bytesPerLeaf / 1e6, cpu / 1e9, wall / 1e9);
+    return perSecond;
+  }
+
+  private void proofs(MerkleTree tree) {
+    SplittableRandom random = new SplittableRandom(settings.seed());
+    long[] generate = new long[PROOFS];
+    long[] verify = new long[PROOFS];
+    Hash root = tree.rootHash();
+    for (int pass = 0; pass < 2; pass++) { // the first pass warms up
+      for (int i = 0; i < PROOFS; i++) {
+        int index = random.nextInt(tree.size());
+        long start = System.nanoTime();
+        InclusionProof proof = tree.inclusionProof(index);
+        long generated = System.nanoTime();
+        boolean ok = MerkleVerifier.verifyInclusion(tree.leafHash(index), proof, root).isVerified();
+        long verified = System.nanoTime();
+        if (!ok) {
+          throw new IllegalStateException("proof of leaf " + index + " did not verify");
+        }
+        generate[i] = generated - start;
+        verify[i] = verified - generated;
+      }
+    }
+    out.printf(
+        "%ninclusion proofs in a tree of %,d leaves (%,d random leaves, after as many warm-up):%n",
+        tree.size(), PROOFS);
+    printLatency("generate", generate);
+    printLatency("verify", verify);
+  }
+
+  private void printLatency(String what, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    out.printf(
+        "  %-8s p50 %6.1f us  p99 %6.1f us  max %7.1f us%n",
+        what,
+        sorted[sorted.length / 2] / 1e3,
+        sorted[(int) (sorted.length * 0.99)] / 1e3,
+        sorted[sorted.length - 1] / 1e3);
+  }
+
+  private static void truncate(RecordStoreConfig store) throws SQLException {
+    try (Connection c = BenchJobRuns.connect(store);
+        Statement s = c.createStatement()) {
+      // The ledger keeps growing across runs, as it would: each run anchors on the same chain.
+      s.execute(
+          "TRUNCATE day_record_version, anchor_batch, day_record_live, late_event,"
+              + " stream_progress");
+    }
+  }
+}

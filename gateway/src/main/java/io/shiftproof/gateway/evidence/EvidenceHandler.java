@@ -1,0 +1,85 @@
+package io.shiftproof.gateway.evidence;
+
+import io.shiftproof.gateway.http.ClientIdentityHandler;
+import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.query.QueryRequestValidator;
+import io.shiftproof.gateway.query.RecordStoreException;
+import io.shiftproof.ledger.LedgerException;
+import io.shiftproof.schemas.wire.Rfc3339;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/evidence} with {@code {"workerRef": "wr_…", "incidentAt": "<RFC 3339>"}}: the
+ * self-verifying evidence bundle for an incident (insurers and the operator). The bundle is built
+ * on a worker thread: it reads PostgreSQL, writes the access log and signs.
+ */
+public final class EvidenceHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceHandler.class);
+  private static final Set<String> FIELDS = Set.of("workerRef", "incidentAt");
+  private static final String EXAMPLE =
+      "{\"workerRef\": \"wr_...\", \"incidentAt\": \"2026-11-28T14:32:00+08:00\"}";
+
+  private final EvidenceService service;
+
+  public EvidenceHandler(EvidenceService service) {
+    this.service = service;
+  }
+
+  public void evidence(RoutingContext ctx) {
+    EvidenceQuery query = parse(ctx);
+    ctx.vertx()
+        .executeBlocking(() -> service.bundle(query), false)
+        .onSuccess(
+            bundle ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("content-type", "application/json")
+                    .end(Buffer.buffer(bundle)))
+        .onFailure(failure -> ctx.fail(clientFacing(failure)));
+  }
+
+  private static EvidenceQuery parse(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body() == null ? null : ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw HttpErrorCode.BAD_REQUEST.exception("body: not a JSON object, want " + EXAMPLE);
+    }
+    if (body == null) {
+      throw HttpErrorCode.EMPTY_BODY.exception("body: got nothing, want " + EXAMPLE);
+    }
+    for (String field : body.fieldNames()) {
+      if (!FIELDS.contains(field)) {
+        throw HttpErrorCode.BAD_REQUEST.exception(
+            "body: got unknown field \"" + field + "\", want only workerRef and incidentAt");
+      }
+    }
+    Object workerRef = body.getValue("workerRef");
+    String ref = QueryRequestValidator.workerRef(workerRef instanceof String s ? s : null);
+    Object incidentAt = body.getValue("incidentAt");
+    Instant at = incidentAt instanceof String s ? Rfc3339.parseOrNull(s) : null;
+    if (at == null) {
+      throw HttpErrorCode.INVALID_INSTANT.exception(
+          "incidentAt: got "
+              + (incidentAt == null ? "nothing" : "\"" + incidentAt + "\"")
+              + ", want an RFC 3339 instant with offset, e.g. 2026-11-28T14:32:00+08:00");
+    }
+    return new EvidenceQuery(ref, at, ClientIdentityHandler.identity(ctx).organisation());
+  }
+
+  private static Throwable clientFacing(Throwable failure) {
+    if (failure instanceof RecordStoreException || failure instanceof LedgerException) {
+      LOG.warn("evidence unavailable: {}", failure.getMessage());
+      return HttpErrorCode.RECORDS_UNAVAILABLE.exception(
+          "the hub cannot assemble evidence right now; retry shortly");
+    }
+    return failure;
+  }
+}

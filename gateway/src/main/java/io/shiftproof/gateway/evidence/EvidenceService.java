@@ -1,0 +1,140 @@
+package io.shiftproof.gateway.evidence;
+
+import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.query.RecordProof;
+import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.AccessRecord;
+import io.shiftproof.ledger.embedded.SignedLedgerEntry;
+import io.shiftproof.ledger.evidence.AnchoredBatch;
+import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
+import io.shiftproof.ledger.evidence.EvidenceException;
+import io.shiftproof.ledger.evidence.EvidenceRequest;
+import io.shiftproof.ledger.evidence.ProvenRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.Rfc3339;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Assembles the evidence bundle of DESIGN §6 for an incident: the latest sealed, anchored version
+ * of every local day the window [t − 2 h, t + 2 h] touches, their proofs and anchors, the coverage
+ * decision, signed by the hub. Each request is written to the ledger's access log first, so no
+ * evidence leaves the hub unlogged. Blocking.
+ */
+public final class EvidenceService {
+  /** The purpose recorded in the access log. */
+  public static final String PURPOSE = "evidence";
+
+  private final PostgresEvidenceReader reader;
+  private final Ledger ledger;
+  private final Function<LedgerRef, Optional<SignedLedgerEntry>> attestations;
+  private final EvidenceBundleBuilder builder;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  /**
+   * @param attestations the ledger's signed record of an anchor transaction, where the ledger can
+   *     give one that a verifier can check offline (the embedded ledger's hub-signed entry)
+   * @param zone the hub's working-time zone, which decides the local days of the window
+   */
+  public EvidenceService(
+      PostgresEvidenceReader reader,
+      Ledger ledger,
+      Function<LedgerRef, Optional<SignedLedgerEntry>> attestations,
+      EvidenceBundleBuilder builder,
+      ZoneId zone,
+      Clock clock) {
+    this.reader = reader;
+    this.ledger = ledger;
+    this.attestations = attestations;
+    this.builder = builder;
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  /** The bundle as UTF-8 JSON. */
+  public byte[] bundle(EvidenceQuery query) {
+    EvidenceRequest request = new EvidenceRequest(query.workerRef(), query.incidentAt(), zone);
+    List<ProvenRecord> records = new ArrayList<>();
+    List<LocalDate> daysWithoutRecords = new ArrayList<>();
+    Map<String, AnchoredBatch> anchors = new LinkedHashMap<>();
+    LocalDate incidentDay = query.incidentAt().atZone(zone).toLocalDate();
+    LocalDate last = request.windowTo().atZone(zone).toLocalDate();
+    for (LocalDate day = request.windowFrom().atZone(zone).toLocalDate();
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
+      DayEvidence evidence = reader.day(query.workerRef(), day);
+      if (evidence instanceof DayEvidence.Sealed sealed) {
+        RecordProof proof = sealed.evidence().proof();
+        records.add(
+            new ProvenRecord(
+                sealed.evidence().canonicalRecord(), proof.anchor().batchId(), proof.inclusion()));
+        anchors.computeIfAbsent(
+            proof.anchor().batchId(),
+            id ->
+                new AnchoredBatch(
+                    proof.anchor(), proof.ledger(), attestations.apply(proof.ledger())));
+      } else if (evidence instanceof DayEvidence.NotSealed notSealed) {
+        throw notSealed(query, notSealed);
+      } else if (!day.equals(incidentDay)) {
+        // No record may only mean "no events yet": attest it only once the job's stored output
+        // is complete past the window.
+        if (!reader.committedWatermark().map(w -> w.isAfter(request.windowTo())).orElse(false)) {
+          throw HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
+              "incidentAt: events are not yet processed up to the end of the window ("
+                  + Rfc3339.format(request.windowTo(), zone)
+                  + "), so the hub cannot yet say whether "
+                  + day
+                  + " has a record; ask again shortly");
+        }
+        daysWithoutRecords.add(day);
+      } else {
+        throw HttpErrorCode.DAY_NOT_FOUND.exception(
+            "incidentAt: the hub holds no record of "
+                + query.workerRef()
+                + " on "
+                + day
+                + " (local days in "
+                + zone
+                + "): the worker had no events that day, or they are not processed yet");
+      }
+    }
+    ledger.logAccess(
+        new AccessRecord(
+            query.requestedBy(),
+            query.workerRef(),
+            PURPOSE,
+            "incident " + Rfc3339.format(query.incidentAt(), zone)));
+    try {
+      return builder.build(
+          request, records, daysWithoutRecords, List.copyOf(anchors.values()), clock.instant());
+    } catch (EvidenceException e) {
+      if (e.code() == EvidenceException.Code.RECORD_MISSING) {
+        throw HttpErrorCode.EVIDENCE_NOT_SEALED.exception(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private static RuntimeException notSealed(EvidenceQuery query, DayEvidence.NotSealed day) {
+    String reach =
+        day.coveredUntilMicros()
+            .map(micros -> "; events are processed up to " + DayRecordCodec.instantOfMicros(micros))
+            .orElse("");
+    return HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
+        "incidentAt: the window [t - 2 h, t + 2 h] includes "
+            + day.day()
+            + ", which is not sealed and anchored yet"
+            + reach
+            + "; a day seals once events are processed past its local midnight plus the"
+            + " session silence timeout: ask again then");
+  }
+}

@@ -1,0 +1,78 @@
+package io.shiftproof.streamjobs.records;
+
+import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.MerkleTree;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sealed versions of one checkpoint as one Merkle batch (DESIGN §6): each version is a leaf,
+ * {@code SHA-256(0x00 ‖ canonical record bytes)}, in the order (workerRef, day, version), so the
+ * same versions always give the same root whichever order the job emitted them in.
+ */
+public final class SealedBatch {
+  private static final Comparator<DayRecordUpdate> LEAF_ORDER =
+      Comparator.comparing(DayRecordUpdate::workerRef)
+          .thenComparingLong(DayRecordUpdate::epochDay)
+          .thenComparingInt(DayRecordUpdate::version);
+
+  private final List<DayRecordUpdate> leaves;
+  private final MerkleTree tree;
+
+  private SealedBatch(List<DayRecordUpdate> leaves, MerkleTree tree) {
+    this.leaves = leaves;
+    this.tree = tree;
+  }
+
+  /**
+   * The batch of {@code versions}, which must not be empty (an empty checkpoint anchors nothing).
+   */
+  public static SealedBatch of(List<DayRecordUpdate> versions) {
+    if (versions.isEmpty()) {
+      throw new IllegalArgumentException("versions: got none, want at least one sealed version");
+    }
+    List<DayRecordUpdate> leaves = new ArrayList<>(versions);
+    leaves.sort(LEAF_ORDER);
+    return new SealedBatch(
+        List.copyOf(leaves),
+        MerkleTree.fromLeaves(leaves.stream().map(DayRecordUpdate::record).toList()));
+  }
+
+  /** The versions in leaf order: the i-th is leaf i. */
+  public List<DayRecordUpdate> leaves() {
+    return leaves;
+  }
+
+  public String rootHex() {
+    return tree.rootHash().toHex();
+  }
+
+  public InclusionProof proof(int leafIndex) {
+    return tree.inclusionProof(leafIndex);
+  }
+
+  /**
+   * What to anchor for this batch. Its time range is the event time its records cover: from the
+   * start of the earliest local day to the latest {@code coveredUntil}.
+   */
+  public AnchorRequest anchorRequest(String batchId, String chain, Optional<String> previous) {
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (DayRecordUpdate v : leaves) {
+      var record = DayRecordCodec.decode(v.record());
+      long dayStart =
+          RecordedEventCodec.epochMicros(
+              v.day().atStartOfDay(ZoneId.of(record.getZone())).toInstant());
+      from = Math.min(from, dayStart);
+      to = Math.max(to, record.getCoveredUntilMicros());
+    }
+    return new AnchorRequest(
+        batchId, chain, previous, rootHex(), leaves.size(), from, Math.max(to, from + 1));
+  }
+}

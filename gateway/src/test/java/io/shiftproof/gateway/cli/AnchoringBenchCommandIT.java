@@ -1,0 +1,25 @@
+package io.shiftproof.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The anchoring benchmark runs end to end on a small load and prints every figure it promises. */
+class AnchoringBenchCommandIT {
+  @Test
+  void anchoringBenchmarkPrintsMerkleRatesProofLatencyAndTheOnOffRatio() {
+    CommandLineIT.Run run =
+        CommandLineIT.run(
+            "bench", "anchoring", "--workers", "20", "--days", "2", "--leaves", "20000");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("anchoring off:")
+        .contains("anchoring on:")
+        .contains("on / off:")
+        .containsPattern("last anchored run: [1-9]\\d* batches")
+        .contains("SHA-256 of each record (baseline)")
+        .contains("whole tree:")
+        .contains("generate p50");
+  }
+}

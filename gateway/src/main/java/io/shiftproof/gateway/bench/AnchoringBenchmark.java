@@ -16,8 +16,6 @@ import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.schemas.wire.RecordedEvent;
-import io.shiftproof.simulator.FaultProfile;
-import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
@@ -32,7 +30,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,19 +65,9 @@ public final class AnchoringBenchmark {
 
   public void run() throws Exception {
     SimulationConfig simulation =
-        SimulationConfig.builder()
-            .seed(settings.seed())
-            .workers(settings.workers())
-            .platforms(settings.platforms())
-            .days(settings.days())
-            .faults(
-                FaultProfile.none()
-                    .withDuplicates(0.01)
-                    .withLateEvents(0.01, Duration.ofMinutes(20))
-                    .withMissingOfflines(0.05))
-            .build();
-    List<RecordedEvent> events =
-        Simulation.generate(simulation).flatMap(b -> b.recorded().stream()).toList();
+        BenchJobRuns.simulation(
+            settings.workers(), settings.platforms(), settings.days(), settings.seed());
+    List<RecordedEvent> events = BenchJobRuns.events(simulation);
     out.printf(
         "anchoring benchmark: %,d events (%d workers x %d platforms x %d days)%n",
         events.size(), settings.workers(), settings.platforms(), settings.days());

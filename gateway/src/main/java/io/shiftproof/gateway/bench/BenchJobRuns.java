@@ -2,6 +2,9 @@ package io.shiftproof.gateway.bench;
 
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
+import io.shiftproof.simulator.FaultProfile;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.RecordedEventDeserializer;
 import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
@@ -120,6 +123,29 @@ final class BenchJobRuns {
       }
       producer.flush();
     }
+  }
+
+  /**
+   * The simulated load of the job benchmarks: realistic multi-platform work with 1 % duplicates, 1
+   * % events up to 20 minutes late and 5 % sessions without an OFFLINE.
+   */
+  static SimulationConfig simulation(int workers, int platforms, int days, long seed) {
+    return SimulationConfig.builder()
+        .seed(seed)
+        .workers(workers)
+        .platforms(platforms)
+        .days(days)
+        .faults(
+            FaultProfile.none()
+                .withDuplicates(0.01)
+                .withLateEvents(0.01, Duration.ofMinutes(20))
+                .withMissingOfflines(0.05))
+        .build();
+  }
+
+  /** The simulation's events as the gateway would have recorded them, in push order. */
+  static List<RecordedEvent> events(SimulationConfig simulation) {
+    return Simulation.generate(simulation).flatMap(b -> b.recorded().stream()).toList();
   }
 
   static Connection connect(RecordStoreConfig store) throws SQLException {

@@ -8,8 +8,6 @@ import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
-import io.shiftproof.simulator.FaultProfile;
-import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.baseline.SqlWorkingTimeBaseline;
@@ -72,19 +70,9 @@ public final class WorkingTimeBenchmark {
 
   public void run() throws Exception {
     SimulationConfig simulation =
-        SimulationConfig.builder()
-            .seed(settings.seed())
-            .workers(settings.workers())
-            .platforms(settings.platforms())
-            .days(settings.days())
-            .faults(
-                FaultProfile.none()
-                    .withDuplicates(0.01)
-                    .withLateEvents(0.01, Duration.ofMinutes(20))
-                    .withMissingOfflines(0.05))
-            .build();
-    List<RecordedEvent> events =
-        Simulation.generate(simulation).flatMap(b -> b.recorded().stream()).toList();
+        BenchJobRuns.simulation(
+            settings.workers(), settings.platforms(), settings.days(), settings.seed());
+    List<RecordedEvent> events = BenchJobRuns.events(simulation);
     out.printf(
         "working-time benchmark: %,d events (%d workers x %d platforms x %d days, with"
             + " duplicates, late events and missing OFFLINEs)%n",

@@ -1,11 +1,7 @@
 package io.shiftproof.ledger.canonical;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,26 +14,11 @@ import java.util.TreeMap;
  * implementations from disagreeing about one.
  */
 public final class CanonicalJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private CanonicalJson() {}
 
   /** The canonical bytes of the JSON text {@code json}. */
   public static byte[] canonicalize(byte[] json) {
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new IllegalArgumentException("json: got no value, want one JSON value");
-      }
-      StringBuilder out = new StringBuilder(json.length);
-      write(read(parser), out);
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException("json: got text after the value, want one JSON value");
-      }
-      return out.toString().getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("json: not valid JSON: " + e.getMessage(), e);
-    }
+    return canonical(JsonTree.parse(json));
   }
 
   /** The canonical bytes of the JSON text {@code json}. */
@@ -45,46 +26,11 @@ public final class CanonicalJson {
     return canonicalize(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Object read(JsonParser p) throws IOException {
-    switch (p.currentToken()) {
-      case START_OBJECT -> {
-        // Sorted by UTF-16 code units, which is String's natural order.
-        Map<String, Object> members = new TreeMap<>();
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String name = p.currentName();
-          p.nextToken();
-          if (members.put(name, read(p)) != null) {
-            throw new IllegalArgumentException("json: member \"" + name + "\" appears twice");
-          }
-        }
-        return members;
-      }
-      case START_ARRAY -> {
-        List<Object> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p));
-        }
-        return items;
-      }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getBigIntegerValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "json: got " + p.currentToken() + ", want only integers among numbers");
-    }
+  /** The canonical bytes of a {@link JsonTree} value. */
+  public static byte[] canonical(Object value) {
+    StringBuilder out = new StringBuilder(1024);
+    write(value, out);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @SuppressWarnings("unchecked")
@@ -92,7 +38,8 @@ public final class CanonicalJson {
     if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
-      for (Map.Entry<String, Object> m : ((Map<String, Object>) map).entrySet()) {
+      // Sorted by UTF-16 code units, which is String's natural order.
+      for (Map.Entry<String, Object> m : new TreeMap<>((Map<String, Object>) map).entrySet()) {
         if (!first) {
           out.append(',');
         }
@@ -113,8 +60,12 @@ public final class CanonicalJson {
       out.append(']');
     } else if (value instanceof String s) {
       string(s, out);
+    } else if (value instanceof BigInteger || value instanceof Boolean) {
+      out.append(value);
+    } else if (value == JsonTree.NULL || value == null) {
+      out.append("null");
     } else {
-      out.append(value); // BigInteger, Boolean, or null
+      throw new IllegalArgumentException("value: got " + value.getClass() + ", want a JSON value");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.shiftproof.ledger.evidence;
 
+import io.shiftproof.ledger.canonical.JsonTree;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

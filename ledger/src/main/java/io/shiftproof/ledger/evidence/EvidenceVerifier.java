@@ -3,6 +3,7 @@ package io.shiftproof.ledger.evidence;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.Verifier;

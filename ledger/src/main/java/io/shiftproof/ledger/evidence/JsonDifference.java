@@ -1,5 +1,6 @@
 package io.shiftproof.ledger.evidence;
 
+import io.shiftproof.ledger.canonical.JsonTree;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.ledger.canonical.CanonicalJson;
+import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.schemas.wire.DayRecordCodec;

@@ -4,6 +4,7 @@ import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_1;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;

@@ -1,11 +1,9 @@
-package io.shiftproof.ledger.evidence;
+package io.shiftproof.ledger.canonical;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import io.shiftproof.ledger.canonical.CanonicalJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +22,9 @@ import java.util.Map;
  * dependency. Like {@link CanonicalJson} it refuses duplicate members and non-integer numbers, so
  * that what is checked and what is signed can never be read two ways.
  */
-final class JsonTree {
+public final class JsonTree {
   /** JSON null: a value of its own, so that a missing member and null are told apart. */
-  static final Object NULL =
+  public static final Object NULL =
       new Object() {
         @Override
         public String toString() {
@@ -34,8 +32,7 @@ final class JsonTree {
         }
       };
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonTree() {}
 
@@ -44,7 +41,7 @@ final class JsonTree {
    *
    * @throws IllegalArgumentException if it is not one JSON value with integer numbers only
    */
-  static Object parse(byte[] json) {
+  public static Object parse(byte[] json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       if (parser.nextToken() == null) {
         throw new IllegalArgumentException("json: got no value, want one JSON value");
@@ -66,7 +63,9 @@ final class JsonTree {
         while (p.nextToken() != JsonToken.END_OBJECT) {
           String name = p.currentName();
           p.nextToken();
-          members.put(name, read(p));
+          if (members.put(name, read(p)) != null) {
+            throw new IllegalArgumentException("json: member \"" + name + "\" appears twice");
+          }
         }
         return members;
       }
@@ -99,7 +98,7 @@ final class JsonTree {
   }
 
   /** Writes {@code value} with {@code json}. */
-  static void write(JsonGenerator json, Object value) throws IOException {
+  public static void write(JsonGenerator json, Object value) throws IOException {
     if (value instanceof Map<?, ?> map) {
       json.writeStartObject();
       for (Map.Entry<?, ?> member : map.entrySet()) {
@@ -127,7 +126,7 @@ final class JsonTree {
   }
 
   /** The compact JSON text of {@code value}. */
-  static byte[] toBytes(Object value) {
+  public static byte[] toBytes(Object value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       write(json, value);
@@ -138,7 +137,7 @@ final class JsonTree {
   }
 
   /** The RFC 8785 bytes of {@code value}. */
-  static byte[] canonical(Object value) {
-    return CanonicalJson.canonicalize(toBytes(value));
+  public static byte[] canonical(Object value) {
+    return CanonicalJson.canonical(value);
   }
 }

@@ -173,12 +173,19 @@ final class BenchCommand implements Runnable {
         description = "Leaves in the Merkle measurements. Default: ${DEFAULT-VALUE}")
     int leaves;
 
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description = "Job runs with anchoring off and on, alternating. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
       Path workDir = TempDirectories.create("bench-anchoring");
       try {
         new AnchoringBenchmark(
-                new AnchoringBenchmark.Settings(workers, platforms, days, seed, leaves, workDir),
+                new AnchoringBenchmark.Settings(
+                    workers, platforms, days, seed, leaves, rounds, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

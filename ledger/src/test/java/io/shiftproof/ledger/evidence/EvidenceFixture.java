@@ -1,9 +1,8 @@
 package io.shiftproof.ledger.evidence;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.DevCertificateAuthority;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.IssuedCredential;
@@ -17,9 +16,6 @@ import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.SourceBatch;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -180,29 +176,7 @@ final class EvidenceFixture {
 
   /** The anchor as the embedded ledger's {@code AnchorBatch} payload. */
   static String payloadJson(Anchor anchor) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStringField("batchId", anchor.batchId());
-      json.writeStringField("chain", anchor.chain());
-      json.writeNumberField("sequence", anchor.sequence());
-      json.writeFieldName("previousBatchId");
-      if (anchor.previousBatchId().isPresent()) {
-        json.writeString(anchor.previousBatchId().get());
-      } else {
-        json.writeNull();
-      }
-      json.writeStringField("root", anchor.rootHex());
-      json.writeNumberField("treeSize", anchor.treeSize());
-      json.writeNumberField("fromMicros", anchor.fromMicros());
-      json.writeNumberField("toMicros", anchor.toMicros());
-      json.writeStringField("txId", anchor.txId());
-      json.writeNumberField("anchoredAtMicros", micros(anchor.anchoredAt()));
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return ContractJson.anchorToJson(anchor);
   }
 
   static DayRecord record(

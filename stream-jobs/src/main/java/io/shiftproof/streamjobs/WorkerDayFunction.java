@@ -67,7 +67,7 @@ import org.apache.flink.util.OutputTag;
  * </ul>
  */
 public final class WorkerDayFunction
-    extends KeyedProcessFunction<String, RecordedEvent, DayRecordUpdate> {
+    extends KeyedProcessFunction<String, WorkInput, DayRecordUpdate> {
 
   private static final long serialVersionUID = 2L;
 
@@ -138,8 +138,16 @@ public final class WorkerDayFunction
   }
 
   @Override
-  public void processElement(RecordedEvent recorded, Context ctx, Collector<DayRecordUpdate> out)
+  public void processElement(WorkInput input, Context ctx, Collector<DayRecordUpdate> out)
       throws Exception {
+    if (input instanceof WorkInput.Seal seal) {
+      sealInterim(seal.request().day(), ctx);
+    } else {
+      processEvent(((WorkInput.Event) input).recorded(), ctx);
+    }
+  }
+
+  private void processEvent(RecordedEvent recorded, Context ctx) throws Exception {
     TimelineEvent event = TimelineEvent.of(recorded);
     long watermarkMillis = ctx.timerService().currentWatermark();
     Instant watermark = timelineWatermark(watermarkMillis);
@@ -234,7 +242,7 @@ public final class WorkerDayFunction
       boolean settling,
       long watermarkMillis,
       TimerService timers,
-      OnTimerContext ctx)
+      Context ctx)
       throws Exception {
     long epochDay = day.day().toEpochDay();
     SealedDay previous = days.sealedDays().get(epochDay);
@@ -242,15 +250,19 @@ public final class WorkerDayFunction
     if (previous == null && isEmpty(day)) {
       return;
     }
-    if (previous != null && Arrays.equals(previous.contentDigest(), digest)) {
+    boolean afterInterim = previous != null && previous.interim();
+    // An interim version was provisional: the day always seals when it settles.
+    if (previous != null && !afterInterim && Arrays.equals(previous.contentDigest(), digest)) {
       return;
     }
     int version = previous == null ? 1 : previous.version() + 1;
-    UpdateKind kind = version == 1 && settling ? UpdateKind.SETTLED : UpdateKind.CORRECTION;
+    UpdateKind kind =
+        settling && (previous == null || afterInterim) ? UpdateKind.SETTLED : UpdateKind.CORRECTION;
     if (previous == null) {
       timers.registerEventTimeTimer(expiryTimer(day.day()));
     }
-    days.sealedDays().put(epochDay, new SealedDay(version, digest));
+    days.sealedDays()
+        .put(epochDay, new SealedDay(version, digest, false, day.coveredUntil().toEpochMilli()));
     ctx.output(
         SEALED_VERSIONS,
         new DayRecordUpdate(
@@ -261,6 +273,52 @@ public final class WorkerDayFunction
             watermarkMillis,
             day.coveredUntil().toEpochMilli(),
             DayRecords.encode(day, version, zone)));
+  }
+
+  /**
+   * Seals an interim version of a day that has not settled, covering the worker's events up to the
+   * watermark, because evidence for an incident needs an anchored record now (DESIGN §5). Nothing
+   * is sealed for a settled day (its sealed versions answer), for a day without events, or when the
+   * latest interim version already says the same up to the same instant, so repeated requests add
+   * no versions.
+   */
+  private void sealInterim(LocalDate day, Context ctx) throws Exception {
+    Instant watermark = timelineWatermark(ctx.timerService().currentWatermark());
+    WorkerDays days = workerDays.value();
+    if (days == null
+        || isSettled(day, watermark)
+        || !days.openDays().containsKey(day.toEpochDay())) {
+      return;
+    }
+    WorkingDay computed = timeline(ctx.getCurrentKey()).workingDays(List.of(day), watermark).get(0);
+    if (isEmpty(computed)) {
+      return;
+    }
+    long epochDay = day.toEpochDay();
+    SealedDay previous = days.sealedDays().get(epochDay);
+    byte[] digest = DayRecords.contentDigest(computed, zone);
+    long coveredUntil = computed.coveredUntil().toEpochMilli();
+    if (previous != null
+        && Arrays.equals(previous.contentDigest(), digest)
+        && previous.coveredUntilMillis() >= coveredUntil) {
+      return;
+    }
+    int version = previous == null ? 1 : previous.version() + 1;
+    if (previous == null) {
+      ctx.timerService().registerEventTimeTimer(expiryTimer(day));
+    }
+    days.sealedDays().put(epochDay, new SealedDay(version, digest, true, coveredUntil));
+    workerDays.update(days);
+    ctx.output(
+        SEALED_VERSIONS,
+        new DayRecordUpdate(
+            computed.workerRef(),
+            epochDay,
+            version,
+            UpdateKind.INTERIM,
+            ctx.timerService().currentWatermark(),
+            coveredUntil,
+            DayRecords.encode(computed, version, zone)));
   }
 
   /**

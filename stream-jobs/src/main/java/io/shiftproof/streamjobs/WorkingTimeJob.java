@@ -2,12 +2,11 @@ package io.shiftproof.streamjobs;
 
 import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
-import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
-import io.shiftproof.streamjobs.state.RecordedEventTypeInfo;
+import io.shiftproof.streamjobs.state.WorkInputTypeInfo;
 import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -38,22 +37,21 @@ public final class WorkingTimeJob {
    */
   public static void build(
       StreamExecutionEnvironment env,
-      Source<RecordedEvent, ?, ?> source,
+      Source<WorkInput, ?, ?> source,
       DayRecordOutputs outputs,
       WorkingTimeJobConfig config) {
     // Sealed versions are stored when a checkpoint completes: without checkpoints none would be.
     env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     env.getConfig().setAutoWatermarkInterval(config.watermarkInterval().toMillis());
-    WatermarkStrategy<RecordedEvent> watermarks =
-        WatermarkStrategy.<RecordedEvent>forBoundedOutOfOrderness(config.outOfOrderness())
-            .withTimestampAssigner(
-                (recorded, ignored) -> recorded.event().occurredAt().toEpochMilli())
+    WatermarkStrategy<WorkInput> watermarks =
+        WatermarkStrategy.<WorkInput>forBoundedOutOfOrderness(config.outOfOrderness())
+            .withTimestampAssigner((input, ignored) -> input.eventTimeMillis())
             .withIdleness(config.idleness());
     SingleOutputStreamOperator<DayRecordUpdate> live =
         // The explicit type keeps events crossing the keyBy off Kryo, whatever the source reports.
-        env.fromSource(source, watermarks, SOURCE_NAME, RecordedEventTypeInfo.INSTANCE)
+        env.fromSource(source, watermarks, SOURCE_NAME, WorkInputTypeInfo.INSTANCE)
             .uid("work-events-source")
-            .keyBy(recorded -> recorded.event().workerRef())
+            .keyBy(WorkInput::workerRef)
             .process(
                 new WorkerDayFunction(
                     config.workingTime(), config.updateInterval(), config.correctionHorizon()))
@@ -66,14 +64,14 @@ public final class WorkingTimeJob {
   }
 
   /** A Kafka source reading {@code topic} from the committed offsets, or the start if none. */
-  public static KafkaSource<RecordedEvent> kafkaSource(
+  public static KafkaSource<WorkInput> kafkaSource(
       String bootstrapServers, String topic, String groupId) {
-    return KafkaSource.<RecordedEvent>builder()
+    return KafkaSource.<WorkInput>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setValueOnlyDeserializer(new RecordedEventDeserializer())
+        .setValueOnlyDeserializer(new WorkInputDeserializer())
         .build();
   }
 

@@ -15,6 +15,7 @@ import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.SealRequest;
 import io.shiftproof.schemas.wire.WorkEventType;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
@@ -47,7 +48,7 @@ class WorkerDayFunctionTest {
   private static final Duration HORIZON = Duration.ofHours(72);
   private static final Instant DAY_SETTLES = settles(DAY);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, RecordedEvent, DayRecordUpdate> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, WorkInput, DayRecordUpdate> harness;
   private final List<RecordedEvent> sent = new ArrayList<>();
   private int eventNumber;
 
@@ -57,7 +58,7 @@ class WorkerDayFunctionTest {
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
                 new WorkerDayFunction(CONFIG, Duration.ofSeconds(5), HORIZON)),
-            recorded -> recorded.event().workerRef(),
+            WorkInput::workerRef,
             Types.STRING);
     harness.open();
   }
@@ -114,7 +115,7 @@ class WorkerDayFunctionTest {
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
                 new WorkerDayFunction(CONFIG, Duration.ofSeconds(5), HORIZON)),
-            recorded -> recorded.event().workerRef(),
+            WorkInput::workerRef,
             Types.STRING);
     harness.setStateBackend(new EmbeddedRocksDBStateBackend());
     harness.open();
@@ -151,10 +152,10 @@ class WorkerDayFunctionTest {
     RecordedEvent resend =
         new RecordedEvent(
             online.platform(), "b-resend", online.receivedAt().plusSeconds(60), online.event());
-    harness.processElement(resend, online.event().occurredAt().toEpochMilli());
+    harness.processElement(WorkInput.of(resend), online.event().occurredAt().toEpochMilli());
 
     harness.processWatermark(DAY_SETTLES.toEpochMilli());
-    harness.processElement(resend, online.event().occurredAt().toEpochMilli());
+    harness.processElement(WorkInput.of(resend), online.event().occurredAt().toEpochMilli());
     harness.processWatermark(DAY_SETTLES.plusSeconds(60).toEpochMilli());
 
     DayRecord settled = decode(sealed().get(0));
@@ -341,6 +342,79 @@ class WorkerDayFunctionTest {
     assertThat(correction.record()).isEqualTo(oracle(DAY.plusDays(2), 2));
   }
 
+  @Test
+  void aSealRequestSealsAnInterimVersionUpToTheWatermarkAndTheDayStillSettles() throws Exception {
+    send("didi", "s1", ONLINE, null, at("10:00"));
+    send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:05"));
+    send("didi", "s1", TASK_STARTED, "ride-1", at("10:10"));
+    harness.processWatermark(at("10:14").toEpochMilli());
+
+    requestSeal(DAY);
+
+    assertThat(sealed())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.kind()).isEqualTo(UpdateKind.INTERIM);
+              assertThat(v.version()).isEqualTo(1);
+              // A watermark w means no more events at or before w: the record covers to w + 1 ms.
+              Instant coveredUntil = at("10:14").plusMillis(1);
+              assertThat(v.coveredUntilMillis()).isEqualTo(coveredUntil.toEpochMilli());
+              assertThat(decode(v).getProvisional()).isTrue();
+              assertThat(v.record()).isEqualTo(oracleAt(DAY, 1, coveredUntil));
+              assertThat(decode(v).getTotals().getOnTaskSeconds()).isPositive();
+            });
+
+    requestSeal(DAY);
+    assertThat(sealed()).as("a repeated request with nothing new seals nothing").hasSize(1);
+
+    send("didi", "s1", TASK_COMPLETED, "ride-1", at("10:40"));
+    send("didi", "s1", OFFLINE, null, at("10:45"));
+    harness.processWatermark(DAY_SETTLES.toEpochMilli());
+
+    assertThat(sealed()).hasSize(2);
+    assertThat(sealed().get(1))
+        .satisfies(
+            v -> {
+              assertThat(v.kind()).isEqualTo(UpdateKind.SETTLED);
+              assertThat(v.version()).isEqualTo(2);
+              assertThat(v.record()).isEqualTo(oracle(DAY, 2));
+            });
+  }
+
+  @Test
+  void theDaySettlesAfterAnInterimVersionEvenWhenNothingChanged() throws Exception {
+    online("didi", "s1", at("10:00"), at("11:00"));
+    harness.processWatermark(at("12:00").toEpochMilli());
+    requestSeal(DAY);
+
+    harness.processWatermark(DAY_SETTLES.toEpochMilli());
+
+    assertThat(sealed())
+        .extracting(DayRecordUpdate::kind)
+        .containsExactly(UpdateKind.INTERIM, UpdateKind.SETTLED);
+    assertThat(decode(sealed().get(1)).getProvisional()).isFalse();
+  }
+
+  @Test
+  void aSealRequestForASettledDayOrADayWithoutEventsSealsNothing() throws Exception {
+    requestSeal(DAY);
+    online("didi", "s1", at("10:00"), at("11:00"));
+    harness.processWatermark(DAY_SETTLES.toEpochMilli());
+
+    requestSeal(DAY);
+    requestSeal(DAY.plusDays(1));
+
+    assertThat(sealed()).extracting(DayRecordUpdate::kind).containsExactly(UpdateKind.SETTLED);
+  }
+
+  private void requestSeal(LocalDate day) throws Exception {
+    harness.processElement(
+        WorkInput.of(
+            new SealRequest(WORKER, day, "seal-" + ++eventNumber, "insurer-1", at("12:00"))),
+        Long.MIN_VALUE);
+  }
+
   private RecordedEvent send(
       String platform, String session, WorkEventType type, String taskRef, Instant occurredAt)
       throws Exception {
@@ -348,7 +422,7 @@ class WorkerDayFunctionTest {
         WorkEvents.event(
             WORKER, platform, "b-1", "ev-" + ++eventNumber, session, type, taskRef, occurredAt);
     sent.add(recorded);
-    harness.processElement(recorded, occurredAt.toEpochMilli());
+    harness.processElement(WorkInput.of(recorded), occurredAt.toEpochMilli());
     return recorded;
   }
 
@@ -392,6 +466,13 @@ class WorkerDayFunctionTest {
     WorkerTimeline timeline = new WorkerTimeline(WORKER, CONFIG);
     sent.forEach(timeline::add);
     return DayRecords.encode(timeline.workingDay(day, Instant.MAX), version, ZONE);
+  }
+
+  /** The record as the tested core computes it from every event sent, as of {@code watermark}. */
+  private byte[] oracleAt(LocalDate day, int version, Instant watermark) {
+    WorkerTimeline timeline = new WorkerTimeline(WORKER, CONFIG);
+    sent.forEach(timeline::add);
+    return DayRecords.encode(timeline.workingDay(day, watermark), version, ZONE);
   }
 
   private static Instant settles(LocalDate day) {

@@ -339,14 +339,14 @@ class WorkingTimeJobIT {
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     env.setParallelism(PARALLELISM);
-    KafkaSource<RecordedEvent> source =
-        KafkaSource.<RecordedEvent>builder()
+    KafkaSource<WorkInput> source =
+        KafkaSource.<WorkInput>builder()
             .setBootstrapServers(kafka.bootstrapServers())
             .setTopics(TOPIC)
             .setGroupId("working-time-it")
             .setStartingOffsets(OffsetsInitializer.earliest())
             .setBounded(OffsetsInitializer.latest())
-            .setValueOnlyDeserializer(new RecordedEventDeserializer())
+            .setValueOnlyDeserializer(new WorkInputDeserializer())
             .build();
     DayRecordOutputs postgres =
         ledger.isPresent()

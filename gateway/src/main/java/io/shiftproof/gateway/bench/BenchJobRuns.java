@@ -5,7 +5,8 @@ import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.simulator.FaultProfile;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
-import io.shiftproof.streamjobs.RecordedEventDeserializer;
+import io.shiftproof.streamjobs.WorkInput;
+import io.shiftproof.streamjobs.WorkInputDeserializer;
 import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
@@ -90,14 +91,14 @@ final class BenchJobRuns {
     flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, job.checkpoints().toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
-    KafkaSource<RecordedEvent> source =
-        KafkaSource.<RecordedEvent>builder()
+    KafkaSource<WorkInput> source =
+        KafkaSource.<WorkInput>builder()
             .setBootstrapServers(job.bootstrap())
             .setTopics(job.topic())
             .setGroupId(job.groupId())
             .setStartingOffsets(OffsetsInitializer.earliest())
             .setBounded(OffsetsInitializer.latest())
-            .setValueOnlyDeserializer(new RecordedEventDeserializer())
+            .setValueOnlyDeserializer(new WorkInputDeserializer())
             .build();
     WorkingTimeJob.build(env, source, job.outputs(), job.config());
     long cpuBefore = processCpuNanos();

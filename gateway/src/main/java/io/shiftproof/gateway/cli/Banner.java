@@ -47,6 +47,22 @@ final class Banner {
         "  ./shiftproof get --as insurer-1"
             + " '/v1/workers/<workerRef>/status?at=2026-11-28T14:00:00%2B08:00'");
     out.println();
+    out.println("Evidence for an incident, and checking it offline:");
+    out.println(
+        "  curl --cacert "
+            + c
+            + "/ca.pem --cert "
+            + c
+            + "/insurer-1/cert.pem --key "
+            + c
+            + "/insurer-1/key.pem \\");
+    out.println(
+        "       -H 'content-type: application/json'"
+            + " -d '{\"workerRef\": \"<workerRef>\", \"incidentAt\": \"2026-11-28T14:32:00+08:00\"}' \\");
+    out.println("       " + hub.apiUrl() + "/v1/evidence > bundle.json");
+    out.println("  ./shiftproof verify bundle.json --ca " + c + "/ca.pem");
+    out.println("  ./shiftproof audit --as admin     # every stored record against the ledger");
+    out.println();
     out.println("Stop with Ctrl-C.");
     out.flush();
   }

@@ -142,6 +142,15 @@ public final class HubKeys {
           HubKeys::positiveDuration,
           "How often the embedded job checkpoints; sealed versions are stored at each checkpoint.");
 
+  public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
+      key(
+          "evidence.seal-wait",
+          "PT20S",
+          "an ISO-8601 duration of at least PT0.01S, below gateway.request-timeout",
+          HubKeys::positiveDuration,
+          "How long an evidence request for a day not yet sealed waits for the interim version it"
+              + " asks the job for (sealed and anchored at the job's next checkpoint).");
+
   public static final ConfigKey<String> KAFKA_BOOTSTRAP =
       key(
           "kafka.bootstrap-servers",
@@ -258,6 +267,7 @@ public final class HubKeys {
           STREAM_JOB_MODE,
           STREAM_JOB_PARALLELISM,
           STREAM_JOB_CHECKPOINT_INTERVAL,
+          EVIDENCE_SEAL_WAIT,
           KAFKA_BOOTSTRAP,
           KAFKA_TOPIC,
           KAFKA_PARTITIONS,

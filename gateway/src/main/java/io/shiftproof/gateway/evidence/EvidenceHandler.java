@@ -2,6 +2,7 @@ package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.http.ClientIdentityHandler;
 import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.query.QueryRequestValidator;
 import io.shiftproof.gateway.query.RecordStoreException;
 import io.shiftproof.ledger.LedgerException;
@@ -75,7 +76,9 @@ public final class EvidenceHandler {
   }
 
   private static Throwable clientFacing(Throwable failure) {
-    if (failure instanceof RecordStoreException || failure instanceof LedgerException) {
+    if (failure instanceof RecordStoreException
+        || failure instanceof LedgerException
+        || failure instanceof EventPublisher.PublishException) {
       LOG.warn("evidence unavailable: {}", failure.getMessage());
       return HttpErrorCode.RECORDS_UNAVAILABLE.exception(
           "the hub cannot assemble evidence right now; retry shortly");

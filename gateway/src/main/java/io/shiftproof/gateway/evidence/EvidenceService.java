@@ -7,13 +7,18 @@ import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.embedded.SignedLedgerEntry;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
+import io.shiftproof.ledger.evidence.CoverageRules;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceException;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.ProvenRecord;
+import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
+import io.shiftproof.schemas.wire.SealRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -33,7 +39,12 @@ public final class EvidenceService {
   /** The purpose recorded in the access log. */
   public static final String PURPOSE = "evidence";
 
+  /** How often a request waiting for an interim version looks for it. */
+  private static final Duration POLL = Duration.ofMillis(250);
+
   private final PostgresEvidenceReader reader;
+  private final SealRequests sealRequests;
+  private final Duration sealWait;
   private final Ledger ledger;
   private final Function<LedgerRef, Optional<SignedLedgerEntry>> attestations;
   private final EvidenceBundleBuilder builder;
@@ -44,15 +55,20 @@ public final class EvidenceService {
    * @param attestations the ledger's signed record of an anchor transaction, where the ledger can
    *     give one that a verifier can check offline (the embedded ledger's hub-signed entry)
    * @param zone the hub's working-time zone, which decides the local days of the window
+   * @param sealWait how long to wait for a requested interim version to be anchored
    */
   public EvidenceService(
       PostgresEvidenceReader reader,
+      SealRequests sealRequests,
+      Duration sealWait,
       Ledger ledger,
       Function<LedgerRef, Optional<SignedLedgerEntry>> attestations,
       EvidenceBundleBuilder builder,
       ZoneId zone,
       Clock clock) {
     this.reader = reader;
+    this.sealRequests = sealRequests;
+    this.sealWait = sealWait;
     this.ledger = ledger;
     this.attestations = attestations;
     this.builder = builder;
@@ -60,18 +76,21 @@ public final class EvidenceService {
     this.clock = clock;
   }
 
-  /** The bundle as UTF-8 JSON. */
+  /**
+   * The bundle as UTF-8 JSON. A day of the window that is not sealed yet gets an interim version
+   * first: a seal request through the job (ordered with the worker's events), then a wait of up to
+   * {@code sealWait} for it to be anchored.
+   */
   public byte[] bundle(EvidenceQuery query) {
     EvidenceRequest request = new EvidenceRequest(query.workerRef(), query.incidentAt(), zone);
+    Map<LocalDate, DayEvidence> window = sealedWindow(query, request);
     List<ProvenRecord> records = new ArrayList<>();
     List<LocalDate> daysWithoutRecords = new ArrayList<>();
     Map<String, AnchoredBatch> anchors = new LinkedHashMap<>();
     LocalDate incidentDay = query.incidentAt().atZone(zone).toLocalDate();
-    LocalDate last = request.windowTo().atZone(zone).toLocalDate();
-    for (LocalDate day = request.windowFrom().atZone(zone).toLocalDate();
-        !day.isAfter(last);
-        day = day.plusDays(1)) {
-      DayEvidence evidence = reader.day(query.workerRef(), day);
+    for (Map.Entry<LocalDate, DayEvidence> entry : window.entrySet()) {
+      LocalDate day = entry.getKey();
+      DayEvidence evidence = entry.getValue();
       if (evidence instanceof DayEvidence.Sealed sealed) {
         RecordProof proof = sealed.evidence().proof();
         records.add(
@@ -124,6 +143,87 @@ public final class EvidenceService {
     }
   }
 
+  /**
+   * What the hub holds for each local day of the window, once every day that can be sealed is: an
+   * unsettled day (or one whose interim version ends before the incident plus the clock tolerance)
+   * is asked for an interim version, and this waits until each is anchored or the wait is over.
+   */
+  private Map<LocalDate, DayEvidence> sealedWindow(EvidenceQuery query, EvidenceRequest request) {
+    Map<LocalDate, DayEvidence> window = read(query, request);
+    List<LocalDate> pending = pending(window, query);
+    if (pending.isEmpty()) {
+      return window;
+    }
+    for (LocalDate day : pending) {
+      sealRequests.request(
+          new SealRequest(
+              query.workerRef(),
+              day,
+              UUID.randomUUID().toString(),
+              query.requestedBy(),
+              clock.instant()));
+    }
+    long deadline = System.nanoTime() + sealWait.toNanos();
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      sleep(POLL);
+      window = read(query, request);
+      pending = pending(window, query);
+    }
+    if (!pending.isEmpty()) {
+      DayEvidence first = window.get(pending.get(0));
+      throw first instanceof DayEvidence.NotSealed notSealed
+          ? notSealed(query, notSealed)
+          : HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
+              "incidentAt: the interim version of "
+                  + pending.get(0)
+                  + " does not reach "
+                  + CoverageRules.CLOCK_TOLERANCE.toMinutes()
+                  + " min past the incident yet, because events are not processed that far;"
+                  + " ask again shortly");
+    }
+    return window;
+  }
+
+  private Map<LocalDate, DayEvidence> read(EvidenceQuery query, EvidenceRequest request) {
+    Map<LocalDate, DayEvidence> window = new LinkedHashMap<>();
+    LocalDate last = request.windowTo().atZone(zone).toLocalDate();
+    for (LocalDate day = request.windowFrom().atZone(zone).toLocalDate();
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
+      window.put(day, reader.day(query.workerRef(), day));
+    }
+    return window;
+  }
+
+  /** The days to seal an interim version of: open days, and an incident day not covered enough. */
+  private List<LocalDate> pending(Map<LocalDate, DayEvidence> window, EvidenceQuery query) {
+    LocalDate incidentDay = query.incidentAt().atZone(zone).toLocalDate();
+    long needed =
+        RecordedEventCodec.epochMicros(query.incidentAt().plus(CoverageRules.CLOCK_TOLERANCE));
+    List<LocalDate> pending = new ArrayList<>();
+    window.forEach(
+        (day, evidence) -> {
+          if (evidence instanceof DayEvidence.NotSealed) {
+            pending.add(day);
+          } else if (evidence instanceof DayEvidence.Sealed sealed && day.equals(incidentDay)) {
+            DayRecord record = DayRecordCodec.decode(sealed.evidence().canonicalRecord());
+            if (record.getProvisional() && record.getCoveredUntilMicros() <= needed) {
+              pending.add(day);
+            }
+          }
+        });
+    return pending;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an interim version", e);
+    }
+  }
+
   private static RuntimeException notSealed(EvidenceQuery query, DayEvidence.NotSealed day) {
     String reach =
         day.coveredUntilMicros()
@@ -134,7 +234,7 @@ public final class EvidenceService {
             + day.day()
             + ", which is not sealed and anchored yet"
             + reach
-            + "; a day seals once events are processed past its local midnight plus the"
-            + " session silence timeout: ask again then");
+            + "; an interim version was requested and was not anchored in time: ask again"
+            + " shortly");
   }
 }

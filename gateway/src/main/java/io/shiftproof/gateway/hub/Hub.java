@@ -85,6 +85,7 @@ public final class Hub implements AutoCloseable {
   private boolean embeddedKafka;
   private boolean embeddedPostgres;
   private boolean embeddedJob;
+  private boolean embeddedLedger;
 
   private Hub(Path credentialsDir) {
     this.credentialsDir = credentialsDir;
@@ -145,6 +146,7 @@ public final class Hub implements AutoCloseable {
             HUB_ORGANISATION,
             ContractRoles.HUB);
     EmbeddedLedger ledger = register(EmbeddedLedger.open(ledgerEndpoint));
+    embeddedLedger = true;
 
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
     Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
@@ -169,6 +171,8 @@ public final class Hub implements AutoCloseable {
         new EvidenceHandler(
             new EvidenceService(
                 new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
+                publisher::publish,
+                settings.get(HubKeys.EVIDENCE_SEAL_WAIT),
                 ledger,
                 ref -> ledger.entry(ref.txId()),
                 new EvidenceBundleBuilder(
@@ -268,6 +272,9 @@ public final class Hub implements AutoCloseable {
     }
     if (embeddedJob) {
       parts.add("the working-time job on a Flink MiniCluster");
+    }
+    if (embeddedLedger) {
+      parts.add("the ledger (hash-chained, in PostgreSQL)");
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }

@@ -3,6 +3,8 @@ package io.shiftproof.gateway.ingest;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
+import io.shiftproof.schemas.wire.SealRequest;
+import io.shiftproof.schemas.wire.SealRequestCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +91,31 @@ public final class EventPublisher implements AutoCloseable {
       throw new PublishException("Kafka did not accept the batch: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       throw new PublishException("Kafka did not acknowledge the batch in " + deliveryTimeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted while waiting for Kafka", e);
+    }
+  }
+
+  /**
+   * Publishes a request to seal an interim version, keyed by the worker like its events so that the
+   * job applies it after them, and returns once Kafka acknowledged it.
+   *
+   * @throws PublishException when it was not acknowledged in time
+   */
+  public void publish(SealRequest request) {
+    try {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic,
+                  request.workerRef().getBytes(StandardCharsets.US_ASCII),
+                  SealRequestCodec.encode(request)))
+          .get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new PublishException("Kafka did not accept the seal request: " + e.getCause(), e);
+    } catch (TimeoutException e) {
+      throw new PublishException("Kafka did not acknowledge the seal request in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException("interrupted while waiting for Kafka", e);

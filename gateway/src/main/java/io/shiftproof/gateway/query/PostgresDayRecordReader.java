@@ -55,30 +55,42 @@ public final class PostgresDayRecordReader implements DayRecordReader {
     this.dataSource = dataSource;
   }
 
+  /**
+   * The latest sealed version; but while the day is open, its live record once it reaches further
+   * than the latest interim version (a snapshot sealed on request), so a reader sees the freshest.
+   */
   @Override
   public Optional<StoredDayRecord> latest(String workerRef, LocalDate day) {
     try (Connection c = dataSource.getConnection()) {
+      Optional<StoredDayRecord> sealed = Optional.empty();
       try (PreparedStatement p = c.prepareStatement(LATEST_SEALED)) {
         p.setString(1, workerRef);
         p.setObject(2, day);
         try (ResultSet r = p.executeQuery()) {
           if (r.next()) {
-            return Optional.of(sealedRow(r, r.getInt("version")));
+            sealed = Optional.of(sealedRow(r, r.getInt("version")));
           }
         }
       }
+      if (sealed.isPresent() && !sealed.get().record().getProvisional()) {
+        return sealed;
+      }
+      int latestVersion = sealed.map(s -> s.record().getVersion()).orElse(0);
       try (PreparedStatement p = c.prepareStatement(LIVE)) {
         p.setString(1, workerRef);
         p.setObject(2, day);
         try (ResultSet r = p.executeQuery()) {
           if (r.next()) {
-            return Optional.of(
-                new StoredDayRecord(
-                    decode(r.getBytes("record")), Optional.empty(), Optional.empty(), 0));
+            DayRecord live = decode(r.getBytes("record"));
+            if (sealed.isEmpty()
+                || live.getCoveredUntilMicros() > sealed.get().record().getCoveredUntilMicros()) {
+              return Optional.of(
+                  new StoredDayRecord(live, Optional.empty(), Optional.empty(), latestVersion));
+            }
           }
         }
       }
-      return Optional.empty();
+      return sealed;
     } catch (SQLException e) {
       throw unavailable(e);
     }

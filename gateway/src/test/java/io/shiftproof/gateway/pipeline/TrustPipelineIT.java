@@ -3,6 +3,7 @@ package io.shiftproof.gateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.gateway.Batches;
 import io.shiftproof.gateway.TestHub;
 import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.gateway.hub.Hub;
@@ -213,6 +214,81 @@ class TrustPipelineIT {
   }
 
   @Test
+  void evidenceForADayNotSettledYetComesFromAnInterimVersionSealedOnRequest() throws Exception {
+    String worker = Batches.workerRef(777_001);
+    LocalDate open = day.plusDays(1);
+    List<String> events = new ArrayList<>();
+    String[][] timeline = {
+      {"ONLINE", null, "08:00"},
+      {"TASK_ASSIGNED", "order-1", "08:02"},
+      {"TASK_STARTED", "order-1", "08:05"},
+      {"HEARTBEAT", null, "08:09"},
+      {"HEARTBEAT", null, "08:13"},
+      {"HEARTBEAT", null, "08:17"},
+      {"HEARTBEAT", null, "08:21"}
+    };
+    for (int i = 0; i < timeline.length; i++) {
+      JsonObject event =
+          new JsonObject()
+              .put("eventId", "interim-" + i)
+              .put("workerRef", worker)
+              .put("sessionId", "s-interim")
+              .put("type", timeline[i][0])
+              .put("occurredAt", open + "T" + timeline[i][2] + ":00+08:00");
+      if (timeline[i][1] != null) {
+        event.put("taskRef", timeline[i][1]);
+      }
+      events.add(event.encode());
+    }
+    HttpResponse<String> pushed =
+        hub.post(
+            "platform-1",
+            "/v1/events",
+            "application/json",
+            Batches.batch("b-interim", events).getBytes(StandardCharsets.UTF_8));
+    assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+    Instant incident = Rfc3339.parseOrNull(open + "T08:10:00+08:00");
+    awaitLiveRecordCovering(worker, open, incident.plus(Duration.ofMinutes(3)));
+
+    HttpResponse<String> response = requestEvidence("insurer-1", worker, incident);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    VerificationReport report =
+        EvidenceVerifier.verify(
+            response.body().getBytes(StandardCharsets.UTF_8), Optional.of(devCa()));
+    assertThat(report.firstFailure()).as(report.toString()).isEmpty();
+    JsonObject bundle = new JsonObject(response.body());
+    JsonObject record = bundle.getJsonArray("records").getJsonObject(0).getJsonObject("record");
+    assertThat(record.getBoolean("provisional")).as("an interim version").isTrue();
+    assertThat(bundle.getJsonObject("coverage").getString("outcome")).isEqualTo("COVERED");
+    assertThat(bundle.getJsonObject("coverage").getJsonArray("liablePlatforms"))
+        .containsExactly("platform-1");
+    JsonObject version =
+        new JsonObject(
+            hub.get("insurer-1", dayPath(worker, open) + "?version=" + record.getInteger("version"))
+                .body());
+    assertThat(version.getJsonObject("sealed").getString("reason")).isEqualTo("INTERIM");
+    assertThat(version.getValue("proof")).as("anchored, with its proof").isNotNull();
+  }
+
+  private static void awaitLiveRecordCovering(String worker, LocalDate open, Instant until)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    String coveredUntil = "nothing";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = hub.get("insurer-1", dayPath(worker, open));
+      if (response.statusCode() == 200) {
+        coveredUntil = new JsonObject(response.body()).getString("coveredUntil");
+        if (!Rfc3339.parseOrNull(coveredUntil).isBefore(until)) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the live record of " + open + " covers only " + coveredUntil);
+  }
+
+  @Test
   void evidenceRequestsAreValidatedAndRefusedWithStableCodes() throws Exception {
     String worker = sealedWorker();
     Instant noon = day.atTime(12, 0).atZone(WorkingTimeConfig.DEFAULT_ZONE).toInstant();
@@ -296,7 +372,11 @@ class TrustPipelineIT {
   }
 
   private static String dayPath(String worker) {
-    return "/v1/workers/" + worker + "/days/" + day;
+    return dayPath(worker, day);
+  }
+
+  private static String dayPath(String worker, LocalDate date) {
+    return "/v1/workers/" + worker + "/days/" + date;
   }
 
   private static String sealedWorker() throws Exception {

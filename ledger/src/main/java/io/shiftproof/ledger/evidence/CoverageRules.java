@@ -66,7 +66,10 @@ public final class CoverageRules {
       return new CoverageEvaluation.RecordMissing(
           incidentDay, "records: got none for day " + incidentDay + ", want the incident's day");
     }
-    if (t >= own.getCoveredUntilMicros()) {
+    // A provisional (interim) record must also reach past the clock tolerance after the incident,
+    // which the REVIEW rule consults; a settled day's record covers its whole day.
+    long needed = own.getProvisional() ? t + CLOCK_TOLERANCE.toNanos() / 1_000 : t;
+    if (needed >= own.getCoveredUntilMicros()) {
       return new CoverageEvaluation.RecordMissing(
           incidentDay,
           "coveredUntil: got "
@@ -76,7 +79,8 @@ public final class CoverageRules {
               + " version "
               + own.getVersion()
               + ", want after the incident at "
-              + incidentAt);
+              + incidentAt
+              + (own.getProvisional() ? " plus " + CLOCK_TOLERANCE.toMinutes() + " min" : ""));
     }
     long earliest = t - AFTER_TASK.toNanos() / 1_000;
     long latestConsulted = t + CLOCK_TOLERANCE.toNanos() / 1_000;

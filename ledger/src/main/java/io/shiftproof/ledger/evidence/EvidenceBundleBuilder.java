@@ -151,9 +151,8 @@ public final class EvidenceBundleBuilder {
       throw inconsistent(
           which + " workerRef: got " + record.getWorkerRef() + ", want " + request.workerRef());
     }
-    if (record.getProvisional()) {
-      throw inconsistent(which + " provisional: got true, want a sealed version");
-    }
+    // A provisional record here is an interim version: sealed and anchored on request before its
+    // day settled, covering events up to its coveredUntil, which the coverage rules respect.
     AnchoredBatch anchored = anchors.get(proven.batchId());
     if (anchored == null) {
       throw inconsistent(

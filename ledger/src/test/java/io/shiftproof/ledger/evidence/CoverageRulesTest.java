@@ -247,6 +247,25 @@ class CoverageRulesTest {
         .isInstanceOf(CoverageEvaluation.Decided.class);
   }
 
+  @Test
+  void aProvisionalInterimRecordMustReachPastTheClockToleranceAfterTheIncident() {
+    DayRecord interim =
+        EvidenceFixture.record(
+            WORKER,
+            DAY_2,
+            1,
+            micros(local(DAY_2, "11:00")),
+            List.of(segment(DAY_2, "10:00", DAY_2, "11:00", WorkState.ON_TASK, A, A)),
+            List.of());
+    interim.setProvisional(true);
+
+    assertThat(CoverageRules.evaluate(List.of(interim), at(DAY_2, "10:58"), ZONE))
+        .as("the REVIEW rule would need 10:58 + 2 min, which the record does not reach")
+        .isInstanceOf(CoverageEvaluation.RecordMissing.class);
+    assertThat(CoverageRules.evaluate(List.of(interim), at(DAY_2, "10:57"), ZONE))
+        .isInstanceOf(CoverageEvaluation.Decided.class);
+  }
+
   private static CoverageDecision decide(List<DayRecord> records, Instant t) {
     CoverageEvaluation e = CoverageRules.evaluate(records, t, ZONE);
     assertThat(e).isInstanceOf(CoverageEvaluation.Decided.class);

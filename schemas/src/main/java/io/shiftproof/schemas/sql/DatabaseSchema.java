@@ -25,7 +25,8 @@ public final class DatabaseSchema {
           "V3__ingest_event_key_retention.sql",
           "V4__late_event_by_time.sql",
           "V5__embedded_ledger.sql",
-          "V6__anchored_batches.sql");
+          "V6__anchored_batches.sql",
+          "V7__interim_versions.sql");
 
   private static final long MIGRATION_LOCK = 0x5348_4946_5450_524FL;
 

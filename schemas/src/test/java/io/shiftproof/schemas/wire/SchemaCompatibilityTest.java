@@ -19,12 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SchemaCompatibilityTest {
   private static final String[] NAMES = {
-    "WorkEventType", "WorkEvent", "EventBatch", "RecordedWorkEvent", "DayRecord"
+    "WorkEventType", "WorkEvent", "EventBatch", "RecordedWorkEvent", "DayRecord", "SealRequest"
   };
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"WorkEventType", "WorkEvent", "EventBatch", "RecordedWorkEvent", "DayRecord"})
+      strings = {
+        "WorkEventType",
+        "WorkEvent",
+        "EventBatch",
+        "RecordedWorkEvent",
+        "DayRecord",
+        "SealRequest"
+      })
   void currentSchemaIsTheLatestReleasedVersion(String name) {
     List<Schema> released = SchemaHistory.released(name);
 
@@ -36,7 +43,14 @@ class SchemaCompatibilityTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"WorkEventType", "WorkEvent", "EventBatch", "RecordedWorkEvent", "DayRecord"})
+      strings = {
+        "WorkEventType",
+        "WorkEvent",
+        "EventBatch",
+        "RecordedWorkEvent",
+        "DayRecord",
+        "SealRequest"
+      })
   void everyVersionReadsDataOfEveryOtherVersion(String name) {
     List<Schema> versions = new ArrayList<>(SchemaHistory.released(name));
     versions.add(current(name));

@@ -67,7 +67,7 @@ public final class DayRecordStore {
 
   /**
    * Inserts sealed versions that are not anchored (a job run without a ledger), each at most once,
-   * and drops the live record of each day sealed: from then on the sealed versions answer for it.
+   * and drops the live record of each day settled: from then on the sealed versions answer for it.
    */
   public static void insertVersions(Connection c, List<DayRecordUpdate> versions, long checkpointId)
       throws SQLException {
@@ -143,9 +143,12 @@ public final class DayRecordStore {
           insert.setNull(10, Types.BINARY);
         }
         insert.addBatch();
-        dropLive.setString(1, v.workerRef());
-        dropLive.setDate(2, Date.valueOf(v.day()));
-        dropLive.addBatch();
+        // An interim version is a snapshot of a day still open: its live record goes on.
+        if (v.kind() != DayRecordUpdate.UpdateKind.INTERIM) {
+          dropLive.setString(1, v.workerRef());
+          dropLive.setDate(2, Date.valueOf(v.day()));
+          dropLive.addBatch();
+        }
       }
       insert.executeBatch();
       dropLive.executeBatch();

@@ -39,9 +39,14 @@ public record DayRecordUpdate(
   public enum UpdateKind {
     /** The provisional record of a day that has not settled; replaced as the watermark moves. */
     LIVE,
-    /** Version 1, sealed when the day settled. */
+    /** The version sealed when the day settled: 1, or the one after its interim versions. */
     SETTLED,
     /** A later version: an event inside the correction horizon changed a settled day. */
-    CORRECTION
+    CORRECTION,
+    /**
+     * Sealed on request (an evidence request, an incident report) before the day settled, covering
+     * events up to the watermark; still provisional, and followed by a SETTLED version.
+     */
+    INTERIM
   }
 }

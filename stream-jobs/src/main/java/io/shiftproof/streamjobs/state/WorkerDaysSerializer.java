@@ -62,6 +62,8 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
       byte[] digest = sealed.getValue().contentDigest();
       out.writeInt(digest.length);
       out.write(digest);
+      out.writeBoolean(sealed.getValue().interim());
+      out.writeLong(sealed.getValue().coveredUntilMillis());
     }
     out.writeInt(days.touchedDays().size());
     for (Map.Entry<Long, Long> touched : days.touchedDays().entrySet()) {
@@ -84,7 +86,9 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
       int version = in.readInt();
       byte[] digest = new byte[in.readInt()];
       in.readFully(digest);
-      sealedDays.put(day, new SealedDay(version, digest));
+      boolean interim = in.readBoolean();
+      long coveredUntil = in.readLong();
+      sealedDays.put(day, new SealedDay(version, digest, interim, coveredUntil));
     }
     TreeMap<Long, Long> touchedDays = new TreeMap<>();
     for (int n = in.readInt(); n > 0; n--) {

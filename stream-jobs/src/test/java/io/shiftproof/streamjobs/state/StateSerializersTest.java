@@ -3,12 +3,15 @@ package io.shiftproof.streamjobs.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.SealRequest;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
+import io.shiftproof.streamjobs.WorkInput;
 import io.shiftproof.streamjobs.records.SealedDay;
 import io.shiftproof.streamjobs.worktime.TimelineEvent;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -53,6 +56,17 @@ class StateSerializersTest {
 
     assertThat(roundTrip(RecordedEventSerializer.INSTANCE, withAll)).isEqualTo(withAll);
     assertThat(roundTrip(RecordedEventSerializer.INSTANCE, withNone)).isEqualTo(withNone);
+    WorkInput event = WorkInput.of(withAll);
+    assertThat(roundTrip(WorkInputSerializer.INSTANCE, event)).isEqualTo(event);
+  }
+
+  @Test
+  void sealRequestRoundTripsAsWorkInput() throws IOException {
+    WorkInput seal =
+        WorkInput.of(
+            new SealRequest("wr_A", LocalDate.of(2026, 11, 29), "req-1", "insurer-1", RECEIVED));
+
+    assertThat(roundTrip(WorkInputSerializer.INSTANCE, seal)).isEqualTo(seal);
   }
 
   @Test
@@ -69,7 +83,8 @@ class StateSerializersTest {
     WorkerDays days = new WorkerDays();
     days.openDays().put(20_420L, true);
     days.openDays().put(20_421L, false);
-    days.sealedDays().put(20_419L, new SealedDay(2, new byte[] {1, 2, 3}));
+    days.sealedDays()
+        .put(20_419L, new SealedDay(2, new byte[] {1, 2, 3}, true, 1_764_300_000_000L));
     days.touchedDays().put(20_421L, 1_764_300_000_000L);
 
     WorkerDays restored = roundTrip(WorkerDaysSerializer.INSTANCE, days);
@@ -108,6 +123,9 @@ class StateSerializersTest {
               assertThat(actual.sealedDays().get(day).version()).isEqualTo(latest.version());
               assertThat(actual.sealedDays().get(day).contentDigest())
                   .isEqualTo(latest.contentDigest());
+              assertThat(actual.sealedDays().get(day).interim()).isEqualTo(latest.interim());
+              assertThat(actual.sealedDays().get(day).coveredUntilMillis())
+                  .isEqualTo(latest.coveredUntilMillis());
             });
   }
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.SealRequest;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
+import io.shiftproof.streamjobs.WorkInput;
 import io.shiftproof.streamjobs.WorkerDayFunction;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,15 +185,17 @@ class WorkingTimePropertiesTest {
   /**
    * The same property through the Flink operator: events (and resends) arrive shuffled within a
    * lateness bound while the watermark trails the newest event by less than that bound, so some
-   * events are late and correct days already sealed. Once the stream is complete, each day's latest
-   * sealed version equals the reference.
+   * events are late and correct days already sealed; seal requests arrive in between, sealing
+   * interim versions of days still open. Once the stream is complete, each day's latest sealed
+   * version is final (never an interim one) and equals the reference.
    */
   @Property(tries = 150)
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   void theOperatorsLatestSealedVersionsMatchTheReference(
       @ForAll("scenarios") Scenario scenario,
       @ForAll @IntRange(min = 0, max = 7200) int latenessSeconds,
-      @ForAll @IntRange(min = 0, max = 900) int watermarkLagSeconds)
+      @ForAll @IntRange(min = 0, max = 900) int watermarkLagSeconds,
+      @ForAll @IntRange(min = 0, max = 12) int sealRequestEvery)
       throws Exception {
     WorkingTimeConfig config = config(scenario);
     Random random = new Random(scenario.shuffleSeed());
@@ -213,16 +218,23 @@ class WorkingTimePropertiesTest {
 
     List<DayRecordUpdate> sealed = new ArrayList<>();
     try (var harness =
-        new KeyedOneInputStreamOperatorTestHarness<String, RecordedEvent, DayRecordUpdate>(
+        new KeyedOneInputStreamOperatorTestHarness<String, WorkInput, DayRecordUpdate>(
             new KeyedProcessOperator<>(
                 new WorkerDayFunction(config, Duration.ofSeconds(5), Duration.ofHours(72))),
-            recorded -> recorded.event().workerRef(),
+            WorkInput::workerRef,
             Types.STRING)) {
       harness.open();
       long watermark = Long.MIN_VALUE;
+      int arrived = 0;
       for (Arrival arrival : arrivals) {
         long occurredMillis = arrival.event().event().occurredAt().toEpochMilli();
-        harness.processElement(arrival.event(), occurredMillis);
+        harness.processElement(WorkInput.of(arrival.event()), occurredMillis);
+        if (sealRequestEvery > 0 && ++arrived % sealRequestEvery == 0) {
+          LocalDate day = FIRST_DAY.plusDays(arrived / sealRequestEvery % 2);
+          harness.processElement(
+              WorkInput.of(new SealRequest(WORKER, day, "seal-" + arrived, "insurer-1", received)),
+              Long.MIN_VALUE);
+        }
         long next = arrival.arrivesAtSecond() * 1000 - watermarkLagSeconds * 1000L - 1;
         if (next > watermark) {
           watermark = next;
@@ -238,18 +250,28 @@ class WorkingTimePropertiesTest {
 
     // Corrections need an event late past midnight plus the timeout: rarer than the other corners.
     coverage(
-        "a late event sealed a correction", sealed.stream().anyMatch(v -> v.version() > 1), 2.0);
+        "a late event sealed a correction",
+        sealed.stream().anyMatch(v -> v.kind() == UpdateKind.CORRECTION),
+        2.0);
+    coverage(
+        "a seal request sealed an interim version",
+        sealed.stream().anyMatch(v -> v.kind() == UpdateKind.INTERIM),
+        10.0);
     WorkingTimeReference reference =
         new WorkingTimeReference(
             scenario.events(), scenario.timeoutSeconds(), Long.MAX_VALUE / 2, CELL_SECONDS);
     for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
       long dayStart = day.atStartOfDay(SHANGHAI).toEpochSecond();
       long dayEnd = day.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
-      Optional<DayRecord> latest =
+      Optional<DayRecordUpdate> latestUpdate =
           sealed.stream()
               .filter(update -> update.day().equals(day))
-              .max(Comparator.comparingInt(DayRecordUpdate::version))
-              .map(update -> DayRecordCodec.decode(update.record()));
+              .max(Comparator.comparingInt(DayRecordUpdate::version));
+      latestUpdate.ifPresent(
+          update ->
+              assertThat(update.kind()).as("latest of %s", day).isNotEqualTo(UpdateKind.INTERIM));
+      Optional<DayRecord> latest =
+          latestUpdate.map(update -> DayRecordCodec.decode(update.record()));
       List<WorkingTimeReference.ReferenceSegment> expectedSegments =
           reference.segments(dayStart, dayEnd);
       if (latest.isEmpty()) {

@@ -1,18 +1,18 @@
 package io.shiftproof.streamjobs.state;
 
-import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.streamjobs.WorkInput;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** The type of the job's input stream, serialized by {@link RecordedEventSerializer}. */
-public final class RecordedEventTypeInfo extends TypeInformation<RecordedEvent> {
+/** The type of the job's input stream, serialized by {@link WorkInputSerializer}. */
+public final class WorkInputTypeInfo extends TypeInformation<WorkInput> {
 
   private static final long serialVersionUID = 1L;
 
-  public static final RecordedEventTypeInfo INSTANCE = new RecordedEventTypeInfo();
+  public static final WorkInputTypeInfo INSTANCE = new WorkInputTypeInfo();
 
-  private RecordedEventTypeInfo() {}
+  private WorkInputTypeInfo() {}
 
   @Override
   public boolean isBasicType() {
@@ -35,8 +35,8 @@ public final class RecordedEventTypeInfo extends TypeInformation<RecordedEvent> 
   }
 
   @Override
-  public Class<RecordedEvent> getTypeClass() {
-    return RecordedEvent.class;
+  public Class<WorkInput> getTypeClass() {
+    return WorkInput.class;
   }
 
   @Override
@@ -45,27 +45,27 @@ public final class RecordedEventTypeInfo extends TypeInformation<RecordedEvent> 
   }
 
   @Override
-  public TypeSerializer<RecordedEvent> createSerializer(SerializerConfig config) {
-    return RecordedEventSerializer.INSTANCE;
+  public TypeSerializer<WorkInput> createSerializer(SerializerConfig config) {
+    return WorkInputSerializer.INSTANCE;
   }
 
   @Override
   public String toString() {
-    return "RecordedEvent";
+    return "WorkInput";
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof RecordedEventTypeInfo;
+    return other instanceof WorkInputTypeInfo;
   }
 
   @Override
   public int hashCode() {
-    return RecordedEventTypeInfo.class.hashCode();
+    return WorkInputTypeInfo.class.hashCode();
   }
 
   @Override
   public boolean canEqual(Object other) {
-    return other instanceof RecordedEventTypeInfo;
+    return other instanceof WorkInputTypeInfo;
   }
 }

@@ -27,6 +27,7 @@ class AnchoringBenchCommandIT {
         .containsPattern("anchoring on +[\\d,]+ +[\\d.]+ s +[\\d,]+")
         .contains("on / off:")
         .containsPattern("last anchored run: [1-9]\\d* batches")
+        .contains("anchoring work of that run, timed alone")
         .contains("SHA-256 of each record (baseline)")
         .contains("whole tree from records:")
         .contains("generate p50");

@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -156,14 +157,19 @@ public final class WorkerDayFunction
       ctx.output(TOO_LATE, lateEvent(recorded, watermarkMillis));
       return;
     }
-    // The timeline holds what state holds, so asking it spares a state read for every event.
-    WorkerTimeline timeline = timeline(ctx.getCurrentKey());
-    TimelineEvent held = timeline.event(event.identity()).orElse(null);
+    // A cached timeline holds what state holds, so asking it spares a state read; without one,
+    // one read of this event's key is cheaper than rebuilding the timeline, which the next timer
+    // does from state anyway.
+    Optional<WorkerTimeline> cached = timelines.get(ctx.getCurrentKey());
+    TimelineEvent held =
+        cached.isPresent()
+            ? cached.get().event(event.identity()).orElse(null)
+            : events.get(event.identity());
     if (held != null && !event.supersedes(held)) {
       return; // a resend: duplicates never change anything
     }
     events.put(event.identity(), event);
-    timeline.add(event);
+    cached.ifPresent(timeline -> timeline.add(event));
 
     WorkerDays days = workerDays();
     long eventMillis = event.occurredAt().toEpochMilli();
@@ -206,7 +212,7 @@ public final class WorkerDayFunction
         LocalDate day = computed.day();
         long epochDay = day.toEpochDay();
         if (isSettled(day, watermark)) {
-          seal(days, computed, openDays.containsKey(epochDay), watermarkMillis, timers, ctx);
+          seal(days, computed, openDays.containsKey(epochDay), watermarkMillis, ctx);
           openDays.remove(epochDay);
           timers.deleteEventTimeTimer(settleTimer(day));
         } else {
@@ -232,47 +238,30 @@ public final class WorkerDayFunction
 
   /**
    * Seals the next version of a settled day if its content differs from the latest sealed one (or
-   * none was sealed and something happened in it).
+   * none was sealed and something happened in it). A day settling after an interim version always
+   * seals: the interim one was provisional.
    *
-   * @param settling whether the day is settling now; otherwise a late event changed it
+   * @param settling whether the day is settling now; otherwise a late event changed it. A day is
+   *     open only until it settles, so a settling day's earlier versions are all interim.
    */
   private void seal(
-      WorkerDays days,
-      WorkingDay day,
-      boolean settling,
-      long watermarkMillis,
-      TimerService timers,
-      Context ctx)
+      WorkerDays days, WorkingDay day, boolean settling, long watermarkMillis, Context ctx)
       throws Exception {
-    long epochDay = day.day().toEpochDay();
-    SealedDay previous = days.sealedDays().get(epochDay);
-    byte[] digest = DayRecords.contentDigest(day, zone);
+    SealedDay previous = days.sealedDays().get(day.day().toEpochDay());
     if (previous == null && isEmpty(day)) {
       return;
     }
-    boolean afterInterim = previous != null && previous.interim();
-    // An interim version was provisional: the day always seals when it settles.
-    if (previous != null && !afterInterim && Arrays.equals(previous.contentDigest(), digest)) {
+    byte[] digest = DayRecords.contentDigest(day, zone);
+    if (!settling && previous != null && Arrays.equals(previous.contentDigest(), digest)) {
       return;
     }
-    int version = previous == null ? 1 : previous.version() + 1;
-    UpdateKind kind =
-        settling && (previous == null || afterInterim) ? UpdateKind.SETTLED : UpdateKind.CORRECTION;
-    if (previous == null) {
-      timers.registerEventTimeTimer(expiryTimer(day.day()));
-    }
-    days.sealedDays()
-        .put(epochDay, new SealedDay(version, digest, false, day.coveredUntil().toEpochMilli()));
-    ctx.output(
-        SEALED_VERSIONS,
-        new DayRecordUpdate(
-            day.workerRef(),
-            epochDay,
-            version,
-            kind,
-            watermarkMillis,
-            day.coveredUntil().toEpochMilli(),
-            DayRecords.encode(day, version, zone)));
+    emitVersion(
+        days,
+        day,
+        digest,
+        settling ? UpdateKind.SETTLED : UpdateKind.CORRECTION,
+        watermarkMillis,
+        ctx);
   }
 
   /**
@@ -283,42 +272,55 @@ public final class WorkerDayFunction
    * no versions.
    */
   private void sealInterim(LocalDate day, Context ctx) throws Exception {
-    Instant watermark = timelineWatermark(ctx.timerService().currentWatermark());
+    long watermarkMillis = ctx.timerService().currentWatermark();
+    Instant watermark = timelineWatermark(watermarkMillis);
     WorkerDays days = workerDays.value();
     if (days == null
         || isSettled(day, watermark)
         || !days.openDays().containsKey(day.toEpochDay())) {
       return;
     }
-    WorkingDay computed = timeline(ctx.getCurrentKey()).workingDays(List.of(day), watermark).get(0);
+    WorkingDay computed = timeline(ctx.getCurrentKey()).workingDay(day, watermark);
     if (isEmpty(computed)) {
       return;
     }
-    long epochDay = day.toEpochDay();
-    SealedDay previous = days.sealedDays().get(epochDay);
+    SealedDay previous = days.sealedDays().get(day.toEpochDay());
     byte[] digest = DayRecords.contentDigest(computed, zone);
-    long coveredUntil = computed.coveredUntil().toEpochMilli();
     if (previous != null
         && Arrays.equals(previous.contentDigest(), digest)
-        && previous.coveredUntilMillis() >= coveredUntil) {
+        && previous.coveredUntilMillis() >= computed.coveredUntil().toEpochMilli()) {
       return;
     }
+    emitVersion(days, computed, digest, UpdateKind.INTERIM, watermarkMillis, ctx);
+    workerDays.update(days);
+  }
+
+  /** Seals the day's next version: remembers it, schedules the day's expiry once, emits it. */
+  private void emitVersion(
+      WorkerDays days,
+      WorkingDay day,
+      byte[] digest,
+      UpdateKind kind,
+      long watermarkMillis,
+      Context ctx) {
+    long epochDay = day.day().toEpochDay();
+    SealedDay previous = days.sealedDays().get(epochDay);
     int version = previous == null ? 1 : previous.version() + 1;
     if (previous == null) {
-      ctx.timerService().registerEventTimeTimer(expiryTimer(day));
+      ctx.timerService().registerEventTimeTimer(expiryTimer(day.day()));
     }
-    days.sealedDays().put(epochDay, new SealedDay(version, digest, true, coveredUntil));
-    workerDays.update(days);
+    long coveredUntil = day.coveredUntil().toEpochMilli();
+    days.sealedDays().put(epochDay, new SealedDay(version, digest, coveredUntil));
     ctx.output(
         SEALED_VERSIONS,
         new DayRecordUpdate(
-            computed.workerRef(),
+            day.workerRef(),
             epochDay,
             version,
-            UpdateKind.INTERIM,
-            ctx.timerService().currentWatermark(),
+            kind,
+            watermarkMillis,
             coveredUntil,
-            DayRecords.encode(computed, version, zone)));
+            DayRecords.encode(day, version, zone)));
   }
 
   /**

@@ -399,13 +399,19 @@ class WorkerDayFunctionTest {
   @Test
   void aSealRequestForASettledDayOrADayWithoutEventsSealsNothing() throws Exception {
     requestSeal(DAY);
-    online("didi", "s1", at("10:00"), at("11:00"));
+    assertThat(sealed()).as("no events at all").isEmpty();
+
+    // An event just before midnight opens the next day too, without putting any time in it.
+    online("didi", "s1", at("23:30"), at("23:58"));
     harness.processWatermark(DAY_SETTLES.toEpochMilli());
+    requestSeal(DAY.plusDays(1));
+    assertThat(sealed()).extracting(DayRecordUpdate::kind).containsExactly(UpdateKind.SETTLED);
 
     requestSeal(DAY);
-    requestSeal(DAY.plusDays(1));
-
-    assertThat(sealed()).extracting(DayRecordUpdate::kind).containsExactly(UpdateKind.SETTLED);
+    assertThat(sealed())
+        .as("the settled day seals nothing more")
+        .extracting(DayRecordUpdate::kind)
+        .containsExactly(UpdateKind.SETTLED);
   }
 
   private void requestSeal(LocalDate day) throws Exception {

@@ -24,10 +24,21 @@ public final class SealedBatch {
 
   private final List<DayRecordUpdate> leaves;
   private final MerkleTree tree;
+  private final long fromMicros;
+  private final long toMicros;
 
   private SealedBatch(List<DayRecordUpdate> leaves, MerkleTree tree) {
     this.leaves = leaves;
     this.tree = tree;
+    // The event time the records cover: from the start of the earliest local day (in the records'
+    // zone, read from one of them) to the latest coveredUntil, which is whole milliseconds.
+    DayRecordUpdate earliest =
+        leaves.stream().min(Comparator.comparingLong(DayRecordUpdate::epochDay)).orElseThrow();
+    ZoneId zone = ZoneId.of(DayRecordCodec.decode(earliest.record()).getZone());
+    this.fromMicros = RecordedEventCodec.epochMicros(earliest.day().atStartOfDay(zone).toInstant());
+    long to =
+        leaves.stream().mapToLong(DayRecordUpdate::coveredUntilMillis).max().orElseThrow() * 1_000;
+    this.toMicros = Math.max(to, fromMicros + 1);
   }
 
   /**
@@ -57,22 +68,9 @@ public final class SealedBatch {
     return tree.inclusionProof(leafIndex);
   }
 
-  /**
-   * What to anchor for this batch. Its time range is the event time its records cover: from the
-   * start of the earliest local day to the latest {@code coveredUntil}.
-   */
+  /** What to anchor for this batch; its time range is the event time its records cover. */
   public AnchorRequest anchorRequest(String batchId, String chain, Optional<String> previous) {
-    long from = Long.MAX_VALUE;
-    long to = Long.MIN_VALUE;
-    for (DayRecordUpdate v : leaves) {
-      var record = DayRecordCodec.decode(v.record());
-      long dayStart =
-          RecordedEventCodec.epochMicros(
-              v.day().atStartOfDay(ZoneId.of(record.getZone())).toInstant());
-      from = Math.min(from, dayStart);
-      to = Math.max(to, record.getCoveredUntilMicros());
-    }
     return new AnchorRequest(
-        batchId, chain, previous, rootHex(), leaves.size(), from, Math.max(to, from + 1));
+        batchId, chain, previous, rootHex(), leaves.size(), fromMicros, toMicros);
   }
 }

@@ -15,8 +15,6 @@ final class WireFields {
    * Event types by name, not ordinal: stored state must survive a reordering of the enum. Cached
    * because {@code values()} copies the array on every call.
    */
-  private static final WorkEventType[] TYPES = WorkEventType.values();
-
   private WireFields() {}
 
   static void writeInstant(Instant instant, DataOutputView out) throws IOException {
@@ -35,12 +33,11 @@ final class WireFields {
 
   static WorkEventType readEventType(DataInputView in) throws IOException {
     String name = StringValue.readString(in);
-    for (WorkEventType type : TYPES) {
-      if (type.name().equals(name)) {
-        return type;
-      }
+    try {
+      return WorkEventType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("event type: got " + name + ", want one of WorkEventType", e);
     }
-    throw new IOException("event type: got " + name + ", want one of WorkEventType");
   }
 
   static void writeOptional(Optional<String> value, DataOutputView out) throws IOException {

@@ -62,7 +62,6 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
       byte[] digest = sealed.getValue().contentDigest();
       out.writeInt(digest.length);
       out.write(digest);
-      out.writeBoolean(sealed.getValue().interim());
       out.writeLong(sealed.getValue().coveredUntilMillis());
     }
     out.writeInt(days.touchedDays().size());
@@ -86,9 +85,8 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
       int version = in.readInt();
       byte[] digest = new byte[in.readInt()];
       in.readFully(digest);
-      boolean interim = in.readBoolean();
       long coveredUntil = in.readLong();
-      sealedDays.put(day, new SealedDay(version, digest, interim, coveredUntil));
+      sealedDays.put(day, new SealedDay(version, digest, coveredUntil));
     }
     TreeMap<Long, Long> touchedDays = new TreeMap<>();
     for (int n = in.readInt(); n > 0; n--) {

@@ -91,6 +91,22 @@ class DayRecordStoreIT {
   }
 
   @Test
+  void anInterimVersionLeavesTheLiveRecordAndTheSettledOneRemovesIt() throws SQLException {
+    DayRecordStore.upsertLive(c, List.of(live(1_000, "live")));
+    DayRecordStore.insertVersions(c, List.of(sealed(1, UpdateKind.INTERIM, "interim")), 7);
+    c.commit();
+
+    assertThat(text("SELECT reason FROM day_record_version WHERE version = 1"))
+        .isEqualTo("INTERIM");
+    assertThat(text("SELECT record FROM day_record_live")).isEqualTo("live");
+
+    DayRecordStore.insertVersions(c, List.of(sealed(2, UpdateKind.SETTLED, "settled")), 8);
+    c.commit();
+
+    assertThat(text("SELECT count(*)::text FROM day_record_live")).isEqualTo("0");
+  }
+
+  @Test
   void aLateEventIsStoredOnceWithReasonTooLate() throws SQLException {
     LateEvent late =
         new LateEvent(

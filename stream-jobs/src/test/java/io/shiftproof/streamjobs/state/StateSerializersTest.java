@@ -83,8 +83,7 @@ class StateSerializersTest {
     WorkerDays days = new WorkerDays();
     days.openDays().put(20_420L, true);
     days.openDays().put(20_421L, false);
-    days.sealedDays()
-        .put(20_419L, new SealedDay(2, new byte[] {1, 2, 3}, true, 1_764_300_000_000L));
+    days.sealedDays().put(20_419L, new SealedDay(2, new byte[] {1, 2, 3}, 1_764_300_000_000L));
     days.touchedDays().put(20_421L, 1_764_300_000_000L);
 
     WorkerDays restored = roundTrip(WorkerDaysSerializer.INSTANCE, days);
@@ -123,7 +122,6 @@ class StateSerializersTest {
               assertThat(actual.sealedDays().get(day).version()).isEqualTo(latest.version());
               assertThat(actual.sealedDays().get(day).contentDigest())
                   .isEqualTo(latest.contentDigest());
-              assertThat(actual.sealedDays().get(day).interim()).isEqualTo(latest.interim());
               assertThat(actual.sealedDays().get(day).coveredUntilMillis())
                   .isEqualTo(latest.coveredUntilMillis());
             });

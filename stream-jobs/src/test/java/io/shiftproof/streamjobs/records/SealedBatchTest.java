@@ -1,0 +1,95 @@
+package io.shiftproof.streamjobs.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.MerkleVerifier;
+import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.avro.DayTotals;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SealedBatchTest {
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
+  @Test
+  void theSameVersionsInAnyOrderGiveTheSameLeavesAndRoot() {
+    List<DayRecordUpdate> versions =
+        List.of(
+            version("wr_b", DAY, 1), version("wr_a", DAY.plusDays(1), 1), version("wr_a", DAY, 2));
+    List<DayRecordUpdate> shuffled = new ArrayList<>(versions);
+    Collections.reverse(shuffled);
+
+    SealedBatch batch = SealedBatch.of(versions);
+
+    assertThat(SealedBatch.of(shuffled).rootHex()).isEqualTo(batch.rootHex());
+    assertThat(batch.leaves())
+        .extracting(v -> v.workerRef() + "/" + v.day() + "/v" + v.version())
+        .containsExactly("wr_a/2026-11-28/v2", "wr_a/2026-11-29/v1", "wr_b/2026-11-28/v1");
+    for (int i = 0; i < batch.leaves().size(); i++) {
+      assertThat(
+              MerkleVerifier.verifyInclusion(
+                      TreeHasher.leafHash(batch.leaves().get(i).record()),
+                      batch.proof(i),
+                      Hash.fromHex(batch.rootHex()))
+                  .failure())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void anchorsTheEventTimeTheRecordsCover() {
+    SealedBatch batch =
+        SealedBatch.of(List.of(version("wr_a", DAY.plusDays(1), 1), version("wr_b", DAY, 1)));
+
+    AnchorRequest request = batch.anchorRequest("job/e/7", "job", Optional.of("job/e/6"));
+
+    assertThat(request.fromMicros()).isEqualTo(micros(DAY.atStartOfDay(ZONE)));
+    assertThat(request.toMicros())
+        .as("the latest coveredUntil: the end of the later day plus the silence timeout")
+        .isEqualTo(micros(DAY.plusDays(2).atStartOfDay(ZONE).plusMinutes(10)));
+    assertThat(request.treeSize()).isEqualTo(2);
+    assertThat(request.rootHex()).isEqualTo(batch.rootHex());
+  }
+
+  private static DayRecordUpdate version(String worker, LocalDate day, int version) {
+    long coveredUntil =
+        day.plusDays(1).atStartOfDay(ZONE).plusMinutes(10).toInstant().toEpochMilli();
+    DayRecord record =
+        DayRecord.newBuilder()
+            .setWorkerRef(worker)
+            .setDay(day.toString())
+            .setZone(ZONE.getId())
+            .setVersion(version)
+            .setProvisional(false)
+            .setCoveredUntilMicros(coveredUntil * 1_000)
+            .setTotals(new DayTotals(60L, 0L, 0L, 0L, 60L, 0L))
+            .setSegments(List.of())
+            .setFlags(List.of())
+            .setSourceBatches(List.of())
+            .build();
+    return new DayRecordUpdate(
+        worker,
+        day.toEpochDay(),
+        version,
+        version == 1 ? UpdateKind.SETTLED : UpdateKind.CORRECTION,
+        coveredUntil,
+        coveredUntil,
+        DayRecordCodec.encode(record));
+  }
+
+  private static long micros(ZonedDateTime t) {
+    return t.toInstant().toEpochMilli() * 1_000;
+  }
+}

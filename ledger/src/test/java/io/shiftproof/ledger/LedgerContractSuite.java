@@ -58,11 +58,6 @@ public abstract class LedgerContractSuite {
   }
 
   @Test
-  void kindIsEmbeddedOrFabric() {
-    assertThat(ledger.kind()).isIn(LedgerRef.EMBEDDED, LedgerRef.FABRIC);
-  }
-
-  @Test
   void anchoredBatchesFormAChainReadableByIdAndHead() {
     Committed<Anchor> first = ledger.anchorBatch(anchorRequest("b1", Optional.empty()));
     Committed<Anchor> second = ledger.anchorBatch(anchorRequest("b2", Optional.of("b1")));

@@ -135,9 +135,4 @@ public final class JsonTree {
     }
     return out.toByteArray();
   }
-
-  /** The RFC 8785 bytes of {@code value}. */
-  public static byte[] canonical(Object value) {
-    return CanonicalJson.canonical(value);
-  }
 }

@@ -35,7 +35,8 @@ final class ChainWalk {
               + (sequence - 1)
               + ")");
     }
-    Hash recomputed = entry.hash();
+    byte[] signedBytes = entry.signedBytes();
+    Hash recomputed = LedgerEntry.hashOf(signedBytes);
     if (!recomputed.equals(stored.storedHash())) {
       return fail(
           sequence,
@@ -45,7 +46,7 @@ final class ChainWalk {
               + recomputed.toHex()
               + " recomputed from the entry's content");
     }
-    if (!hubKey.verify(entry.signedBytes(), stored.signed().signature())) {
+    if (!hubKey.verify(signedBytes, stored.signed().signature())) {
       return fail(sequence, "signature: does not verify with the hub key");
     }
     checked++;

@@ -138,8 +138,7 @@ public final class EmbeddedLedger implements Ledger {
     return submit(
         ContractKeys.REPORT_INCIDENT,
         ctx -> contract.reportIncident(ctx, report),
-        ContractJson::claimToJson,
-        EmbeddedLedger::alwaysWrites);
+        ContractJson::claimToJson);
   }
 
   @Override
@@ -147,8 +146,7 @@ public final class EmbeddedLedger implements Ledger {
     return submit(
         ContractKeys.ATTACH_EVIDENCE,
         ctx -> contract.attachEvidence(ctx, claimId, evidenceHashHex),
-        ContractJson::claimToJson,
-        EmbeddedLedger::alwaysWrites);
+        ContractJson::claimToJson);
   }
 
   @Override
@@ -156,8 +154,7 @@ public final class EmbeddedLedger implements Ledger {
     return submit(
         ContractKeys.DECIDE_CLAIM,
         ctx -> contract.decideClaim(ctx, decision),
-        ContractJson::claimToJson,
-        EmbeddedLedger::alwaysWrites);
+        ContractJson::claimToJson);
   }
 
   @Override
@@ -165,8 +162,7 @@ public final class EmbeddedLedger implements Ledger {
     return submit(
         ContractKeys.MARK_PAID,
         ctx -> contract.markPaid(ctx, claimId, paymentRef),
-        ContractJson::claimToJson,
-        EmbeddedLedger::alwaysWrites);
+        ContractJson::claimToJson);
   }
 
   @Override
@@ -174,8 +170,7 @@ public final class EmbeddedLedger implements Ledger {
     return submit(
         ContractKeys.LOG_ACCESS,
         ctx -> contract.logAccess(ctx, access),
-        ContractJson::accessToJson,
-        EmbeddedLedger::alwaysWrites);
+        ContractJson::accessToJson);
   }
 
   @Override
@@ -230,6 +225,12 @@ public final class EmbeddedLedger implements Ledger {
   @Override
   public void close() {
     // Nothing held between calls: each transaction opened and closed its own connection.
+  }
+
+  /** A transaction that always writes, so never answers with an earlier one's entry. */
+  private <T> Committed<T> submit(
+      String function, Function<TransactionContext, T> transaction, Function<T, String> toJson) {
+    return submit(function, transaction, toJson, EmbeddedLedger::alwaysWrites);
   }
 
   private <T> Committed<T> submit(
@@ -290,9 +291,9 @@ public final class EmbeddedLedger implements Ledger {
             invokerOrganisation,
             toJson.apply(value),
             head.entryHash());
-    Hash entryHash = entry.hash();
-    LedgerTables.append(
-        c, new SignedLedgerEntry(entry, signer.sign(entry.signedBytes())), entryHash);
+    byte[] signedBytes = entry.signedBytes();
+    Hash entryHash = LedgerEntry.hashOf(signedBytes);
+    LedgerTables.append(c, new SignedLedgerEntry(entry, signer.sign(signedBytes)), entryHash);
     LedgerTables.putState(c, state.writes(), entry.sequence());
     LedgerTables.insertEvents(c, entry.sequence(), events);
     LedgerTables.advanceHead(c, entry.sequence(), entryHash);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public record LedgerEntry(
       json.writeStringField("previousHash", previousHash.toHex());
       json.writeNumberField("sequence", sequence);
       json.writeStringField("txId", txId);
-      json.writeNumberField("txTime", micros(txTime));
+      json.writeNumberField("txTime", RecordedEventCodec.epochMicros(txTime));
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
@@ -74,15 +75,16 @@ public record LedgerEntry(
 
   /** SHA-256 of {@link #signedBytes()}: what the next entry names as its previous hash. */
   public Hash hash() {
+    return hashOf(signedBytes());
+  }
+
+  /** The entry hash of {@link #signedBytes()} already built, so they need not be built twice. */
+  public static Hash hashOf(byte[] signedBytes) {
     try {
-      return Hash.of(MessageDigest.getInstance("SHA-256").digest(signedBytes()));
+      return Hash.of(MessageDigest.getInstance("SHA-256").digest(signedBytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  private static long micros(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
   @Override

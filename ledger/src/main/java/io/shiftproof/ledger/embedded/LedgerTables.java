@@ -29,20 +29,16 @@ final class LedgerTables {
 
   /** Locks the head row until the transaction ends: writers queue here, one at a time. */
   static Head lockHead(Connection c) throws SQLException {
-    try (PreparedStatement p =
-            c.prepareStatement(
-                "SELECT sequence, entry_hash FROM ledger_head WHERE id = 1 FOR UPDATE");
-        ResultSet r = p.executeQuery()) {
-      if (!r.next()) {
-        throw new SQLException("ledger_head has no row: was migration V5 applied?");
-      }
-      return new Head(r.getLong(1), Hash.of(r.getBytes(2)));
-    }
+    return head(c, " FOR UPDATE");
   }
 
   static Head readHead(Connection c) throws SQLException {
+    return head(c, "");
+  }
+
+  private static Head head(Connection c, String lock) throws SQLException {
     try (PreparedStatement p =
-            c.prepareStatement("SELECT sequence, entry_hash FROM ledger_head WHERE id = 1");
+            c.prepareStatement("SELECT sequence, entry_hash FROM ledger_head WHERE id = 1" + lock);
         ResultSet r = p.executeQuery()) {
       if (!r.next()) {
         throw new SQLException("ledger_head has no row: was migration V5 applied?");

@@ -4,6 +4,7 @@ import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ public final class CoverageRules {
     Map<String, DayRecord> latest = latestPerDay(records);
     String incidentDay = LocalDate.ofInstant(incidentAt, zone).toString();
     DayRecord own = latest.get(incidentDay);
-    long t = micros(incidentAt);
+    long t = RecordedEventCodec.epochMicros(incidentAt);
     if (own == null) {
       return new CoverageEvaluation.RecordMissing(
           incidentDay, "records: got none for day " + incidentDay + ", want the incident's day");
@@ -198,9 +199,5 @@ public final class CoverageRules {
               return !day.isBefore(first) && !day.isAfter(last);
             })
         .toList();
-  }
-
-  static long micros(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 }

@@ -17,6 +17,7 @@ import io.shiftproof.ledger.merkle.VerificationResult;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.DayRecordJson;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -296,7 +297,7 @@ public final class EvidenceBundleBuilder {
     json.writeObjectFieldStart("entry");
     json.writeNumberField("sequence", entry.sequence());
     json.writeStringField("txId", entry.txId());
-    json.writeNumberField("txTimeMicros", CoverageRules.micros(entry.txTime()));
+    json.writeNumberField("txTimeMicros", RecordedEventCodec.epochMicros(entry.txTime()));
     json.writeStringField("function", entry.function());
     json.writeStringField("invoker", entry.invoker());
     json.writeFieldName("payload");

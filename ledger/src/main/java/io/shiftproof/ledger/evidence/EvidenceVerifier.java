@@ -3,8 +3,10 @@ package io.shiftproof.ledger.evidence;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.embedded.LedgerEntry;
@@ -344,42 +346,14 @@ public final class EvidenceVerifier {
       return payloadMismatch(anchor, attestation.payload());
     }
 
-    /** Whether the signed payload is this anchor, field by field. */
+    /**
+     * Whether the signed payload is this anchor, in the contract's own JSON form ({@link
+     * ContractJson}), so a field the contract adds is compared too.
+     */
     private static Optional<String> payloadMismatch(Anchor anchor, BundleNode payload) {
-      Map<String, Object> want = new LinkedHashMap<>();
-      want.put("batchId", anchor.batchId());
-      want.put("chain", anchor.chain());
-      want.put("sequence", anchor.sequence());
-      want.put("previousBatchId", anchor.previousBatchId().orElse(null));
-      want.put("root", anchor.rootHex());
-      want.put("treeSize", anchor.treeSize());
-      want.put("fromMicros", anchor.fromMicros());
-      want.put("toMicros", anchor.toMicros());
-      want.put("txId", anchor.txId());
-      want.put("anchoredAtMicros", CoverageRules.micros(anchor.anchoredAt()));
-      for (Map.Entry<String, Object> field : want.entrySet()) {
-        String name = field.getKey();
-        Object got;
-        try {
-          BundleNode member = payload.member(name);
-          got =
-              member.isNull()
-                  ? null
-                  : field.getValue() instanceof Long ? member.integer() : member.string();
-        } catch (MalformedBundleException e) {
-          return Optional.of(e.getMessage());
-        }
-        Object expected = field.getValue();
-        boolean same =
-            name.equals("root")
-                ? got instanceof String s && s.equalsIgnoreCase((String) expected)
-                : Objects.equals(got, expected);
-        if (!same) {
-          return Optional.of(
-              "entry.payload." + name + ": got " + got + ", want " + expected + " (the anchor's)");
-        }
-      }
-      return Optional.empty();
+      Object want =
+          JsonTree.parse(ContractJson.anchorToJson(anchor).getBytes(StandardCharsets.UTF_8));
+      return JsonDifference.first("entry.payload", payload.value(), want);
     }
 
     private VerificationReport.Check inclusion(ParsedBundle.Record record) {
@@ -519,7 +493,7 @@ public final class EvidenceVerifier {
       }
       Map<Object, Object> unsigned = new LinkedHashMap<>(bundle.tree());
       unsigned.remove("signature");
-      byte[] signed = JsonTree.canonical(unsigned);
+      byte[] signed = CanonicalJson.canonical(unsigned);
       return hubKey.get().verify(signed, bundle.signature())
           ? pass("signature", "the hub's signature over the canonical bundle")
           : fail("signature", "signature: does not verify with the hub certificate's key");

@@ -1,6 +1,6 @@
 package io.shiftproof.ledger.evidence;
 
-import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.canonical.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -47,14 +47,14 @@ final class JsonDifference {
       }
       return Optional.empty();
     }
-    if (Arrays.equals(JsonTree.canonical(got), JsonTree.canonical(want))) {
+    if (Arrays.equals(CanonicalJson.canonical(got), CanonicalJson.canonical(want))) {
       return Optional.empty();
     }
     return Optional.of(path + ": got " + text(got) + ", want " + text(want));
   }
 
   private static String text(Object value) {
-    String json = new String(JsonTree.canonical(value), StandardCharsets.UTF_8);
+    String json = new String(CanonicalJson.canonical(value), StandardCharsets.UTF_8);
     return json.length() > MAX_VALUE_LENGTH ? json.substring(0, MAX_VALUE_LENGTH) + "..." : json;
   }
 }

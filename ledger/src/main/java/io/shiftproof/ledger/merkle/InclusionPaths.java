@@ -1,7 +1,6 @@
 package io.shiftproof.ledger.merkle;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ public final class InclusionPaths {
   public static byte[] encode(List<Hash> path) {
     byte[] out = new byte[path.size() * Hash.LENGTH];
     for (int i = 0; i < path.size(); i++) {
-      System.arraycopy(path.get(i).bytes(), 0, out, i * Hash.LENGTH, Hash.LENGTH);
+      System.arraycopy(path.get(i).raw(), 0, out, i * Hash.LENGTH, Hash.LENGTH);
     }
     return out;
   }
@@ -29,7 +28,7 @@ public final class InclusionPaths {
     }
     List<Hash> path = new ArrayList<>(stored.length / Hash.LENGTH);
     for (int at = 0; at < stored.length; at += Hash.LENGTH) {
-      path.add(Hash.of(Arrays.copyOfRange(stored, at, at + Hash.LENGTH)));
+      path.add(Hash.copyOf(stored, at));
     }
     return List.copyOf(path);
   }

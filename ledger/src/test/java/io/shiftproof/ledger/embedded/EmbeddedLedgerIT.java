@@ -314,7 +314,8 @@ class EmbeddedLedgerIT extends LedgerContractSuite {
 
   /** What a writer does: read the head, anchor after it, and on a lost race read it again. */
   private void anchorAfterHead(String batchId) {
-    while (true) {
+    // Bounded, so a regression in head locking fails the test instead of hanging it.
+    for (int attempt = 0; attempt < 1_000; attempt++) {
       Optional<String> head = ledger.head(CHAIN).map(Anchor::batchId);
       try {
         ledger.anchorBatch(anchorRequest(batchId, head));
@@ -325,6 +326,12 @@ class EmbeddedLedgerIT extends LedgerContractSuite {
         }
       }
     }
+    throw new AssertionError("no progress anchoring " + batchId + " after 1,000 attempts");
+  }
+
+  @Test
+  void itsKindIsEmbedded() {
+    assertThat(ledger.kind()).isEqualTo(LedgerRef.EMBEDDED);
   }
 
   @Test

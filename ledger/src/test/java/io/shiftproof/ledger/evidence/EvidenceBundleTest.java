@@ -103,7 +103,7 @@ class EvidenceBundleTest {
 
     byte[] bytes = Base64.getDecoder().decode((String) record.get("recordBase64"));
     assertThat(bytes).isEqualTo(DayRecordCodec.encode(fixture.day2));
-    assertThat(JsonTree.canonical(record.get("record")))
+    assertThat(CanonicalJson.canonical(record.get("record")))
         .isEqualTo(CanonicalJson.canonicalize(DayRecordJson.toJson(fixture.day2)));
     assertThat(record.get("leafIndex").toString()).isEqualTo("3");
     assertThat((List<?>) record.get("inclusionPath")).hasSize(3);
@@ -142,7 +142,7 @@ class EvidenceBundleTest {
 
     assertThat(
             EcdsaP256Verifier.fromCertificate(HubCertificates.parse(fixture.hubChainPem).get(0))
-                .verify(JsonTree.canonical(unsigned), signature))
+                .verify(CanonicalJson.canonical(unsigned), signature))
         .isTrue();
   }
 

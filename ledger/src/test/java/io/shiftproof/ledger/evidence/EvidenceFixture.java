@@ -16,6 +16,7 @@ import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.SourceBatch;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -223,7 +224,7 @@ final class EvidenceFixture {
   }
 
   static long micros(Instant t) {
-    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    return RecordedEventCodec.epochMicros(t);
   }
 
   static String pem(X509Certificate certificate) {

@@ -4,6 +4,7 @@ import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_1;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.Hash;
@@ -255,7 +256,11 @@ class EvidenceVerifierTamperingTest {
             .replaceFirst("\\{", "{\"format\":\"x\",")
             .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(verify(doubled).passed()).isFalse();
+    VerificationReport report = verify(doubled);
+    assertThat(report.readable()).isFalse();
+    assertThat(report.checks())
+        .singleElement()
+        .satisfies(check -> assertThat(check.detail()).contains("\"format\" appears twice"));
   }
 
   @Test
@@ -265,7 +270,7 @@ class EvidenceVerifierTamperingTest {
     byte[] tampered = tamper(b -> object(b, "coverage").put("outcome", "REVIEW"));
     Map<String, Object> bundle = parse(tampered);
     bundle.remove("signature");
-    bundle.put("signature", base64(hub.sign(JsonTree.canonical(bundle))));
+    bundle.put("signature", base64(hub.sign(CanonicalJson.canonical(bundle))));
 
     VerificationReport report = verify(JsonTree.toBytes(bundle));
 

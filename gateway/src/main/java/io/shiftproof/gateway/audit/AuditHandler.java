@@ -2,6 +2,7 @@ package io.shiftproof.gateway.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.gateway.http.DedicatedWorkers;
 import io.shiftproof.gateway.http.HttpErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -15,12 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/audit} (admin): runs a {@link RecordAudit} and answers with its report, 200 even
- * when it found something — the audit ran; {@code clean} says what it found. Runs on a worker
- * thread, one audit at a time: it reads every stored version.
+ * when it found something — the audit ran; {@code clean} says what it found. Runs on a pool of one
+ * thread of its own (per hub), so audits run one at a time across all gateway instances: each reads
+ * every stored version.
  */
 public final class AuditHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AuditHandler.class);
   private static final JsonFactory FACTORY = new JsonFactory();
+  private final DedicatedWorkers workers = new DedicatedWorkers("shiftproof-audit", 1, 600);
+
   private final RecordAudit audit;
 
   public AuditHandler(RecordAudit audit) {
@@ -28,7 +32,8 @@ public final class AuditHandler {
   }
 
   public void audit(RoutingContext ctx) {
-    ctx.vertx()
+    workers
+        .executor(ctx.vertx())
         .executeBlocking(() -> json(audit.run()), true)
         .onSuccess(
             body ->

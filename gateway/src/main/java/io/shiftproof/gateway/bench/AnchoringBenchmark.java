@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What anchoring costs (DESIGN §6): Merkle hashing per core on the job's real day records, the
@@ -194,10 +195,10 @@ public final class AnchoringBenchmark {
    */
   private void printJob(
       List<Run> off, List<Run> on, Duration offStartUp, Duration onStartUp, Batches batches) {
-    double offRate = median(off);
-    double onRate = median(on);
-    double offProcessing = median(minus(off, offStartUp));
-    double onProcessing = median(minus(on, onStartUp));
+    double offRate = median(off, Run::eventsPerSecond);
+    double onRate = median(on, Run::eventsPerSecond);
+    double offProcessing = median(minus(off, offStartUp), Run::eventsPerSecond);
+    double onProcessing = median(minus(on, onStartUp), Run::eventsPerSecond);
     double ratio = onRate / offRate;
     double processingRatio = onProcessing / offProcessing;
     out.printf("%njob end to end (Kafka -> job -> PostgreSQL, parallelism 1, heap state):%n");
@@ -210,14 +211,14 @@ public final class AnchoringBenchmark {
         offRate,
         offStartUp.toMillis() / 1000.0,
         offProcessing,
-        medianPerCpuSecond(off));
+        median(off, Run::eventsPerCpuSecond));
     out.printf(
         "  %-16s %,12.0f %16.1f s %,24.0f %,14.0f%n",
         "anchoring on",
         onRate,
         onStartUp.toMillis() / 1000.0,
         onProcessing,
-        medianPerCpuSecond(on));
+        median(on, Run::eventsPerCpuSecond));
     out.printf(
         "  on / off: %.2fx as measured, %.2fx less start-up (goal >= 0.90: %s) — medians of %d"
             + " runs each%n",
@@ -228,24 +229,21 @@ public final class AnchoringBenchmark {
         batches.count(), batches.meanRecords(), batches.maxRecords(), batches.ledgerEntries());
   }
 
-  /** Events per second of the JVM's CPU time: less sensitive than wall time to a busy machine. */
-  private static double medianPerCpuSecond(List<Run> runs) {
-    double[] rates = runs.stream().mapToDouble(Run::eventsPerCpuSecond).sorted().toArray();
-    int mid = rates.length / 2;
-    return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+  /** The median of the runs' figure: one disturbed run on a shared machine should not decide. */
+  private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+    int mid = values.length / 2;
+    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  }
+
+  private static Duration medianElapsed(List<Run> runs) {
+    return Duration.ofMillis((long) median(runs, r -> r.elapsed().toMillis()));
   }
 
   private static List<Run> minus(List<Run> runs, Duration startUp) {
     return runs.stream()
         .map(r -> r.processingOnly(new Run(r.name(), 0, startUp, Duration.ZERO)))
         .toList();
-  }
-
-  private static Duration medianElapsed(List<Run> runs) {
-    long[] millis = runs.stream().mapToLong(r -> r.elapsed().toMillis()).sorted().toArray();
-    int mid = millis.length / 2;
-    return Duration.ofMillis(
-        millis.length % 2 == 1 ? millis[mid] : (millis[mid - 1] + millis[mid]) / 2);
   }
 
   /**
@@ -289,13 +287,6 @@ public final class AnchoringBenchmark {
         took.toMillis(),
         100.0 * took.toNanos() / onRun.toNanos(),
         onRun.toMillis() / 1000.0);
-  }
-
-  /** The median rate of the runs: one disturbed run on a shared machine should not decide. */
-  private static double median(List<Run> runs) {
-    double[] rates = runs.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray();
-    int mid = rates.length / 2;
-    return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
   }
 
   /** Every sealed version the last run stored, as canonical bytes. */

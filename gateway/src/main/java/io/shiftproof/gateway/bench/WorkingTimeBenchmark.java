@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,12 +85,12 @@ public final class WorkingTimeBenchmark {
             EmbeddedPostgresServer.start(settings.workDir().resolve("postgres"), 0)) {
       RecordStoreConfig store =
           new RecordStoreConfig(postgres.jdbcUrl(), postgres.user(), postgres.password());
-      try (Connection c = connect(store)) {
+      try (Connection c = BenchJobRuns.connect(store)) {
         DatabaseSchema.migrate(c);
       }
       TopicAdmin.ensureTopic(kafka.bootstrapServers(), TOPIC, 1);
       TopicAdmin.ensureTopic(kafka.bootstrapServers(), EMPTY_TOPIC, 1);
-      produce(kafka.bootstrapServers(), events);
+      BenchJobRuns.produce(kafka.bootstrapServers(), TOPIC, events);
       out.printf("events written to the topic; warming up ...%n");
       truncateRecords(store);
       runJob("hashmap", "warm-up", TOPIC, kafka.bootstrapServers(), store, events.size());
@@ -97,7 +98,7 @@ public final class WorkingTimeBenchmark {
 
       List<Run> rawRuns = new ArrayList<>();
       List<Run> runs = new ArrayList<>();
-      Map<WorkerDay, DayTotals> jobTotals = Map.of();
+      Map<String, Map<WorkerDay, DayTotals>> jobTotals = new LinkedHashMap<>();
       for (String backend : List.of("hashmap", "rocksdb")) {
         truncateRecords(store);
         Run startUp =
@@ -106,13 +107,13 @@ public final class WorkingTimeBenchmark {
         Run full = runJob(backend, "timed", TOPIC, kafka.bootstrapServers(), store, events.size());
         rawRuns.add(full);
         runs.add(full.processingOnly(startUp));
-        jobTotals = latestTotals(store);
+        jobTotals.put(full.name(), latestTotals(store));
       }
 
       Map<WorkerDay, DayTotals> sqlTotals;
       Duration load;
       Run sql;
-      try (Connection c = connect(store)) {
+      try (Connection c = BenchJobRuns.connect(store)) {
         SqlWorkingTimeBaseline.createTables(c);
         long loadStart = System.nanoTime();
         SqlWorkingTimeBaseline.load(c, events);
@@ -131,7 +132,9 @@ public final class WorkingTimeBenchmark {
                 Duration.ofNanos(System.nanoTime() - start),
                 Duration.ZERO);
       }
-      print(rawRuns, runs, sql, load, agreement(jobTotals, sqlTotals));
+      Map<String, Agreement> agreements = new LinkedHashMap<>();
+      jobTotals.forEach((run, totals) -> agreements.put(run, agreement(totals, sqlTotals)));
+      print(rawRuns, runs, sql, load, agreements);
     }
   }
 
@@ -169,7 +172,7 @@ public final class WorkingTimeBenchmark {
   private static Map<WorkerDay, DayTotals> latestTotals(RecordStoreConfig store)
       throws SQLException {
     Map<WorkerDay, DayTotals> totals = new HashMap<>();
-    try (Connection c = connect(store);
+    try (Connection c = BenchJobRuns.connect(store);
         Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
@@ -209,7 +212,11 @@ public final class WorkingTimeBenchmark {
   }
 
   private void print(
-      List<Run> rawRuns, List<Run> runs, Run sql, Duration load, Agreement agreement) {
+      List<Run> rawRuns,
+      List<Run> runs,
+      Run sql,
+      Duration load,
+      Map<String, Agreement> agreements) {
     out.printf("%n%-26s %12s %10s %16s%n", "", "events/s", "seconds", "events/CPU-s");
     out.printf("including job start-up (Flink net run time):%n");
     for (Run run : rawRuns) {
@@ -231,17 +238,21 @@ public final class WorkingTimeBenchmark {
           "%s (processing only) / SQL baseline: %.1fx%n",
           run.name(), run.eventsPerSecond() / sql.eventsPerSecond());
     }
-    if (agreement.differing().isEmpty()) {
-      out.printf(
-          "totals agree: all %,d worker-days identical (job's latest sealed version vs SQL)%n",
-          agreement.compared());
-    } else {
-      out.printf(
-          "totals DISAGREE on %,d of %,d worker-days, e.g. %s%n",
-          agreement.differing().size(),
-          agreement.compared(),
-          agreement.differing().subList(0, Math.min(5, agreement.differing().size())));
-    }
+    agreements.forEach(
+        (run, agreement) -> {
+          if (agreement.differing().isEmpty()) {
+            out.printf(
+                "%s: totals agree, all %,d worker-days identical (latest sealed version vs SQL)%n",
+                run, agreement.compared());
+          } else {
+            out.printf(
+                "%s: totals DISAGREE on %,d of %,d worker-days, e.g. %s%n",
+                run,
+                agreement.differing().size(),
+                agreement.compared(),
+                agreement.differing().subList(0, Math.min(5, agreement.differing().size())));
+          }
+        });
   }
 
   private void printRun(Run run) {
@@ -253,18 +264,10 @@ public final class WorkingTimeBenchmark {
         run.eventsPerCpuSecond());
   }
 
-  private static void produce(String bootstrap, List<RecordedEvent> events) throws Exception {
-    BenchJobRuns.produce(bootstrap, TOPIC, events);
-  }
-
   private static void truncateRecords(RecordStoreConfig store) throws SQLException {
-    try (Connection c = connect(store);
+    try (Connection c = BenchJobRuns.connect(store);
         Statement s = c.createStatement()) {
       s.execute("TRUNCATE day_record_version, day_record_live, late_event, stream_progress");
     }
-  }
-
-  private static Connection connect(RecordStoreConfig store) throws SQLException {
-    return BenchJobRuns.connect(store);
   }
 }

@@ -11,6 +11,7 @@ import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.gateway.hub.Hub;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.simulator.BatchPusher;
+import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
 import io.shiftproof.simulator.Simulation;
@@ -131,8 +132,9 @@ final class DemoCommand implements Callable<Integer> {
   /** Pushes the simulated batches over HTTPS with each platform's certificate. */
   private Instant push(PrintWriter out, Hub hub, SimulationConfig simulation, Path credentials)
       throws InterruptedException {
+    List<PlatformBatch> batches = Simulation.generate(simulation).toList();
     Instant newest =
-        Simulation.generate(simulation)
+        batches.stream()
             .flatMap(batch -> batch.batch().events().stream())
             .map(e -> e.occurredAt())
             .max(Instant::compareTo)
@@ -145,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
                 contexts.computeIfAbsent(platform, p -> HubClient.sslContext(credentials, p)),
             System.err);
     step(out, "3/4", "Pushing the platforms' batches to POST /v1/events over mutual TLS");
-    PushReport report = pusher.push(Simulation.generate(simulation));
+    PushReport report = pusher.push(batches.stream());
     out.printf(
         "      %,d events in %,d batches, %,d accepted, %,d rejected, in %.1f s%n",
         report.eventsDelivered(),

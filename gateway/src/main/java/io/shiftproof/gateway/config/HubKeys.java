@@ -146,7 +146,7 @@ public final class HubKeys {
       key(
           "evidence.seal-wait",
           "PT20S",
-          "an ISO-8601 duration of at least PT0.01S, below gateway.request-timeout",
+          "an ISO-8601 duration of at least PT0.01S, at most gateway.request-timeout less 5 s",
           HubKeys::positiveDuration,
           "How long an evidence request for a day not yet sealed waits for the interim version it"
               + " asks the job for (sealed and anchored at the job's next checkpoint).");

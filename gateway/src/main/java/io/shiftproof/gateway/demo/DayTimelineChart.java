@@ -12,7 +12,6 @@ import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.WorkState;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,11 +70,6 @@ public final class DayTimelineChart {
             .thenComparing(DayRecord::getWorkerRef)
             .thenComparing(DayRecord::getDay);
     return records.stream().min(interest).orElseThrow();
-  }
-
-  public void printTo(DayRecord record, PrintStream out) {
-    out.print(render(record));
-    out.flush();
   }
 
   /** The chart, its legend, totals and flags, lines separated by {@code \n}. */

@@ -9,7 +9,6 @@ import static io.shiftproof.gateway.demo.TerminalText.wrap;
 
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,11 +82,6 @@ public final class DemoSummary {
 
   public CrossPlatformFigures crossPlatform() {
     return crossPlatform;
-  }
-
-  public void printTo(PrintStream out) {
-    out.print(render());
-    out.flush();
   }
 
   /** The table, its plain-language reading and a legend, lines separated by {@code \n}. */

@@ -53,7 +53,7 @@ public final class StoredDayRecords {
       throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Optional<Instant> committed = committedWatermark(c, job);
+      Optional<Instant> committed = PostgresDayRecordReader.committedWatermark(c, job);
       if (reached(committed, target) || System.nanoTime() > deadline) {
         return committed;
       }
@@ -64,10 +64,5 @@ public final class StoredDayRecords {
   /** Whether a committed watermark from {@link #awaitCommittedWatermark} reached the target. */
   public static boolean reached(Optional<Instant> committed, Instant target) {
     return committed.isPresent() && !committed.get().isBefore(target);
-  }
-
-  /** How far in event time the job's stored output is complete, if it has committed anything. */
-  public static Optional<Instant> committedWatermark(Connection c, String job) throws SQLException {
-    return PostgresDayRecordReader.committedWatermark(c, job);
   }
 }

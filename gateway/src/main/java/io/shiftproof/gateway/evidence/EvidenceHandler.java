@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.http.ClientIdentityHandler;
+import io.shiftproof.gateway.http.DedicatedWorkers;
 import io.shiftproof.gateway.http.HttpErrorCode;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.query.QueryRequestValidator;
@@ -27,6 +28,9 @@ public final class EvidenceHandler {
   private static final String EXAMPLE =
       "{\"workerRef\": \"wr_...\", \"incidentAt\": \"2026-11-28T14:32:00+08:00\"}";
 
+  /** Requests may wait for an interim version: they get threads of their own. */
+  private final DedicatedWorkers workers = new DedicatedWorkers("shiftproof-evidence", 4, 60);
+
   private final EvidenceService service;
 
   public EvidenceHandler(EvidenceService service) {
@@ -35,7 +39,8 @@ public final class EvidenceHandler {
 
   public void evidence(RoutingContext ctx) {
     EvidenceQuery query = parse(ctx);
-    ctx.vertx()
+    workers
+        .executor(ctx.vertx())
         .executeBlocking(() -> service.bundle(query), false)
         .onSuccess(
             bundle ->

@@ -101,9 +101,8 @@ public final class EvidenceService {
             id ->
                 new AnchoredBatch(
                     proof.anchor(), proof.ledger(), attestations.apply(proof.ledger())));
-      } else if (evidence instanceof DayEvidence.NotSealed notSealed) {
-        throw notSealed(query, notSealed);
       } else if (!day.equals(incidentDay)) {
+        // sealedWindow left no day unsealed: this day has no record at all.
         // No record may only mean "no events yet": attest it only once the job's stored output
         // is complete past the window.
         if (!reader.committedWatermark().map(w -> w.isAfter(request.windowTo())).orElse(false)) {
@@ -166,7 +165,9 @@ public final class EvidenceService {
     long deadline = System.nanoTime() + sealWait.toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
       sleep(POLL);
-      window = read(query, request);
+      for (LocalDate day : pending) {
+        window.put(day, reader.day(query.workerRef(), day));
+      }
       pending = pending(window, query);
     }
     if (!pending.isEmpty()) {

@@ -5,6 +5,7 @@ import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.LedgerChainCheck;
 import io.shiftproof.gateway.audit.RecordAudit;
+import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
@@ -35,6 +36,7 @@ import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.crypto.DevCredentials;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.embedded.ChainVerification;
 import io.shiftproof.ledger.embedded.EmbeddedLedger;
@@ -145,7 +147,16 @@ public final class Hub implements AutoCloseable {
             tls.serverKey().toString(),
             HUB_ORGANISATION,
             ContractRoles.HUB);
-    EmbeddedLedger ledger = register(EmbeddedLedger.open(ledgerEndpoint));
+    Signer hubSigner = EcdsaP256Signer.fromKeyFile(tls.serverKey());
+    // The gateway's own transactions (access log, reads) use its connection pool; the job, in
+    // another process on a cluster, opens the ledger from the endpoint.
+    EmbeddedLedger ledger =
+        EmbeddedLedger.create(
+            database.dataSource()::getConnection,
+            hubSigner,
+            Clock.systemUTC(),
+            HUB_ORGANISATION,
+            ContractRoles.HUB);
     embeddedLedger = true;
 
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
@@ -172,11 +183,10 @@ public final class Hub implements AutoCloseable {
             new EvidenceService(
                 new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
                 publisher::publish,
-                settings.get(HubKeys.EVIDENCE_SEAL_WAIT),
+                EvidenceConfig.from(settings).sealWait(),
                 ledger,
                 ref -> ledger.entry(ref.txId()),
-                new EvidenceBundleBuilder(
-                    EcdsaP256Signer.fromKeyFile(tls.serverKey()), certificateChain(tls)),
+                new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
                 QueryConfig.from(settings).zone(),
                 Clock.systemUTC()));
     AuditHandler audit =

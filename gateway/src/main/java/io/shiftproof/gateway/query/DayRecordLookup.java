@@ -25,26 +25,23 @@ public final class DayRecordLookup {
 
   /** The requested version of the day, or its latest record. */
   public StoredDayRecord day(DayQuery query) {
-    StoredDayRecord latest =
-        reader
-            .latest(query.workerRef(), query.day())
-            .orElseThrow(() -> dayNotFound(query.workerRef(), query.day()));
-    if (query.version().isEmpty()) {
-      return latest;
+    if (query.version().isPresent()) {
+      // One read when the version exists; the latest is read only to say what does.
+      return reader
+          .sealed(query.workerRef(), query.day(), query.version().getAsInt())
+          .orElseThrow(() -> versionNotFound(query, latest(query.workerRef(), query.day())));
     }
-    int version = query.version().getAsInt();
-    return reader
-        .sealed(query.workerRef(), query.day(), version)
-        .orElseThrow(() -> versionNotFound(query, latest.latestVersion()));
+    return latest(query.workerRef(), query.day());
+  }
+
+  private StoredDayRecord latest(String workerRef, LocalDate day) {
+    return reader.latest(workerRef, day).orElseThrow(() -> dayNotFound(workerRef, day));
   }
 
   /** The worker's status at the instant, from the latest record of the local day containing it. */
   public WorkerStatus status(StatusQuery query) {
     LocalDate day = query.at().atZone(zone).toLocalDate();
-    StoredDayRecord latest =
-        reader
-            .latest(query.workerRef(), day)
-            .orElseThrow(() -> dayNotFound(query.workerRef(), day));
+    StoredDayRecord latest = latest(query.workerRef(), day);
     return WorkerStatus.at(latest, query.at())
         .orElseThrow(
             () -> {
@@ -76,7 +73,8 @@ public final class DayRecordLookup {
             + "); the worker had no events that day, or they are not processed yet");
   }
 
-  private static ApiException versionNotFound(DayQuery query, int latestVersion) {
+  private static ApiException versionNotFound(DayQuery query, StoredDayRecord latestRecord) {
+    int latestVersion = latestRecord.latestVersion();
     String latest =
         latestVersion == 0
             ? "no version is sealed yet; omit version to get the live record"

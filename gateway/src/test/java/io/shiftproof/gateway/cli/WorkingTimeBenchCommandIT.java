@@ -15,6 +15,7 @@ class WorkingTimeBenchCommandIT {
         .contains("heap state")
         .contains("RocksDB state")
         .contains("SQL baseline")
-        .contains("totals agree");
+        .contains("job, heap state: totals agree")
+        .contains("job, RocksDB state: totals agree");
   }
 }

@@ -59,6 +59,17 @@ class HubSettingsTest {
   }
 
   @Test
+  void anEvidenceSealWaitThatWouldOutlastTheRequestIsRefused() {
+    assertThat(EvidenceConfig.from(HubSettings.defaults()).sealWait())
+        .isEqualTo(java.time.Duration.ofSeconds(20));
+    HubSettings tooLong = HubSettings.load(null, Map.of(), Map.of("evidence.seal-wait", "PT30S"));
+
+    assertThatThrownBy(() -> EvidenceConfig.from(tooLong))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("evidence.seal-wait: got PT30S, want at most PT25S");
+  }
+
+  @Test
   void everyKeyHasAnEnvironmentVariableAndDoc() {
     assertThat(HubKeys.ALL)
         .allSatisfy(

@@ -5,9 +5,6 @@ import static io.shiftproof.schemas.avro.WorkState.ON_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,13 +91,6 @@ class DemoSummaryTest {
     DayRecord twenty = twoTasksOnPlatform1("w-20", "09:20");
     assertThat(DemoSummary.of(List.of(nineteen)).platforms().get(0).workersOverLimit()).isOne();
     assertThat(DemoSummary.of(List.of(twenty)).platforms().get(0).workersOverLimit()).isZero();
-  }
-
-  @Test
-  void printsTheRenderedTable() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SUMMARY.printTo(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(SUMMARY.render());
   }
 
   @Test

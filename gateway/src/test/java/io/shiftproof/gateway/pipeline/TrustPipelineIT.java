@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.Batches;
 import io.shiftproof.gateway.TestHub;
+import io.shiftproof.gateway.cli.ShiftproofCli;
 import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.gateway.hub.Hub;
 import io.shiftproof.ledger.Ledger;
@@ -32,6 +33,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +58,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * Trust end to end on a running hub with its embedded job and ledger (DESIGN §6): every sealed
@@ -356,6 +360,18 @@ class TrustPipelineIT {
       assertThat(findings).hasSize(1);
       assertThat(findings.getJsonObject(0).getString("code")).isEqualTo("RECORD_CHANGED");
       assertThat(findings.getJsonObject(0).getString("record")).isEqualTo(changed);
+      // The command an operator runs says the same and exits 1.
+      StringWriter out = new StringWriter();
+      CommandLine cli = ShiftproofCli.commandLine();
+      cli.setOut(new PrintWriter(out, true));
+      int exit =
+          cli.execute(
+              "audit", "--as", "admin", "--data-dir=" + dataDir, "--url=" + hub.hub().apiUrl());
+      assertThat(exit).as(out.toString()).isEqualTo(ShiftproofCli.EXIT_REFUSED);
+      assertThat(out.toString())
+          .contains("RECORD_CHANGED")
+          .contains("record " + changed)
+          .contains("FINDINGS:");
     } finally {
       try (Connection c = hub.connectDatabase();
           Statement s = c.createStatement()) {

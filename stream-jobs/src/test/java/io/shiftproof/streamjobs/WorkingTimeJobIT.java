@@ -57,6 +57,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
@@ -64,7 +65,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -153,7 +157,10 @@ class WorkingTimeJobIT {
 
     // The events are produced shuffled; the bound keeps every one of them on time.
     runJob(
-        jobConfig().withOutOfOrderness(Duration.ofDays(1)), store.config(), null, Optional.empty());
+        jobConfig().withOutOfOrderness(Duration.ofDays(1)),
+        store.config(),
+        false,
+        Optional.empty());
 
     List<StoredVersion> versions = store.versions();
     assertThat(versions)
@@ -193,18 +200,15 @@ class WorkingTimeJobIT {
     List<RecordedEvent> events = recorded(simulation);
     produce(events);
 
-    runJob(jobConfig(), store.config(), null, Optional.empty());
+    runJob(jobConfig(), store.config(), false, Optional.empty());
     Map<String, StoredVersion> uninterrupted = latestVersions(store.versions());
     store.truncateRecords();
 
     FailOnce.reset();
-    runJob(jobConfig(), store.config(), new FailOnce(), Optional.of(ledgerEndpoint()));
+    runJob(jobConfig(), store.config(), true, Optional.of(ledgerEndpoint()));
 
     assertThat(FailOnce.FAILED.get()).as("the job failed once").isTrue();
-    assertThat(FailOnce.CHECKPOINTS_BEFORE_FAILURE.get())
-        .as("checkpoints completed before the failure")
-        .isGreaterThanOrEqualTo(2);
-    assertThat(FailOnce.SEEN_AFTER_FAILURE.get()).as("live records after the restart").isPositive();
+    assertThat(FailOnce.SEEN_AFTER_FAILURE.get()).as("records after the restart").isPositive();
     List<StoredVersion> afterFailure = store.versions();
     assertVersionsAreContiguous(afterFailure);
     Map<String, StoredVersion> restored = latestVersions(afterFailure);
@@ -241,7 +245,13 @@ class WorkingTimeJobIT {
    */
   private void assertEveryVersionIsProvableAndNoBatchAnchoredTwiceOrSkipped() throws Exception {
     List<AnchoredBatchRow> batches = store.anchoredBatches();
-    assertThat(batches).as("batches anchored").hasSizeGreaterThan(2);
+    long lastBeforeFailure = FailOnce.LAST_CHECKPOINT_BEFORE_FAILURE.get();
+    assertThat(batches)
+        .as("batches anchored from checkpoints up to %d, before the failure", lastBeforeFailure)
+        .anySatisfy(b -> assertThat(b.checkpointId()).isLessThanOrEqualTo(lastBeforeFailure));
+    assertThat(batches)
+        .as("batches anchored after the restart")
+        .anySatisfy(b -> assertThat(b.checkpointId()).isGreaterThan(lastBeforeFailure));
     assertThat(store.count("day_record_version WHERE batch_id IS NULL"))
         .as("versions stored without an anchor")
         .isZero();
@@ -330,7 +340,7 @@ class WorkingTimeJobIT {
   private void runJob(
       WorkingTimeJobConfig config,
       RecordStoreConfig recordStore,
-      FailOnce failure,
+      boolean injectFailure,
       Optional<LedgerEndpoint> ledger)
       throws Exception {
     Configuration flink = new Configuration();
@@ -353,30 +363,46 @@ class WorkingTimeJobIT {
             ? PostgresDayRecordOutputs.anchored(recordStore, config.jobName(), ledger.get())
             : PostgresDayRecordOutputs.unanchored(recordStore, config.jobName());
     DayRecordOutputs outputs =
-        failure == null
-            ? postgres
-            : (DataStream<DayRecordUpdate> live,
+        injectFailure
+            ? (DataStream<DayRecordUpdate> live,
                 DataStream<DayRecordUpdate> sealed,
                 DataStream<LateEvent> tooLate) ->
                 postgres.attach(
-                    live.map(failure).name("fail-once").uid("fail-once"), sealed, tooLate);
+                    live.map(new FailOnce(false)).name("fail-once-live").uid("fail-once-live"),
+                    sealed.map(new FailOnce(true)).name("fail-once-sealed").uid("fail-once-sealed"),
+                    tooLate)
+            : postgres;
     WorkingTimeJob.build(env, source, outputs, config);
     env.execute("working-time-it");
   }
 
   /**
-   * Fails its task once, on the first live record after two checkpoints have completed, so the job
-   * restarts from a checkpoint in the middle of the stream.
+   * Fails its task once, on the first record after a checkpoint holding a sealed version has
+   * completed. Whatever the machine's speed, the restart then falls mid-stream between anchored
+   * batches: at least one batch belongs to a checkpoint completed before the failure, and the days
+   * still open seal into batches after it.
    */
   static final class FailOnce
-      implements MapFunction<DayRecordUpdate, DayRecordUpdate>, CheckpointListener {
+      implements MapFunction<DayRecordUpdate, DayRecordUpdate>,
+          CheckpointedFunction,
+          CheckpointListener {
     static final AtomicBoolean FAILED = new AtomicBoolean();
-    static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
+    static final AtomicLong FIRST_CHECKPOINT_WITH_SEALED = new AtomicLong(Long.MAX_VALUE);
+    static final AtomicLong LAST_CHECKPOINT_BEFORE_FAILURE = new AtomicLong(-1);
     static final AtomicInteger SEEN_AFTER_FAILURE = new AtomicInteger();
+
+    private final boolean sealedStream;
+    // Per subtask: a sealed record this subtask passed on before a barrier is in that checkpoint.
+    private boolean sealedSeen;
+
+    FailOnce(boolean sealedStream) {
+      this.sealedStream = sealedStream;
+    }
 
     static void reset() {
       FAILED.set(false);
-      CHECKPOINTS_BEFORE_FAILURE.set(0);
+      FIRST_CHECKPOINT_WITH_SEALED.set(Long.MAX_VALUE);
+      LAST_CHECKPOINT_BEFORE_FAILURE.set(-1);
       SEEN_AFTER_FAILURE.set(0);
     }
 
@@ -384,16 +410,30 @@ class WorkingTimeJobIT {
     public DayRecordUpdate map(DayRecordUpdate update) {
       if (FAILED.get()) {
         SEEN_AFTER_FAILURE.incrementAndGet();
-      } else if (CHECKPOINTS_BEFORE_FAILURE.get() >= 2 && FAILED.compareAndSet(false, true)) {
+        return update;
+      }
+      sealedSeen |= sealedStream;
+      if (LAST_CHECKPOINT_BEFORE_FAILURE.get() >= FIRST_CHECKPOINT_WITH_SEALED.get()
+          && FAILED.compareAndSet(false, true)) {
         throw new IllegalStateException("injected task failure");
       }
       return update;
     }
 
     @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+      if (sealedSeen) {
+        FIRST_CHECKPOINT_WITH_SEALED.accumulateAndGet(context.getCheckpointId(), Math::min);
+      }
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {}
+
+    @Override
     public void notifyCheckpointComplete(long checkpointId) {
       if (!FAILED.get()) {
-        CHECKPOINTS_BEFORE_FAILURE.incrementAndGet();
+        LAST_CHECKPOINT_BEFORE_FAILURE.accumulateAndGet(checkpointId, Math::max);
       }
     }
   }

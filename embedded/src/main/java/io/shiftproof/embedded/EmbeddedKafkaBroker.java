@@ -1,13 +1,10 @@
 package io.shiftproof.embedded;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -223,7 +219,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   private static void format(Path logDir) {
     Path scratch = logDir.resolveSibling(logDir.getFileName() + ".formatting");
-    deleteRecursively(scratch);
+    TempDirectories.delete(scratch);
     try {
       new Formatter()
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -239,19 +235,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           EmbeddedServerException.Code.STARTUP_FAILED,
           "Cannot format Kafka log directory " + logDir + ": " + e.getMessage(),
           e);
-    }
-  }
-
-  private static void deleteRecursively(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(path)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + path, e);
     }
   }
 }

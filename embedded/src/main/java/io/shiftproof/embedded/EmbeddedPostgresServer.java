@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -279,7 +278,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static void initdb(
       Path dir, Path pgData, Path home, PostgresAccount account, Path logFile) throws IOException {
     Path scratch = dir.resolve(PG_DATA + ".initdb");
-    deleteRecursively(scratch);
+    TempDirectories.delete(scratch);
     Path passwordFile = dir.resolve("initdb.password");
     Files.deleteIfExists(passwordFile);
     Files.createFile(
@@ -439,17 +438,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return "; see " + logFile + ", which ends:\n  " + String.join("\n  ", tail);
     } catch (IOException | UncheckedIOException e) {
       return "; see " + logFile;
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(path)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -380,13 +380,16 @@ class WorkingTimeJobIT {
    * Fails its task once, on the first record after a checkpoint holding a sealed version has
    * completed. Whatever the machine's speed, the restart then falls mid-stream between anchored
    * batches: at least one batch belongs to a checkpoint completed before the failure, and the days
-   * still open seal into batches after it.
+   * still open seal into batches after it. Once a sealed version has passed, live records are
+   * slowed down until the failure, so a checkpoint completes before the end of the input however
+   * fast the machine is.
    */
   static final class FailOnce
       implements MapFunction<DayRecordUpdate, DayRecordUpdate>,
           CheckpointedFunction,
           CheckpointListener {
     static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicBoolean SEALED_PASSED = new AtomicBoolean();
     static final AtomicLong FIRST_CHECKPOINT_WITH_SEALED = new AtomicLong(Long.MAX_VALUE);
     static final AtomicLong LAST_CHECKPOINT_BEFORE_FAILURE = new AtomicLong(-1);
     static final AtomicInteger SEEN_AFTER_FAILURE = new AtomicInteger();
@@ -401,18 +404,24 @@ class WorkingTimeJobIT {
 
     static void reset() {
       FAILED.set(false);
+      SEALED_PASSED.set(false);
       FIRST_CHECKPOINT_WITH_SEALED.set(Long.MAX_VALUE);
       LAST_CHECKPOINT_BEFORE_FAILURE.set(-1);
       SEEN_AFTER_FAILURE.set(0);
     }
 
     @Override
-    public DayRecordUpdate map(DayRecordUpdate update) {
+    public DayRecordUpdate map(DayRecordUpdate update) throws InterruptedException {
       if (FAILED.get()) {
         SEEN_AFTER_FAILURE.incrementAndGet();
         return update;
       }
-      sealedSeen |= sealedStream;
+      if (sealedStream) {
+        sealedSeen = true;
+        SEALED_PASSED.set(true);
+      } else if (SEALED_PASSED.get()) {
+        Thread.sleep(2);
+      }
       if (LAST_CHECKPOINT_BEFORE_FAILURE.get() >= FIRST_CHECKPOINT_WITH_SEALED.get()
           && FAILED.compareAndSet(false, true)) {
         throw new IllegalStateException("injected task failure");

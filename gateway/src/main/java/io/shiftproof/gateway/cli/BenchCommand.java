@@ -4,9 +4,7 @@ import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.bench.AnchoringBenchmark;
 import io.shiftproof.gateway.bench.IngestBenchmark;
 import io.shiftproof.gateway.bench.WorkingTimeBenchmark;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +65,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      // Traversable by others: as root, the embedded PostgreSQL runs as an unprivileged user.
-      Path workDir =
-          Files.createTempDirectory(
-              "shiftproof-bench-",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
+      Path workDir = TempDirectories.create("bench-ingest");
       try {
         new IngestBenchmark(
                 new IngestBenchmark.Settings(workers, batchSize, concurrency, 0.1, seed, workDir),
@@ -79,7 +73,7 @@ final class BenchCommand implements Runnable {
             .run();
       } finally {
         if (!keep) {
-          IngestBenchmark.deleteRecursively(workDir);
+          TempDirectories.delete(workDir);
         }
       }
       return 0;

@@ -181,7 +181,7 @@ class WorkingTimePipelineIT {
     try (Connection c = hub.connectDatabase()) {
       Optional<Instant> committed =
           StoredDayRecords.awaitCommittedWatermark(
-              c, WorkingTimeJobConfig.DEFAULT_JOB_NAME, target, Duration.ofMinutes(3));
+              c, WorkingTimeJobConfig.DEFAULT_JOB_NAME, target, Duration.ofMinutes(5));
       assertThat(StoredDayRecords.reached(committed, target))
           .as("job processed up to %s, want %s", committed, target)
           .isTrue();

@@ -1,11 +1,11 @@
 package io.shiftproof.gateway.bench;
 
-import io.shiftproof.embedded.EmbeddedKafkaBroker;
-import io.shiftproof.embedded.EmbeddedPostgresServer;
+import static io.shiftproof.gateway.bench.BenchServers.EMPTY_TOPIC;
+import static io.shiftproof.gateway.bench.BenchServers.EVENTS_TOPIC;
+
 import io.shiftproof.gateway.bench.BenchJobRuns.JobRun;
 import io.shiftproof.gateway.bench.BenchJobRuns.Run;
 import io.shiftproof.gateway.hub.Hub;
-import io.shiftproof.gateway.hub.TopicAdmin;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.contract.ContractRoles;
@@ -16,7 +16,6 @@ import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
-import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
@@ -58,8 +57,6 @@ public final class AnchoringBenchmark {
   public record Settings(
       int workers, int platforms, int days, long seed, int leaves, int rounds, Path workDir) {}
 
-  private static final String TOPIC = "bench-work-events";
-  private static final String EMPTY_TOPIC = "bench-no-events";
   private static final int PROOFS = 100_000;
   private static final int SHORT_LEAF_BYTES = 256;
 
@@ -82,29 +79,19 @@ public final class AnchoringBenchmark {
     DevCredentials credentials =
         DevCredentials.ensure(
             settings.workDir().resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
-    try (EmbeddedKafkaBroker kafka =
-            EmbeddedKafkaBroker.start(settings.workDir().resolve("kafka"), 0);
-        EmbeddedPostgresServer postgres =
-            EmbeddedPostgresServer.start(settings.workDir().resolve("postgres"), 0)) {
-      RecordStoreConfig store =
-          new RecordStoreConfig(postgres.jdbcUrl(), postgres.user(), postgres.password());
-      try (Connection c = BenchJobRuns.connect(store)) {
-        DatabaseSchema.migrate(c);
-      }
+    try (BenchServers servers = BenchServers.start(settings.workDir(), events)) {
+      RecordStoreConfig store = servers.store();
       EmbeddedLedgerConfig ledger =
           new EmbeddedLedgerConfig(
-              postgres.jdbcUrl(),
-              postgres.user(),
-              postgres.password(),
+              store.jdbcUrl(),
+              store.user(),
+              store.password(),
               credentials.serverKey().toString(),
               Hub.HUB_ORGANISATION,
               ContractRoles.HUB);
-      TopicAdmin.ensureTopic(kafka.bootstrapServers(), TOPIC, 1);
-      TopicAdmin.ensureTopic(kafka.bootstrapServers(), EMPTY_TOPIC, 1);
-      BenchJobRuns.produce(kafka.bootstrapServers(), TOPIC, events);
       out.printf("events written to the topic; warming up ...%n");
-      runJob("warm-up", TOPIC, kafka, store, null, events.size());
-      runJob("warm-up", TOPIC, kafka, store, ledger, events.size());
+      runJob("warm-up", EVENTS_TOPIC, servers, null, events.size());
+      runJob("warm-up", EVENTS_TOPIC, servers, ledger, events.size());
       List<Run> off = new ArrayList<>();
       List<Run> on = new ArrayList<>();
       List<Run> offStartUp = new ArrayList<>();
@@ -118,14 +105,13 @@ public final class AnchoringBenchmark {
           EmbeddedLedgerConfig mode = anchoring ? ledger : null;
           String name = anchoring ? "on" : "off";
           (anchoring ? onStartUp : offStartUp)
-              .add(runJob(name + ", start-up #" + round, EMPTY_TOPIC, kafka, store, mode, 0));
+              .add(runJob(name + ", start-up #" + round, EMPTY_TOPIC, servers, mode, 0));
           (anchoring ? on : off)
               .add(
                   runJob(
                       "anchoring " + name + " #" + round,
-                      TOPIC,
-                      kafka,
-                      store,
+                      EVENTS_TOPIC,
+                      servers,
                       mode,
                       events.size()));
         }
@@ -139,14 +125,10 @@ public final class AnchoringBenchmark {
   }
 
   private Run runJob(
-      String name,
-      String topic,
-      EmbeddedKafkaBroker kafka,
-      RecordStoreConfig store,
-      EmbeddedLedgerConfig ledger,
-      long events)
+      String name, String topic, BenchServers servers, EmbeddedLedgerConfig ledger, long events)
       throws Exception {
-    truncate(store);
+    servers.truncateRecords();
+    RecordStoreConfig store = servers.store();
     WorkingTimeJobConfig config = WorkingTimeJobConfig.defaults();
     DayRecordOutputs outputs =
         ledger == null
@@ -159,7 +141,7 @@ public final class AnchoringBenchmark {
                 name,
                 "hashmap",
                 settings.workDir().resolve("checkpoints").resolve(id),
-                kafka.bootstrapServers(),
+                servers.bootstrap(),
                 topic,
                 "bench-anchoring-" + id,
                 outputs,
@@ -425,15 +407,5 @@ public final class AnchoringBenchmark {
         sorted[sorted.length / 2] / 1e3,
         sorted[(int) (sorted.length * 0.99)] / 1e3,
         sorted[sorted.length - 1] / 1e3);
-  }
-
-  private static void truncate(RecordStoreConfig store) throws SQLException {
-    try (Connection c = BenchJobRuns.connect(store);
-        Statement s = c.createStatement()) {
-      // The ledger keeps growing across runs, as it would: each run anchors on the same chain.
-      s.execute(
-          "TRUNCATE day_record_version, anchor_batch, day_record_live, late_event,"
-              + " stream_progress");
-    }
   }
 }

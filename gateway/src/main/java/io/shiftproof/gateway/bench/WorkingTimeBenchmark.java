@@ -1,11 +1,10 @@
 package io.shiftproof.gateway.bench;
 
-import io.shiftproof.embedded.EmbeddedKafkaBroker;
-import io.shiftproof.embedded.EmbeddedPostgresServer;
+import static io.shiftproof.gateway.bench.BenchServers.EMPTY_TOPIC;
+import static io.shiftproof.gateway.bench.BenchServers.EVENTS_TOPIC;
+
 import io.shiftproof.gateway.bench.BenchJobRuns.Run;
-import io.shiftproof.gateway.hub.TopicAdmin;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.simulator.SimulationConfig;
@@ -58,9 +57,6 @@ public final class WorkingTimeBenchmark {
   /** Benchmark settings. */
   public record Settings(int workers, int platforms, int days, long seed, Path workDir) {}
 
-  private static final String TOPIC = "bench-work-events";
-  private static final String EMPTY_TOPIC = "bench-no-events";
-
   private final Settings settings;
   private final PrintWriter out;
 
@@ -79,32 +75,22 @@ public final class WorkingTimeBenchmark {
             + " duplicates, late events and missing OFFLINEs)%n",
         events.size(), settings.workers(), settings.platforms(), settings.days());
 
-    try (EmbeddedKafkaBroker kafka =
-            EmbeddedKafkaBroker.start(settings.workDir().resolve("kafka"), 0);
-        EmbeddedPostgresServer postgres =
-            EmbeddedPostgresServer.start(settings.workDir().resolve("postgres"), 0)) {
-      RecordStoreConfig store =
-          new RecordStoreConfig(postgres.jdbcUrl(), postgres.user(), postgres.password());
-      try (Connection c = BenchJobRuns.connect(store)) {
-        DatabaseSchema.migrate(c);
-      }
-      TopicAdmin.ensureTopic(kafka.bootstrapServers(), TOPIC, 1);
-      TopicAdmin.ensureTopic(kafka.bootstrapServers(), EMPTY_TOPIC, 1);
-      BenchJobRuns.produce(kafka.bootstrapServers(), TOPIC, events);
+    try (BenchServers servers = BenchServers.start(settings.workDir(), events)) {
+      RecordStoreConfig store = servers.store();
+      String bootstrap = servers.bootstrap();
       out.printf("events written to the topic; warming up ...%n");
-      truncateRecords(store);
-      runJob("hashmap", "warm-up", TOPIC, kafka.bootstrapServers(), store, events.size());
+      servers.truncateRecords();
+      runJob("hashmap", "warm-up", EVENTS_TOPIC, bootstrap, store, events.size());
       out.printf("running the job ...%n");
 
       List<Run> rawRuns = new ArrayList<>();
       List<Run> runs = new ArrayList<>();
       Map<String, Map<WorkerDay, DayTotals>> jobTotals = new LinkedHashMap<>();
       for (String backend : List.of("hashmap", "rocksdb")) {
-        truncateRecords(store);
-        Run startUp =
-            runJob(backend, "start-up only", EMPTY_TOPIC, kafka.bootstrapServers(), store, 0);
-        truncateRecords(store);
-        Run full = runJob(backend, "timed", TOPIC, kafka.bootstrapServers(), store, events.size());
+        servers.truncateRecords();
+        Run startUp = runJob(backend, "start-up only", EMPTY_TOPIC, bootstrap, store, 0);
+        servers.truncateRecords();
+        Run full = runJob(backend, "timed", EVENTS_TOPIC, bootstrap, store, events.size());
         rawRuns.add(full);
         runs.add(full.processingOnly(startUp));
         jobTotals.put(full.name(), latestTotals(store));
@@ -262,12 +248,5 @@ public final class WorkingTimeBenchmark {
         run.eventsPerSecond(),
         run.elapsed().toMillis() / 1000.0,
         run.eventsPerCpuSecond());
-  }
-
-  private static void truncateRecords(RecordStoreConfig store) throws SQLException {
-    try (Connection c = BenchJobRuns.connect(store);
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE day_record_version, day_record_live, late_event, stream_progress");
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.shiftproof.gateway.bench.WorkingTimeBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,18 +89,7 @@ final class BenchCommand implements Runnable {
               + " totals, and whether the totals agree.")
   static final class WorkingTime implements Callable<Integer> {
     @Spec CommandSpec spec;
-
-    @Option(
-        names = "--workers",
-        defaultValue = "1000",
-        description = "Simulated workers (sets the event count). Default: ${DEFAULT-VALUE}")
-    int workers;
-
-    @Option(
-        names = "--platforms",
-        defaultValue = "3",
-        description = "Simulated platforms. Default: ${DEFAULT-VALUE}")
-    int platforms;
+    @Mixin SimulatedLoadOptions load;
 
     @Option(
         names = "--days",
@@ -107,18 +97,13 @@ final class BenchCommand implements Runnable {
         description = "Simulated days. Default: ${DEFAULT-VALUE}")
     int days;
 
-    @Option(
-        names = "--seed",
-        defaultValue = "7",
-        description = "Simulation seed. Default: ${DEFAULT-VALUE}")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
       Path workDir = TempDirectories.create("bench-working-time");
       try {
         new WorkingTimeBenchmark(
-                new WorkingTimeBenchmark.Settings(workers, platforms, days, seed, workDir),
+                new WorkingTimeBenchmark.Settings(
+                    load.workers, load.platforms, days, load.seed, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {
@@ -135,18 +120,7 @@ final class BenchCommand implements Runnable {
               + " latency, and the working-time job's throughput with anchoring on against off.")
   static final class Anchoring implements Callable<Integer> {
     @Spec CommandSpec spec;
-
-    @Option(
-        names = "--workers",
-        defaultValue = "1000",
-        description = "Simulated workers. Default: ${DEFAULT-VALUE}")
-    int workers;
-
-    @Option(
-        names = "--platforms",
-        defaultValue = "3",
-        description = "Simulated platforms. Default: ${DEFAULT-VALUE}")
-    int platforms;
+    @Mixin SimulatedLoadOptions load;
 
     @Option(
         names = "--days",
@@ -154,12 +128,6 @@ final class BenchCommand implements Runnable {
         description =
             "Simulated days; days settle and are anchored mid-stream. Default: ${DEFAULT-VALUE}")
     int days;
-
-    @Option(
-        names = "--seed",
-        defaultValue = "7",
-        description = "Simulation seed. Default: ${DEFAULT-VALUE}")
-    long seed;
 
     @Option(
         names = "--leaves",
@@ -179,7 +147,7 @@ final class BenchCommand implements Runnable {
       try {
         new AnchoringBenchmark(
                 new AnchoringBenchmark.Settings(
-                    workers, platforms, days, seed, leaves, rounds, workDir),
+                    load.workers, load.platforms, days, load.seed, leaves, rounds, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.gateway.http.DedicatedWorkers;
 import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.ledger.LedgerException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +20,17 @@ import org.slf4j.LoggerFactory;
  * {@code GET /v1/audit} (admin): runs a {@link RecordAudit} and answers with its report, 200 even
  * when it found something — the audit ran; {@code clean} says what it found. Runs on a pool of one
  * thread of its own (per hub), so audits run one at a time across all gateway instances: each reads
- * every stored version.
+ * every stored version. It has {@link #TIMEOUT} rather than the gateway's request timeout, since it
+ * grows with the history.
  */
 public final class AuditHandler {
+  /** How long an audit request may take, queueing behind another audit included. */
+  public static final Duration TIMEOUT = Duration.ofMinutes(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(AuditHandler.class);
   private static final JsonFactory FACTORY = new JsonFactory();
-  private final DedicatedWorkers workers = new DedicatedWorkers("shiftproof-audit", 1, 600);
+  private final DedicatedWorkers workers =
+      new DedicatedWorkers("shiftproof-audit", 1, TIMEOUT.toSeconds());
 
   private final RecordAudit audit;
 
@@ -34,17 +41,24 @@ public final class AuditHandler {
   public void audit(RoutingContext ctx) {
     workers
         .executor(ctx.vertx())
-        .executeBlocking(() -> json(audit.run()), true)
+        .executeBlocking(() -> json(audit.run()), false)
         .onSuccess(
-            body ->
+            body -> {
+              if (!answered(ctx)) {
                 ctx.response()
                     .setStatusCode(200)
                     .putHeader("content-type", "application/json")
-                    .end(Buffer.buffer(body)))
+                    .end(Buffer.buffer(body));
+              }
+            })
         .onFailure(
             failure -> {
-              if (failure instanceof SQLException) {
-                LOG.warn("audit could not read the records: {}", failure.getMessage());
+              if (answered(ctx)) {
+                return;
+              }
+              if (failure instanceof SQLException || failure instanceof LedgerException) {
+                LOG.warn(
+                    "audit could not read the records or the ledger: {}", failure.getMessage());
                 ctx.fail(
                     HttpErrorCode.RECORDS_UNAVAILABLE.exception(
                         "the hub cannot read its records right now; retry shortly"));
@@ -52,6 +66,15 @@ public final class AuditHandler {
                 ctx.fail(failure);
               }
             });
+  }
+
+  /** Whether the request was already answered (timed out) or its connection is gone. */
+  private static boolean answered(RoutingContext ctx) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      LOG.warn("audit finished after its request was answered or abandoned; result dropped");
+      return true;
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.shiftproof.gateway.cli;
 
+import io.shiftproof.gateway.audit.AuditHandler;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
@@ -24,7 +25,9 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HttpResponse<String> response = client.client().get("/v1/audit");
+    // The hub gives an audit up to AuditHandler.TIMEOUT; wait a little longer than that.
+    HttpResponse<String> response =
+        client.client().get("/v1/audit", AuditHandler.TIMEOUT.plusSeconds(30));
     PrintWriter out = spec.commandLine().getOut();
     if (response.statusCode() != 200) {
       return ResponsePrinter.print(out, response);

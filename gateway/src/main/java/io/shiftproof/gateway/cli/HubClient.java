@@ -66,8 +66,11 @@ final class HubClient {
   }
 
   HttpResponse<String> get(String path) {
-    return send(
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    return get(path, Duration.ofSeconds(60));
+  }
+
+  HttpResponse<String> get(String path, Duration timeout) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

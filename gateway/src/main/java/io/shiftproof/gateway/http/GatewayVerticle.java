@@ -24,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,7 +82,6 @@ public final class GatewayVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
     Router router = Router.router(vertx);
     router.route().handler((PlatformHandler) this::measure);
-    router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 503));
     router.route("/v1/*").handler(new ClientIdentityHandler());
     api(router, HttpMethod.POST, "/v1/events", Role.PLATFORM).handler(body).handler(ingest::handle);
     api(router, HttpMethod.GET, "/v1/workers/:workerRef/days/:day", Role.INSURER, Role.ADMIN)
@@ -96,7 +96,9 @@ public final class GatewayVerticle extends VerticleBase {
     api(router, HttpMethod.POST, "/v1/evidence", Role.INSURER, Role.ADMIN)
         .handler(BodyHandler.create(false).setBodyLimit(EVIDENCE_REQUEST_LIMIT))
         .handler(evidence::evidence);
-    api(router, HttpMethod.GET, "/v1/audit", Role.ADMIN).handler(audit::audit);
+    // The audit re-reads the whole history: it has a budget of its own.
+    api(router, HttpMethod.GET, "/v1/audit", AuditHandler.TIMEOUT, Role.ADMIN)
+        .handler(audit::audit);
     router.route().failureHandler(errors::handleFailure);
     router.errorHandler(404, errors::handleFailure);
     router.errorHandler(405, errors::handleFailure);
@@ -104,10 +106,19 @@ public final class GatewayVerticle extends VerticleBase {
     return router;
   }
 
-  /** An API route open to the given roles, named in the request metrics by its template. */
-  private static Route api(Router router, HttpMethod method, String path, Role... roles) {
+  /**
+   * An API route open to the given roles, named in the request metrics by its template, answered
+   * within the gateway's request timeout.
+   */
+  private Route api(Router router, HttpMethod method, String path, Role... roles) {
+    return api(router, method, path, config.requestTimeout(), roles);
+  }
+
+  private static Route api(
+      Router router, HttpMethod method, String path, Duration timeout, Role... roles) {
     return router
         .route(method, path)
+        .handler(TimeoutHandler.create(timeout.toMillis(), 503))
         .handler((PlatformHandler) GatewayVerticle::rememberRoute)
         .handler(ClientIdentityHandler.requireRole(roles));
   }

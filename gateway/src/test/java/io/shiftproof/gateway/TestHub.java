@@ -1,16 +1,28 @@
 package io.shiftproof.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.gateway.hub.Hub;
 import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.simulator.BatchPusher;
+import io.shiftproof.simulator.PushConfig;
+import io.shiftproof.simulator.PushReport;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -43,6 +55,28 @@ public final class TestHub implements AutoCloseable {
 
   public Hub hub() {
     return hub;
+  }
+
+  /** Pushes a simulation's batches through the API as its platforms, four batches in flight. */
+  public PushReport push(SimulationConfig simulation) throws InterruptedException {
+    return new BatchPusher(
+            PushConfig.builder(hub.apiUrl()).concurrency(4).build(),
+            this::sslContext,
+            new PrintStream(OutputStream.nullOutputStream()))
+        .push(Simulation.generate(simulation));
+  }
+
+  /**
+   * Waits until the hub's embedded job has applied every event up to {@code newestEvent} and stored
+   * the records holding them; fails the test after 5 minutes.
+   */
+  public void awaitProcessed(Instant newestEvent) throws Exception {
+    try (java.sql.Connection c = connectDatabase()) {
+      StoredDayRecords.Progress progress =
+          StoredDayRecords.awaitProcessed(
+              c, WorkingTimeJobConfig.defaults(), newestEvent, Duration.ofMinutes(5));
+      assertThat(progress.reached()).as(progress.toString()).isTrue();
+    }
   }
 
   /** The mutual-TLS context of a development organisation. */

@@ -17,7 +17,7 @@ final class Banner {
     out.println("Shiftproof hub is up.");
     out.println("  API (mutual TLS):  " + hub.apiUrl());
     out.println("  Health & metrics:  " + hub.managementUrl() + "/health  /ready  /metrics");
-    hub.embeddedSummary().ifPresent(s -> out.println("  Embedded:          " + s));
+    out.println("  Embedded:          " + hub.embeddedSummary());
     out.println("  Credentials:       " + creds + "  (ca.pem, <org>/cert.pem, <org>/key.pem)");
     out.println(
         "    organisations:   platform-1 platform-2 platform-3 (platform),"

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -169,22 +168,18 @@ final class DemoCommand implements Callable<Integer> {
   private List<DayRecord> awaitRecords(
       PostgresConfig postgres, WorkingTimeJobConfig job, Instant newestEvent, LocalDate day)
       throws Exception {
-    // The watermark trails the newest event by the out-of-orderness bound (and a millisecond).
-    Instant target = newestEvent.minus(job.outOfOrderness()).minusSeconds(1);
     try (Connection c =
         DriverManager.getConnection(
             postgres.url().orElseThrow(), postgres.user(), postgres.password())) {
-      Optional<Instant> committed =
-          StoredDayRecords.awaitCommittedWatermark(c, job.jobName(), target, timeout);
-      if (!StoredDayRecords.reached(committed, target)) {
+      StoredDayRecords.Progress progress =
+          StoredDayRecords.awaitProcessed(c, job, newestEvent, timeout);
+      if (!progress.reached()) {
         throw new CliFailure(
             ShiftproofCli.EXIT_UNREACHABLE,
             "the working-time job has not processed the events within "
                 + timeout
-                + " (processed up to "
-                + committed.map(Instant::toString).orElse("nothing yet")
-                + ", want "
-                + target
+                + " ("
+                + progress
                 + "); try a longer --timeout");
       }
       return StoredDayRecords.latest(c, day);

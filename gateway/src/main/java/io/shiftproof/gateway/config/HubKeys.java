@@ -140,13 +140,14 @@ public final class HubKeys {
           "PT10S",
           "an ISO-8601 duration of at least PT0.01S",
           HubKeys::positiveDuration,
-          "How often the embedded job checkpoints; sealed versions are stored at each checkpoint.");
+          "How often the embedded job checkpoints; sealed versions are anchored and stored at each"
+              + " checkpoint.");
 
   public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
       key(
           "evidence.seal-wait",
           "PT20S",
-          "an ISO-8601 duration of at least PT0.01S, at most gateway.request-timeout less 5 s",
+          "a positive ISO-8601 duration, at most gateway.request-timeout less 5 s",
           HubKeys::positiveDuration,
           "How long an evidence request for a day not yet sealed waits for the interim version it"
               + " asks the job for (sealed and anchored at the job's next checkpoint).");

@@ -3,6 +3,7 @@ package io.shiftproof.gateway.demo;
 import io.shiftproof.gateway.query.PostgresDayRecordReader;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,26 +44,42 @@ public final class StoredDayRecords {
   }
 
   /**
-   * Waits until the job's committed watermark reaches {@code target}, polling twice a second.
-   *
-   * @return the committed watermark when it did, or the last one seen (if any) when {@code timeout}
-   *     ran out first
+   * How far the job got: its committed watermark, if any, against the one that means every event up
+   * to the newest has been applied.
    */
-  public static Optional<Instant> awaitCommittedWatermark(
-      Connection c, String job, Instant target, Duration timeout)
-      throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<Instant> committed = PostgresDayRecordReader.committedWatermark(c, job);
-      if (reached(committed, target) || System.nanoTime() > deadline) {
-        return committed;
-      }
-      Thread.sleep(500);
+  public record Progress(Optional<Instant> committed, Instant target) {
+    public boolean reached() {
+      return committed.isPresent() && !committed.get().isBefore(target);
+    }
+
+    @Override
+    public String toString() {
+      return "processed up to "
+          + committed.map(Instant::toString).orElse("nothing yet")
+          + ", want "
+          + target;
     }
   }
 
-  /** Whether a committed watermark from {@link #awaitCommittedWatermark} reached the target. */
-  public static boolean reached(Optional<Instant> committed, Instant target) {
-    return committed.isPresent() && !committed.get().isBefore(target);
+  /**
+   * Waits, polling twice a second, until the job has applied every event up to {@code newestEvent}
+   * and stored the records holding them: its committed watermark trails the newest event by the
+   * out-of-orderness bound (and a millisecond).
+   *
+   * @return the progress when it got there, or when {@code timeout} ran out first
+   */
+  public static Progress awaitProcessed(
+      Connection c, WorkingTimeJobConfig job, Instant newestEvent, Duration timeout)
+      throws SQLException, InterruptedException {
+    Instant target = newestEvent.minus(job.outOfOrderness()).minusSeconds(1);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Progress progress =
+          new Progress(PostgresDayRecordReader.committedWatermark(c, job.jobName()), target);
+      if (progress.reached() || System.nanoTime() > deadline) {
+        return progress;
+      }
+      Thread.sleep(500);
+    }
   }
 }

@@ -54,6 +54,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,7 +88,6 @@ public final class Hub implements AutoCloseable {
   private boolean embeddedKafka;
   private boolean embeddedPostgres;
   private boolean embeddedJob;
-  private boolean embeddedLedger;
 
   private Hub(Path credentialsDir) {
     this.credentialsDir = credentialsDir;
@@ -111,6 +111,9 @@ public final class Hub implements AutoCloseable {
     GatewayConfig gateway = GatewayConfig.from(settings);
     KafkaConfig kafka = KafkaConfig.from(settings);
     TlsConfig tls = TlsConfig.from(settings);
+    // Read before anything starts, so a bad value stops the hub before it starts servers.
+    EvidenceConfig evidenceConfig = EvidenceConfig.from(settings);
+    ZoneId zone = QueryConfig.from(settings).zone();
     if (TlsConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
@@ -157,7 +160,6 @@ public final class Hub implements AutoCloseable {
             Clock.systemUTC(),
             HUB_ORGANISATION,
             ContractRoles.HUB);
-    embeddedLedger = true;
 
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
     Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
@@ -183,11 +185,11 @@ public final class Hub implements AutoCloseable {
             new EvidenceService(
                 new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
                 publisher::publish,
-                EvidenceConfig.from(settings).sealWait(),
+                evidenceConfig.sealWait(),
                 ledger,
                 ref -> ledger.entry(ref.txId()),
                 new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
-                QueryConfig.from(settings).zone(),
+                zone,
                 Clock.systemUTC()));
     AuditHandler audit =
         new AuditHandler(
@@ -213,13 +215,10 @@ public final class Hub implements AutoCloseable {
     IngestHandler ingest = new IngestHandler(decoder, ingestor, metrics, Clock.systemUTC());
     DayRecordQueryHandler queries =
         new DayRecordQueryHandler(
-            new DayRecordLookup(
-                new PostgresDayRecordReader(database.dataSource()),
-                QueryConfig.from(settings).zone()));
+            new DayRecordLookup(new PostgresDayRecordReader(database.dataSource()), zone));
     LateEventQueryHandler lateEvents =
         new LateEventQueryHandler(
-            new LateEventLookup(new PostgresLateEventReader(database.dataSource())),
-            QueryConfig.from(settings).zone());
+            new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone);
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());
@@ -272,7 +271,7 @@ public final class Hub implements AutoCloseable {
   }
 
   /** What runs embedded in this process, for the start-up banner. */
-  public Optional<String> embeddedSummary() {
+  public String embeddedSummary() {
     List<String> parts = new ArrayList<>();
     if (embeddedKafka) {
       parts.add("Kafka " + kafkaBootstrap);
@@ -283,10 +282,9 @@ public final class Hub implements AutoCloseable {
     if (embeddedJob) {
       parts.add("the working-time job on a Flink MiniCluster");
     }
-    if (embeddedLedger) {
-      parts.add("the ledger (hash-chained, in PostgreSQL)");
-    }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+    // The ledger is always the embedded one until a Fabric network can be configured.
+    parts.add("the ledger (hash-chained, in PostgreSQL)");
+    return String.join(", ", parts);
   }
 
   /** The hub's certificate and the CA's, as evidence carries them for offline checking. */

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.TestHub;
-import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.Rfc3339;
-import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.FaultProfile;
-import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
-import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.worktime.DayTotals;
 import io.shiftproof.streamjobs.worktime.Segment;
 import io.shiftproof.streamjobs.worktime.Status;
@@ -22,14 +18,11 @@ import io.shiftproof.streamjobs.worktime.WorkingDay;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +30,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,12 +78,7 @@ class WorkingTimePipelineIT {
                     .withLateEvents(0.02, Duration.ofMinutes(30))
                     .withMissingOfflines(0.1))
             .build();
-    PushReport report =
-        new BatchPusher(
-                PushConfig.builder(hub.hub().apiUrl()).concurrency(4).build(),
-                hub::sslContext,
-                new PrintStream(OutputStream.nullOutputStream()))
-            .push(Simulation.generate(simulation));
+    PushReport report = hub.push(simulation);
     assertThat(report.failures()).isEmpty();
     assertThat(report.rejected()).isZero();
 
@@ -105,7 +92,7 @@ class WorkingTimePipelineIT {
           .add(e);
       newest = newest.isAfter(e.event().occurredAt()) ? newest : e.event().occurredAt();
     }
-    awaitProcessed(hub, newest);
+    hub.awaitProcessed(newest);
 
     LocalDate day = simulation.startDate();
     int sealedDays = 0;
@@ -173,18 +160,5 @@ class WorkingTimePipelineIT {
 
   private static List<String> strings(JsonArray array) {
     return array.stream().map(String::valueOf).toList();
-  }
-
-  private static void awaitProcessed(TestHub hub, Instant newestEvent) throws Exception {
-    Instant target =
-        newestEvent.minus(WorkingTimeJobConfig.DEFAULT_OUT_OF_ORDERNESS).minusSeconds(1);
-    try (Connection c = hub.connectDatabase()) {
-      Optional<Instant> committed =
-          StoredDayRecords.awaitCommittedWatermark(
-              c, WorkingTimeJobConfig.DEFAULT_JOB_NAME, target, Duration.ofMinutes(5));
-      assertThat(StoredDayRecords.reached(committed, target))
-          .as("job processed up to %s, want %s", committed, target)
-          .isTrue();
-    }
   }
 }

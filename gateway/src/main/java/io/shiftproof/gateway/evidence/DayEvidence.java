@@ -1,6 +1,9 @@
 package io.shiftproof.gateway.evidence;
 
+import io.shiftproof.gateway.query.RecordProof;
+import io.shiftproof.schemas.avro.DayRecord;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,11 +13,17 @@ import java.util.Optional;
 public sealed interface DayEvidence {
   LocalDate day();
 
-  /** The day's latest sealed version, anchored. */
-  record Sealed(SealedDayEvidence evidence) implements DayEvidence {
-    @Override
-    public LocalDate day() {
-      return evidence.day();
+  /**
+   * The day's latest sealed version, anchored: its canonical bytes exactly as stored and hashed,
+   * decoded, and its proof.
+   */
+  record Sealed(LocalDate day, byte[] canonicalRecord, DayRecord record, RecordProof proof)
+      implements DayEvidence {
+    public Sealed {
+      Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(canonicalRecord, "canonicalRecord");
+      Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(proof, "proof");
     }
   }
 

@@ -92,10 +92,10 @@ public final class EvidenceService {
       LocalDate day = entry.getKey();
       DayEvidence evidence = entry.getValue();
       if (evidence instanceof DayEvidence.Sealed sealed) {
-        RecordProof proof = sealed.evidence().proof();
+        RecordProof proof = sealed.proof();
         records.add(
             new ProvenRecord(
-                sealed.evidence().canonicalRecord(), proof.anchor().batchId(), proof.inclusion()));
+                sealed.canonicalRecord(), proof.anchor().batchId(), proof.inclusion()));
         anchors.computeIfAbsent(
             proof.anchor().batchId(),
             id ->
@@ -207,7 +207,7 @@ public final class EvidenceService {
           if (evidence instanceof DayEvidence.NotSealed) {
             pending.add(day);
           } else if (evidence instanceof DayEvidence.Sealed sealed && day.equals(incidentDay)) {
-            DayRecord record = DayRecordCodec.decode(sealed.evidence().canonicalRecord());
+            DayRecord record = sealed.record();
             if (record.getProvisional() && record.getCoveredUntilMicros() <= needed) {
               pending.add(day);
             }

@@ -1,12 +1,9 @@
 package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.query.PostgresDayRecordReader;
-import io.shiftproof.gateway.query.RecordProof;
+import io.shiftproof.gateway.query.PostgresDayRecordReader.StoredVersion;
 import io.shiftproof.gateway.query.RecordStoreException;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +13,7 @@ import javax.sql.DataSource;
 /** Reads the day evidence of a window from the tables the stream job writes. Blocking. */
 public final class PostgresEvidenceReader {
   private final DataSource dataSource;
+  private final PostgresDayRecordReader records;
   private final String job;
 
   /**
@@ -23,6 +21,7 @@ public final class PostgresEvidenceReader {
    */
   public PostgresEvidenceReader(DataSource dataSource, String job) {
     this.dataSource = dataSource;
+    this.records = new PostgresDayRecordReader(dataSource);
     this.job = job;
   }
 
@@ -36,35 +35,20 @@ public final class PostgresEvidenceReader {
   }
 
   public DayEvidence day(String workerRef, LocalDate day) {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement p = c.prepareStatement(PostgresDayRecordReader.LATEST_SEALED)) {
-        p.setString(1, workerRef);
-        p.setObject(2, day);
-        try (ResultSet r = p.executeQuery()) {
-          if (r.next()) {
-            byte[] record = r.getBytes("record");
-            Optional<RecordProof> proof = PostgresDayRecordReader.proof(r, record);
-            if (proof.isPresent()) {
-              return new DayEvidence.Sealed(
-                  new SealedDayEvidence(day, r.getInt("version"), record, proof.get()));
-            }
-            return new DayEvidence.NotSealed(day, Optional.empty());
-          }
-        }
-      }
-      try (PreparedStatement p = c.prepareStatement(PostgresDayRecordReader.LIVE)) {
-        p.setString(1, workerRef);
-        p.setObject(2, day);
-        try (ResultSet r = p.executeQuery()) {
-          if (r.next()) {
-            long coveredUntil = DayRecordCodec.decode(r.getBytes("record")).getCoveredUntilMicros();
-            return new DayEvidence.NotSealed(day, Optional.of(coveredUntil));
-          }
-        }
-      }
-      return new DayEvidence.NoRecord(day);
-    } catch (SQLException e) {
-      throw new RecordStoreException("cannot read day records: " + e.getMessage(), e);
+    Optional<StoredVersion> sealed = records.latestVersion(workerRef, day);
+    if (sealed.isPresent()) {
+      StoredVersion version = sealed.get();
+      return version
+          .proof()
+          .<DayEvidence>map(
+              proof ->
+                  new DayEvidence.Sealed(day, version.canonicalRecord(), version.record(), proof))
+          .orElseGet(() -> new DayEvidence.NotSealed(day, Optional.empty()));
     }
+    return records
+        .live(workerRef, day)
+        .<DayEvidence>map(
+            live -> new DayEvidence.NotSealed(day, Optional.of(live.getCoveredUntilMicros())))
+        .orElseGet(() -> new DayEvidence.NoRecord(day));
   }
 }

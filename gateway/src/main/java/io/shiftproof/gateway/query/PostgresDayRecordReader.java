@@ -24,18 +24,18 @@ import javax.sql.DataSource;
  */
 public final class PostgresDayRecordReader implements DayRecordReader {
   /** A version's columns with its leaf and its batch's anchor (null where not anchored). */
-  public static final String VERSION_COLUMNS =
+  private static final String VERSION_COLUMNS =
       "v.version, v.reason, v.watermark, v.record, v.leaf_index, v.inclusion_path,"
           + " a.batch_id, a.chain, a.sequence, a.previous_batch_id, a.root, a.tree_size,"
           + " a.from_micros, a.to_micros, a.ledger_kind, a.ledger_channel, a.ledger_contract,"
           + " a.ledger_tx_id, a.ledger_position, a.anchored_at";
 
-  public static final String LATEST_SEALED =
+  private static final String LATEST_SEALED =
       "SELECT "
           + VERSION_COLUMNS
           + " FROM day_record_version v LEFT JOIN anchor_batch a ON a.batch_id = v.batch_id"
           + " WHERE v.worker_ref = ? AND v.day = ? ORDER BY v.version DESC LIMIT 1";
-  public static final String LIVE =
+  private static final String LIVE =
       "SELECT record FROM day_record_live WHERE worker_ref = ? AND day = ?";
   // The latest version comes from the same statement, so the two cannot disagree.
   private static final String SEALED_VERSION =
@@ -56,43 +56,75 @@ public final class PostgresDayRecordReader implements DayRecordReader {
   }
 
   /**
+   * A sealed version as stored: its canonical bytes exactly as hashed, decoded, its seal, and its
+   * proof once anchored.
+   */
+  public record StoredVersion(
+      byte[] canonicalRecord, DayRecord record, Seal seal, Optional<RecordProof> proof) {}
+
+  /**
    * The latest sealed version; but while the day is open, its live record once it reaches further
    * than the latest interim version (a snapshot sealed on request), so a reader sees the freshest.
    */
   @Override
   public Optional<StoredDayRecord> latest(String workerRef, LocalDate day) {
     try (Connection c = dataSource.getConnection()) {
-      Optional<StoredDayRecord> sealed = Optional.empty();
-      try (PreparedStatement p = c.prepareStatement(LATEST_SEALED)) {
-        p.setString(1, workerRef);
-        p.setObject(2, day);
-        try (ResultSet r = p.executeQuery()) {
-          if (r.next()) {
-            sealed = Optional.of(sealedRow(r, r.getInt("version")));
-          }
-        }
-      }
+      Optional<StoredVersion> sealed = latestVersion(c, workerRef, day);
       if (sealed.isPresent() && !sealed.get().record().getProvisional()) {
-        return sealed;
+        return sealed.map(v -> stored(v, v.record().getVersion()));
       }
-      int latestVersion = sealed.map(s -> s.record().getVersion()).orElse(0);
-      try (PreparedStatement p = c.prepareStatement(LIVE)) {
-        p.setString(1, workerRef);
-        p.setObject(2, day);
-        try (ResultSet r = p.executeQuery()) {
-          if (r.next()) {
-            DayRecord live = decode(r.getBytes("record"));
-            if (sealed.isEmpty()
-                || live.getCoveredUntilMicros() > sealed.get().record().getCoveredUntilMicros()) {
-              return Optional.of(
-                  new StoredDayRecord(live, Optional.empty(), Optional.empty(), latestVersion));
-            }
-          }
-        }
+      int latestVersion = sealed.map(v -> v.record().getVersion()).orElse(0);
+      Optional<DayRecord> live = live(c, workerRef, day);
+      if (live.isPresent()
+          && (sealed.isEmpty()
+              || live.get().getCoveredUntilMicros()
+                  > sealed.get().record().getCoveredUntilMicros())) {
+        return Optional.of(
+            new StoredDayRecord(live.get(), Optional.empty(), Optional.empty(), latestVersion));
       }
-      return sealed;
+      return sealed.map(v -> stored(v, latestVersion));
     } catch (SQLException e) {
       throw unavailable(e);
+    }
+  }
+
+  /** The latest sealed version of a worker's day, anchored or not. */
+  public Optional<StoredVersion> latestVersion(String workerRef, LocalDate day) {
+    try (Connection c = dataSource.getConnection()) {
+      return latestVersion(c, workerRef, day);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** The live record of a worker's day, while the day is open. */
+  public Optional<DayRecord> live(String workerRef, LocalDate day) {
+    try (Connection c = dataSource.getConnection()) {
+      return live(c, workerRef, day);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static Optional<StoredVersion> latestVersion(
+      Connection c, String workerRef, LocalDate day) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(LATEST_SEALED)) {
+      p.setString(1, workerRef);
+      p.setObject(2, day);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(version(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Optional<DayRecord> live(Connection c, String workerRef, LocalDate day)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(LIVE)) {
+      p.setString(1, workerRef);
+      p.setObject(2, day);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(decode(r.getBytes("record"))) : Optional.empty();
+      }
     }
   }
 
@@ -104,7 +136,7 @@ public final class PostgresDayRecordReader implements DayRecordReader {
       p.setObject(2, day);
       p.setInt(3, version);
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(sealedRow(r, r.getInt("latest"))) : Optional.empty();
+        return r.next() ? Optional.of(stored(version(r), r.getInt("latest"))) : Optional.empty();
       }
     } catch (SQLException e) {
       throw unavailable(e);
@@ -125,15 +157,21 @@ public final class PostgresDayRecordReader implements DayRecordReader {
     }
   }
 
-  private static StoredDayRecord sealedRow(ResultSet r, int latestVersion) throws SQLException {
+  private static StoredDayRecord stored(StoredVersion version, int latestVersion) {
+    return new StoredDayRecord(
+        version.record(), Optional.of(version.seal()), version.proof(), latestVersion);
+  }
+
+  /** A version row read with {@link #VERSION_COLUMNS}. */
+  private static StoredVersion version(ResultSet r) throws SQLException {
     Seal seal =
         new Seal(r.getString("reason"), r.getObject("watermark", OffsetDateTime.class).toInstant());
     byte[] record = r.getBytes("record");
-    return new StoredDayRecord(decode(record), Optional.of(seal), proof(r, record), latestVersion);
+    return new StoredVersion(record, decode(record), seal, proof(r, record));
   }
 
   /** The proof of a version row read with {@link #VERSION_COLUMNS}; empty if not anchored. */
-  public static Optional<RecordProof> proof(ResultSet r, byte[] record) throws SQLException {
+  private static Optional<RecordProof> proof(ResultSet r, byte[] record) throws SQLException {
     String batchId = r.getString("batch_id");
     if (batchId == null) {
       return Optional.empty();

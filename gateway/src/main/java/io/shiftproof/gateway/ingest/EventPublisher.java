@@ -7,6 +7,7 @@ import io.shiftproof.schemas.wire.SealRequest;
 import io.shiftproof.schemas.wire.SealRequestCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -69,14 +70,35 @@ public final class EventPublisher implements AutoCloseable {
    * @throws PublishException when any record was not acknowledged in time
    */
   public void publishAll(List<RecordedEvent> events) {
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events.size());
+    for (RecordedEvent event : events) {
+      records.add(record(event.event().workerRef(), RecordedEventCodec.encode(event)));
+    }
+    sendAndAwait(records, "the batch");
+  }
+
+  /**
+   * Publishes a request to seal an interim version, keyed by the worker like its events so that the
+   * job applies it after them, and returns once Kafka acknowledged it.
+   *
+   * @throws PublishException when it was not acknowledged in time
+   */
+  public void publish(SealRequest request) {
+    sendAndAwait(
+        List.of(record(request.workerRef(), SealRequestCodec.encode(request))), "the seal request");
+  }
+
+  private ProducerRecord<byte[], byte[]> record(String workerRef, byte[] value) {
+    return new ProducerRecord<>(topic, workerRef.getBytes(StandardCharsets.US_ASCII), value);
+  }
+
+  private void sendAndAwait(List<ProducerRecord<byte[], byte[]>> records, String what) {
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
     for (int i = 0; i < acks.length; i++) {
-      RecordedEvent event = events.get(i);
       CompletableFuture<Void> ack = new CompletableFuture<>();
       acks[i] = ack;
-      byte[] key = event.event().workerRef().getBytes(StandardCharsets.US_ASCII);
       producer.send(
-          new ProducerRecord<>(topic, key, RecordedEventCodec.encode(event)),
+          records.get(i),
           (metadata, error) -> {
             if (error == null) {
               ack.complete(null);
@@ -88,34 +110,10 @@ public final class EventPublisher implements AutoCloseable {
     try {
       CompletableFuture.allOf(acks).get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new PublishException("Kafka did not accept the batch: " + e.getCause(), e.getCause());
+      throw new PublishException(
+          "Kafka did not accept " + what + ": " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new PublishException("Kafka did not acknowledge the batch in " + deliveryTimeout, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException("interrupted while waiting for Kafka", e);
-    }
-  }
-
-  /**
-   * Publishes a request to seal an interim version, keyed by the worker like its events so that the
-   * job applies it after them, and returns once Kafka acknowledged it.
-   *
-   * @throws PublishException when it was not acknowledged in time
-   */
-  public void publish(SealRequest request) {
-    try {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topic,
-                  request.workerRef().getBytes(StandardCharsets.US_ASCII),
-                  SealRequestCodec.encode(request)))
-          .get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new PublishException("Kafka did not accept the seal request: " + e.getCause(), e);
-    } catch (TimeoutException e) {
-      throw new PublishException("Kafka did not acknowledge the seal request in time", e);
+      throw new PublishException("Kafka did not acknowledge " + what + " in " + deliveryTimeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException("interrupted while waiting for Kafka", e);

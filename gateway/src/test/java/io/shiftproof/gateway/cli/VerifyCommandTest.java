@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.DevCertificateAuthority;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.IssuedCredential;
@@ -21,6 +22,7 @@ import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.SourceBatch;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -188,19 +190,8 @@ class VerifyCommandTest {
             micros(local("2026-11-29T00:00")),
             "tx-0001",
             Instant.parse("2026-11-28T18:00:00Z"));
-    String payload =
-        new JsonObject()
-            .put("batchId", anchor.batchId())
-            .put("chain", anchor.chain())
-            .put("sequence", anchor.sequence())
-            .putNull("previousBatchId")
-            .put("root", anchor.rootHex())
-            .put("treeSize", anchor.treeSize())
-            .put("fromMicros", anchor.fromMicros())
-            .put("toMicros", anchor.toMicros())
-            .put("txId", anchor.txId())
-            .put("anchoredAtMicros", micros(anchor.anchoredAt()))
-            .encode();
+    // The payload the contract itself writes for this anchor, as the verifier expects it.
+    String payload = ContractJson.anchorToJson(anchor);
     LedgerEntry entry =
         new LedgerEntry(
             1, "tx-0001", anchor.anchoredAt(), "AnchorBatch", "hub", payload, LedgerEntry.GENESIS);
@@ -223,7 +214,7 @@ class VerifyCommandTest {
   }
 
   private static long micros(Instant t) {
-    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    return RecordedEventCodec.epochMicros(t);
   }
 
   private static String pem(X509Certificate certificate) throws Exception {

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * A named worker pool of its own for slow blocking work (evidence waiting for an interim version, a
  * full audit), so it can never occupy the shared worker threads that every other route's database
  * reads need. Created on first use, from the handler's Vert.x instance, and shared by all gateway
- * verticle instances; closed with Vert.x.
+ * verticle instances. Vert.x closes it when the verticle instance that first used it is undeployed;
+ * the hub undeploys all of them together, when it stops.
  */
 public final class DedicatedWorkers {
   private final String name;

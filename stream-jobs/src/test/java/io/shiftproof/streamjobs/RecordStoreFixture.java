@@ -129,10 +129,16 @@ final class RecordStoreFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * Empties the job's tables, anchored batches included. The ledger's own tables are append-only
+   * and keep every anchor: a later run's chain continues after them.
+   */
   void truncateRecords() throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE day_record_version, day_record_live, late_event, stream_progress");
+      s.execute(
+          "TRUNCATE day_record_version, anchor_batch, day_record_live, late_event,"
+              + " stream_progress");
     }
   }
 

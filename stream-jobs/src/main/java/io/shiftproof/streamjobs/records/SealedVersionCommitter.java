@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -30,10 +30,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * and are written on restart; the table's key makes writing one twice a no-op.
  *
  * <p>With a ledger, each checkpoint's versions are one Merkle batch, anchored before they are
- * stored (DESIGN §6): a version is never visible without its inclusion proof, and the batch id
- * (chain, epoch, checkpoint) makes anchoring again after a restart a no-op. The epoch is fixed when
- * the job first starts without state and kept in its checkpoints, so a job started afresh under the
- * same name cannot reuse the batch ids of an earlier run.
+ * stored (DESIGN §6). A version is never visible without its inclusion proof. The batch id (chain,
+ * run, checkpoint) is fixed when the checkpoint is taken and kept with its versions in the state,
+ * so anchoring a restored checkpoint again is a no-op: the ledger returns a batch it already holds
+ * with the same content. The run is a random nonce drawn at every start and never restored, because
+ * checkpoint ids are not unique across starts: restoring a savepoint or an older checkpoint (or the
+ * same one twice) numbers the next checkpoints from there again, and a batch id of a later
+ * checkpoint the earlier run anchored, reused for other versions, would be refused.
  *
  * <p>Runs with parallelism 1: sealed versions are few (workers × days × corrections), and one
  * writer gives each checkpoint one batch.
@@ -56,8 +59,10 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
   private transient ListState<PendingCheckpoint> pendingState;
   private transient long currentWatermark;
   private transient Connection connection;
-  private transient ListState<String> epochState;
-  private transient String epoch;
+
+  /** Names the batches of checkpoints taken since this start; see the class comment. */
+  private transient String run;
+
   private transient BatchAnchoring anchoring;
 
   /**
@@ -70,9 +75,12 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     this.ledger = ledger;
   }
 
-  /** The versions of one checkpoint and the watermark they are complete up to. */
+  /**
+   * The versions of one checkpoint, the watermark they are complete up to, and the id of the batch
+   * they are anchored as.
+   */
   public record PendingCheckpoint(
-      long checkpointId, long watermarkMillis, List<DayRecordUpdate> versions) {}
+      long checkpointId, String batchId, long watermarkMillis, List<DayRecordUpdate> versions) {}
 
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
@@ -89,18 +97,7 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     for (PendingCheckpoint restored : pendingState.get()) {
       pending.put(restored.checkpointId(), restored);
     }
-    epochState =
-        context
-            .getOperatorStateStore()
-            .getListState(new ListStateDescriptor<>("anchor-epoch", Types.STRING));
-    epoch = null;
-    for (String restored : epochState.get()) {
-      epoch = restored;
-    }
-    if (epoch == null) {
-      epoch = getRuntimeContext().getJobInfo().getJobId().toHexString();
-      epochState.update(List.of(epoch));
-    }
+    run = UUID.randomUUID().toString();
   }
 
   @Override
@@ -129,7 +126,9 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
     long id = context.getCheckpointId();
-    pending.put(id, new PendingCheckpoint(id, currentWatermark, List.copyOf(sinceLastBarrier)));
+    String batchId = jobName + "/" + run + "/" + id;
+    pending.put(
+        id, new PendingCheckpoint(id, batchId, currentWatermark, List.copyOf(sinceLastBarrier)));
     sinceLastBarrier = new ArrayList<>();
     pendingState.update(new ArrayList<>(pending.values()));
   }
@@ -170,9 +169,11 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
       return;
     }
     SealedBatch batch = SealedBatch.of(checkpoint.versions());
-    String batchId = jobName + "/" + epoch + "/" + checkpoint.checkpointId();
     DayRecordStore.insertAnchoredBatch(
-        connection, batch, anchoring.anchor(batch, batchId), checkpoint.checkpointId());
+        connection,
+        batch,
+        anchoring.anchor(batch, checkpoint.batchId()),
+        checkpoint.checkpointId());
   }
 
   @Override

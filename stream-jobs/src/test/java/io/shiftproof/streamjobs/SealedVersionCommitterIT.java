@@ -1,0 +1,161 @@
+package io.shiftproof.streamjobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.ledger.contract.ContractRoles;
+import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.avro.DayTotals;
+import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.streamjobs.RecordStoreFixture.AnchoredBatchRow;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
+import io.shiftproof.streamjobs.records.RecordStoreConfig;
+import io.shiftproof.streamjobs.records.SealedVersionCommitter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committer restored from its own snapshots, as from a savepoint, against a real PostgreSQL
+ * server and the embedded ledger: a restored checkpoint keeps its batch id, and the checkpoints
+ * after a restore, whose ids the earlier run may already have used, anchor under new ones.
+ */
+class SealedVersionCommitterIT {
+  private static final String JOB = "committer-it";
+  private static final String ALICE = "wr_" + "A".repeat(43);
+  private static final String BOB = "wr_" + "B".repeat(43);
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
+  private Path dir;
+  private RecordStoreFixture store;
+
+  @BeforeEach
+  void start() throws Exception {
+    dir = TempDirectories.create("committer-it");
+    store = RecordStoreFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      store.close();
+    } finally {
+      TempDirectories.delete(dir);
+    }
+  }
+
+  @Test
+  void checkpointsAfterRestoringASavepointAnchorUnderNewBatchIds() throws Exception {
+    OperatorSubtaskState savepoint;
+    try (var first = open(null)) {
+      first.processElement(version(ALICE, 1), 0);
+      savepoint = first.snapshot(1, 0);
+      first.notifyOfCompletedCheckpoint(1);
+      assertThat(anchorTransactions()).isEqualTo(1);
+
+      first.processElement(version(ALICE, 2), 0);
+      first.snapshot(2, 0);
+      first.notifyOfCompletedCheckpoint(2);
+      assertThat(anchorTransactions()).isEqualTo(2);
+    }
+
+    // Restored from checkpoint 1, the next checkpoint is 2 again, with other versions.
+    try (var restored = open(savepoint)) {
+      restored.processElement(version(BOB, 1), 0);
+      restored.snapshot(2, 0);
+      restored.notifyOfCompletedCheckpoint(2);
+    }
+
+    assertThat(anchorTransactions()).isEqualTo(3);
+    List<AnchoredBatchRow> batches = store.anchoredBatches();
+    assertThat(batches).extracting(AnchoredBatchRow::checkpointId).containsExactly(1L, 2L, 2L);
+    assertThat(batches).extracting(AnchoredBatchRow::batchId).doesNotHaveDuplicates();
+    assertThat(store.versions()).hasSize(3);
+  }
+
+  @Test
+  void restoringTheSameCheckpointAgainAnchorsNothingNew() throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (var first = open(null)) {
+      first.processElement(version(ALICE, 1), 0);
+      checkpoint = first.snapshot(1, 0);
+      first.notifyOfCompletedCheckpoint(1);
+    }
+    List<AnchoredBatchRow> anchored = store.anchoredBatches();
+
+    // Each restore stores the restored checkpoint again, as if its notification had been lost.
+    for (int restore = 0; restore < 2; restore++) {
+      try (var restored = open(checkpoint)) {
+        assertThat(anchorTransactions()).as("after restore %d", restore + 1).isEqualTo(1);
+      }
+    }
+
+    assertThat(store.anchoredBatches()).isEqualTo(anchored);
+    assertThat(store.versions()).hasSize(1);
+  }
+
+  /** A committer on a fresh harness, restored from {@code state} unless it is null. */
+  private OneInputStreamOperatorTestHarness<DayRecordUpdate, Void> open(OperatorSubtaskState state)
+      throws Exception {
+    var harness =
+        new OneInputStreamOperatorTestHarness<DayRecordUpdate, Void>(
+            new SealedVersionCommitter(store.config(), JOB, ledgerEndpoint()));
+    harness.setup();
+    harness.initializeState(state);
+    harness.open();
+    return harness;
+  }
+
+  private long anchorTransactions() throws Exception {
+    return store.count("ledger_entry WHERE function = 'AnchorBatch'");
+  }
+
+  /** The embedded ledger in the test's PostgreSQL, signing with development credentials. */
+  private EmbeddedLedgerConfig ledgerEndpoint() {
+    DevCredentials credentials =
+        DevCredentials.ensure(dir.resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
+    RecordStoreConfig records = store.config();
+    return new EmbeddedLedgerConfig(
+        records.jdbcUrl(),
+        records.user(),
+        records.password(),
+        credentials.serverKey().toString(),
+        "hub",
+        ContractRoles.HUB);
+  }
+
+  private static DayRecordUpdate version(String worker, int version) {
+    long coveredUntil = DAY.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    DayRecord record =
+        DayRecord.newBuilder()
+            .setWorkerRef(worker)
+            .setDay(DAY.toString())
+            .setZone(ZONE.getId())
+            .setVersion(version)
+            .setProvisional(false)
+            .setCoveredUntilMicros(coveredUntil * 1_000)
+            .setTotals(new DayTotals(60L * version, 0L, 0L, 0L, 60L * version, 0L))
+            .setSegments(List.of())
+            .setFlags(List.of())
+            .setSourceBatches(List.of())
+            .build();
+    return new DayRecordUpdate(
+        worker,
+        DAY.toEpochDay(),
+        version,
+        version == 1 ? UpdateKind.SETTLED : UpdateKind.CORRECTION,
+        coveredUntil,
+        coveredUntil,
+        DayRecordCodec.encode(record));
+  }
+}

@@ -44,9 +44,7 @@ public final class WorkingTimeJob {
     env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     env.getConfig().setAutoWatermarkInterval(config.watermarkInterval().toMillis());
     WatermarkStrategy<WorkInput> watermarks =
-        WatermarkStrategy.<WorkInput>forBoundedOutOfOrderness(config.outOfOrderness())
-            .withTimestampAssigner((input, ignored) -> input.eventTimeMillis())
-            .withIdleness(config.idleness());
+        WorkEventWatermarks.strategy(config.outOfOrderness(), config.idleness());
     SingleOutputStreamOperator<DayRecordUpdate> live =
         // The explicit type keeps events crossing the keyBy off Kryo, whatever the source reports.
         env.fromSource(source, watermarks, SOURCE_NAME, WorkInputTypeInfo.INSTANCE)

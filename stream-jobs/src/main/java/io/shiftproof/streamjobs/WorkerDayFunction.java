@@ -53,9 +53,14 @@ import org.apache.flink.util.OutputTag;
  *       asks for an update at the next multiple of the update interval after its time, so a
  *       worker's live days are emitted at most once per interval of event time however many events
  *       arrive. Only one such timer is pending per worker at a time.
- *   <li><b>Version 1</b> ({@link #SEALED_VERSIONS}). A day settles when the watermark reaches its
- *       local end plus the silence timeout, when every session of it is closed; a timer at that
- *       instant seals it, unless nothing at all happened in it.
+ *   <li><b>Settled version</b> ({@link #SEALED_VERSIONS}). A day settles when the watermark reaches
+ *       its local end plus the silence timeout, when every session of it is closed; a timer at that
+ *       instant seals its next version (1 unless interim versions came before), unless nothing at
+ *       all happened in it.
+ *   <li><b>Interim versions.</b> A seal request for a day that has not settled seals the next
+ *       version of it now, covering events up to the watermark and marked provisional, unless the
+ *       latest version already says the same up to the same instant. The day still seals when it
+ *       settles.
  *   <li><b>Corrections.</b> A settled day stays open for corrections for the correction horizon. A
  *       late event within it is applied, and if the day's totals, segments or flags change, the
  *       next version is sealed. Duplicates and events that change nothing seal nothing.
@@ -72,7 +77,10 @@ public final class WorkerDayFunction
 
   private static final long serialVersionUID = 2L;
 
-  /** Version 1 of each settled day and every correction after it. */
+  /**
+   * Every sealed version: the interim ones sealed on request before a day settles, the one sealed
+   * when it settles, and every correction after it.
+   */
   public static final OutputTag<DayRecordUpdate> SEALED_VERSIONS =
       new OutputTag<>("sealed-day-versions", TypeInformation.of(DayRecordUpdate.class));
 

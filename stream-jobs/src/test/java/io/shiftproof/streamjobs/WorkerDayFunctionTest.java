@@ -10,6 +10,7 @@ import static io.shiftproof.streamjobs.WorkEvents.DAY;
 import static io.shiftproof.streamjobs.WorkEvents.ZONE;
 import static io.shiftproof.streamjobs.WorkEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
@@ -380,6 +381,30 @@ class WorkerDayFunctionTest {
               assertThat(v.version()).isEqualTo(2);
               assertThat(v.record()).isEqualTo(oracle(DAY, 2));
             });
+  }
+
+  @Test
+  void aSealRequestAfterTheWatermarkMovedSealsAnInterimVersionCoveringMoreEvenIfNothingChanged()
+      throws Exception {
+    online("didi", "s1", at("10:00"), at("11:00"));
+    harness.processWatermark(at("12:00").toEpochMilli());
+    requestSeal(DAY);
+    harness.processWatermark(at("15:00").toEpochMilli());
+
+    requestSeal(DAY);
+
+    // The later version vouches that nothing happened up to the later instant as well.
+    assertThat(sealed())
+        .extracting(
+            DayRecordUpdate::kind, DayRecordUpdate::version, DayRecordUpdate::coveredUntilMillis)
+        .containsExactly(
+            tuple(UpdateKind.INTERIM, 1, at("12:00").plusMillis(1).toEpochMilli()),
+            tuple(UpdateKind.INTERIM, 2, at("15:00").plusMillis(1).toEpochMilli()));
+    DayRecord first = decode(sealed().get(0));
+    DayRecord second = decode(sealed().get(1));
+    assertThat(second.getTotals()).isEqualTo(first.getTotals());
+    assertThat(second.getSegments()).as("the same content").isEqualTo(first.getSegments());
+    assertThat(second.getFlags()).isEqualTo(first.getFlags());
   }
 
   @Test

@@ -11,10 +11,6 @@ import org.apache.flink.types.StringValue;
 /** Field encodings shared by the serializers of this package. */
 final class WireFields {
 
-  /**
-   * Event types by name, not ordinal: stored state must survive a reordering of the enum. Cached
-   * because {@code values()} copies the array on every call.
-   */
   private WireFields() {}
 
   static void writeInstant(Instant instant, DataOutputView out) throws IOException {
@@ -27,6 +23,7 @@ final class WireFields {
     return Instant.ofEpochSecond(seconds, in.readInt());
   }
 
+  /** Event types by name, not ordinal: stored state must survive a reordering of the enum. */
   static void writeEventType(WorkEventType type, DataOutputView out) throws IOException {
     StringValue.writeString(type.name(), out);
   }

@@ -19,8 +19,8 @@ CREATE TABLE ledger_entry (
   signature     bytea       NOT NULL
 );
 
--- Append-only: the application never updates or deletes an entry, so any attempt is refused.
--- (The hash chain and signatures still reveal changes made by someone who disables this.)
+-- Append-only: the application never updates, deletes or truncates entries, so any attempt is
+-- refused. (The hash chain and signatures still reveal changes made by someone who disables this.)
 CREATE FUNCTION ledger_entry_append_only() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION 'ledger_entry is append-only: % refused', TG_OP;
@@ -30,6 +30,12 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER ledger_entry_append_only
   BEFORE UPDATE OR DELETE ON ledger_entry
   FOR EACH ROW EXECUTE FUNCTION ledger_entry_append_only();
+
+-- TRUNCATE fires no row triggers, and an emptied log whose head row is reset verifies as intact,
+-- so it needs a statement trigger of its own.
+CREATE TRIGGER ledger_entry_no_truncate
+  BEFORE TRUNCATE ON ledger_entry
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_append_only();
 
 -- The world state: the contract's keys (anchor~…, head~…, claim~…, access~…) and their JSON
 -- values as of the latest entry that wrote them.

@@ -5,7 +5,11 @@ import io.shiftproof.ledger.embedded.LedgerTables.Head;
 import io.shiftproof.ledger.embedded.LedgerTables.StoredEntry;
 import io.shiftproof.ledger.merkle.Hash;
 
-/** The state of one {@link EmbeddedLedger#verifyChain} walk: the entry before, and what failed. */
+/**
+ * The state of one {@link EmbeddedLedger#verifyChain} walk: the entry before, and what failed.
+ * Whatever the database holds is reported as a break at a sequence, never thrown: the walk exists
+ * to examine a log that may have been changed behind the application's back.
+ */
 final class ChainWalk {
   private final Verifier hubKey;
   private long checked;
@@ -19,11 +23,18 @@ final class ChainWalk {
 
   /** Checks the next entry; returns whether to go on. */
   boolean check(StoredEntry stored) {
-    LedgerEntry entry = stored.signed().entry();
-    long sequence = entry.sequence();
+    long sequence = stored.sequence();
     if (sequence != expectedSequence) {
       return fail(expectedSequence, "sequence: got " + sequence + ", want " + expectedSequence);
     }
+    if (stored.previousHash().length != Hash.LENGTH) {
+      return fail(sequence, "previousHash: " + wrongLength(stored.previousHash()));
+    }
+    if (stored.storedHash().length != Hash.LENGTH) {
+      return fail(sequence, "entryHash: " + wrongLength(stored.storedHash()));
+    }
+    SignedLedgerEntry signed = stored.signed();
+    LedgerEntry entry = signed.entry();
     if (!entry.previousHash().equals(previousHash)) {
       return fail(
           sequence,
@@ -35,18 +46,26 @@ final class ChainWalk {
               + (sequence - 1)
               + ")");
     }
-    byte[] signedBytes = entry.signedBytes();
+    byte[] signedBytes;
+    try {
+      signedBytes = entry.signedBytes();
+    } catch (IllegalArgumentException e) {
+      // The writer only stores payloads it could sign; one that cannot be canonicalised (not
+      // JSON, a fraction, a duplicate member) was changed in the database.
+      return fail(sequence, "payload: " + e.getMessage());
+    }
     Hash recomputed = LedgerEntry.hashOf(signedBytes);
-    if (!recomputed.equals(stored.storedHash())) {
+    Hash storedHash = Hash.of(stored.storedHash());
+    if (!recomputed.equals(storedHash)) {
       return fail(
           sequence,
           "entryHash: got "
-              + stored.storedHash().toHex()
+              + storedHash.toHex()
               + " stored, want "
               + recomputed.toHex()
               + " recomputed from the entry's content");
     }
-    if (!hubKey.verify(signedBytes, stored.signed().signature())) {
+    if (!hubKey.verify(signedBytes, signed.signature())) {
       return fail(sequence, "signature: does not verify with the hub key");
     }
     checked++;
@@ -61,15 +80,24 @@ final class ChainWalk {
       return failure;
     }
     long last = expectedSequence - 1;
-    if (head.sequence() != last || !head.entryHash().equals(previousHash)) {
+    // Reported at the first sequence past what the head and the log agree on: the first missing
+    // entry when the head is ahead (entries dropped from the end), the first entry the head does
+    // not cover when it is behind.
+    long brokenAt = Math.min(head.sequence(), last) + 1;
+    if (head.storedHash().length != Hash.LENGTH) {
+      return ChainVerification.broken(
+          checked, brokenAt, "head: hash " + wrongLength(head.storedHash()));
+    }
+    Hash headHash = Hash.of(head.storedHash());
+    if (head.sequence() != last || !headHash.equals(previousHash)) {
       // Entries dropped from the end leave a consistent chain; only the head row shows it.
       return ChainVerification.broken(
           checked,
-          Math.max(head.sequence(), expectedSequence),
+          brokenAt,
           "head: got sequence "
               + head.sequence()
               + " hash "
-              + head.entryHash().toHex()
+              + headHash.toHex()
               + ", want sequence "
               + last
               + " hash "
@@ -77,6 +105,10 @@ final class ChainWalk {
               + " (the last entry)");
     }
     return ChainVerification.intact(checked);
+  }
+
+  private static String wrongLength(byte[] stored) {
+    return "got " + stored.length + " bytes, want " + Hash.LENGTH;
   }
 
   private boolean fail(long sequence, String reason) {

@@ -58,9 +58,6 @@ public final class EmbeddedLedger implements Ledger {
   /** The {@link LedgerRef#contract()} of every embedded entry. */
   public static final String CONTRACT = "shiftproof";
 
-  private static final String UNAVAILABLE = "UNAVAILABLE";
-  private static final String INTERNAL = "INTERNAL";
-
   private final ConnectionSource connections;
   private final Signer signer;
   private final Clock clock;
@@ -89,7 +86,8 @@ public final class EmbeddedLedger implements Ledger {
    * Opens the ledger a configuration describes, bringing the database schema up to date first (the
    * migrations are idempotent and serialised, so many task managers may open it at once).
    *
-   * @throws LedgerException {@code UNAVAILABLE} (retriable) when the database cannot be reached
+   * @throws LedgerException {@code UNAVAILABLE} (retriable) when the database cannot be reached,
+   *     {@code INTERNAL} when it refuses a migration
    */
   public static EmbeddedLedger open(EmbeddedLedgerConfig config) {
     Signer signer = EcdsaP256Signer.fromKeyFile(Path.of(config.signingKeyPath()));
@@ -98,7 +96,7 @@ public final class EmbeddedLedger implements Ledger {
     try (Connection c = connections.connect()) {
       DatabaseSchema.migrate(c);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw DatabaseFailure.toLedgerException(e);
     }
     return new EmbeddedLedger(
         connections, signer, Clock.systemUTC(), config.invokerOrganisation(), config.invokerRole());
@@ -193,7 +191,18 @@ public final class EmbeddedLedger implements Ledger {
     try (Connection c = connections.connect()) {
       return LedgerTables.entryByTxId(c, txId).map(StoredEntry::signed);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw DatabaseFailure.toLedgerException(e);
+    } catch (IllegalArgumentException e) {
+      // A stored hash of the wrong length: only a change made behind the column checks does that.
+      throw new LedgerException(
+          DatabaseFailure.INTERNAL,
+          "entry "
+              + txId
+              + " is corrupt ("
+              + e.getMessage()
+              + "); run verifyChain and restore the database from a backup",
+          false,
+          e);
     }
   }
 
@@ -218,7 +227,7 @@ public final class EmbeddedLedger implements Ledger {
         rollbackQuietly(c);
       }
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw DatabaseFailure.toLedgerException(e);
     }
   }
 
@@ -250,9 +259,9 @@ public final class EmbeddedLedger implements Ledger {
     } catch (ContractException e) {
       throw new LedgerException(e.code(), e.getMessage(), false, e);
     } catch (TransactionState.ReadFailure e) {
-      throw unavailable(e.getCause());
+      throw DatabaseFailure.toLedgerException(e.getCause());
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw DatabaseFailure.toLedgerException(e);
     }
   }
 
@@ -290,7 +299,7 @@ public final class EmbeddedLedger implements Ledger {
             function,
             invokerOrganisation,
             toJson.apply(value),
-            head.entryHash());
+            headHash(head));
     byte[] signedBytes = entry.signedBytes();
     Hash entryHash = LedgerEntry.hashOf(signedBytes);
     LedgerTables.append(c, new SignedLedgerEntry(entry, signer.sign(signedBytes)), entryHash);
@@ -306,7 +315,7 @@ public final class EmbeddedLedger implements Ledger {
         .orElseThrow(
             () ->
                 new LedgerException(
-                    INTERNAL,
+                    DatabaseFailure.INTERNAL,
                     "state names transaction "
                         + txId
                         + " but the log has no such entry;"
@@ -328,9 +337,9 @@ public final class EmbeddedLedger implements Ledger {
               });
       return query.apply(ctx);
     } catch (TransactionState.ReadFailure e) {
-      throw unavailable(e.getCause());
+      throw DatabaseFailure.toLedgerException(e.getCause());
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw DatabaseFailure.toLedgerException(e);
     }
   }
 
@@ -350,8 +359,19 @@ public final class EmbeddedLedger implements Ledger {
     }
   }
 
-  private static LedgerException unavailable(SQLException e) {
-    return new LedgerException(
-        UNAVAILABLE, "the ledger database failed: " + e.getMessage(), true, e);
+  /** The head's hash, which the next entry names as its previous hash. */
+  private static Hash headHash(Head head) {
+    byte[] stored = head.storedHash();
+    if (stored.length != Hash.LENGTH) {
+      throw new LedgerException(
+          DatabaseFailure.INTERNAL,
+          "ledger_head holds a "
+              + stored.length
+              + "-byte hash, want "
+              + Hash.LENGTH
+              + "; run verifyChain and restore the database from a backup",
+          false);
+    }
+    return Hash.of(stored);
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,14 +14,44 @@ import java.util.Optional;
 
 /** The SQL of the embedded ledger's tables (migration {@code V5__embedded_ledger.sql}). */
 final class LedgerTables {
-  /** The chain's newest entry: sequence 0 and {@link LedgerEntry#GENESIS} before the first. */
-  record Head(long sequence, Hash entryHash) {}
+  /**
+   * The chain's newest entry: sequence 0 and {@link LedgerEntry#GENESIS} before the first. The hash
+   * is kept as stored: the column check keeps it 32 bytes long, but should that be bypassed {@link
+   * ChainWalk} must report the head as broken rather than fail to read it.
+   */
+  record Head(long sequence, byte[] storedHash) {}
 
   /** An event a transaction emitted, stored with its entry. */
   record EmittedEvent(String name, byte[] payload) {}
 
-  /** An entry as stored, with the hash the writer recorded for it. */
-  record StoredEntry(SignedLedgerEntry signed, Hash storedHash) {}
+  /**
+   * An entry's row as stored, with the hash the writer recorded for it. Hashes are kept as stored
+   * bytes: the column checks keep them 32 bytes long, but should those be bypassed {@link
+   * ChainWalk} must report the entry as broken rather than fail to read it, or worse, read a
+   * wrong-length hash as some other value that happens to chain.
+   */
+  record StoredEntry(
+      long sequence,
+      String txId,
+      Instant txTime,
+      String function,
+      String invoker,
+      String payloadJson,
+      byte[] previousHash,
+      byte[] signature,
+      byte[] storedHash) {
+    /**
+     * The entry with the hub's signature.
+     *
+     * @throws IllegalArgumentException if the stored previous hash is not 32 bytes long
+     */
+    SignedLedgerEntry signed() {
+      return new SignedLedgerEntry(
+          new LedgerEntry(
+              sequence, txId, txTime, function, invoker, payloadJson, Hash.of(previousHash)),
+          signature);
+    }
+  }
 
   private static final String ENTRY_COLUMNS =
       "sequence, tx_id, tx_time, function, invoker, payload, previous_hash, signature, entry_hash";
@@ -43,7 +74,7 @@ final class LedgerTables {
       if (!r.next()) {
         throw new SQLException("ledger_head has no row: was migration V5 applied?");
       }
-      return new Head(r.getLong(1), Hash.of(r.getBytes(2)));
+      return new Head(r.getLong(1), r.getBytes(2));
     }
   }
 
@@ -150,24 +181,15 @@ final class LedgerTables {
   }
 
   private static StoredEntry read(ResultSet r) throws SQLException {
-    LedgerEntry entry =
-        new LedgerEntry(
-            r.getLong(1),
-            r.getString(2),
-            r.getObject(3, OffsetDateTime.class).toInstant(),
-            r.getString(4),
-            r.getString(5),
-            r.getString(6),
-            hashOrZeros(r.getBytes(7)));
-    return new StoredEntry(new SignedLedgerEntry(entry, r.getBytes(8)), hashOrZeros(r.getBytes(9)));
-  }
-
-  /**
-   * The stored bytes as a hash. The column checks keep them 32 bytes long; should those be
-   * bypassed, a wrong-length value reads as zeros so that the chain check reports a mismatch
-   * instead of failing to read.
-   */
-  private static Hash hashOrZeros(byte[] bytes) {
-    return bytes.length == Hash.LENGTH ? Hash.of(bytes) : LedgerEntry.GENESIS;
+    return new StoredEntry(
+        r.getLong(1),
+        r.getString(2),
+        r.getObject(3, OffsetDateTime.class).toInstant(),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getBytes(7),
+        r.getBytes(8),
+        r.getBytes(9));
   }
 }

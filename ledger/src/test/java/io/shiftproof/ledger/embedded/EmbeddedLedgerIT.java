@@ -194,6 +194,92 @@ class EmbeddedLedgerIT extends LedgerContractSuite {
   }
 
   @Test
+  void payloadThatIsNotJsonIsReportedAtItsSequence() throws SQLException {
+    anchorThree();
+    db.tamper("UPDATE ledger_entry SET payload = 'x' WHERE sequence = 2");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(2L);
+    assertThat(result.entriesChecked()).isEqualTo(1);
+    assertThat(result.reason().orElseThrow()).startsWith("payload: ");
+  }
+
+  @Test
+  void payloadWithADuplicateMemberIsReportedAtItsSequence() throws SQLException {
+    anchorThree();
+    db.tamper(
+        "UPDATE ledger_entry SET payload = replace(payload, '{', '{\"treeSize\":1,')"
+            + " WHERE sequence = 3");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(3L);
+    assertThat(result.reason().orElseThrow()).startsWith("payload: ").contains("appears twice");
+  }
+
+  @Test
+  void previousHashOfTheWrongLengthIsReportedAtItsSequence() throws SQLException {
+    anchorThree();
+    // All zeros but short: read as the genesis hash, it would chain.
+    db.tamper(
+        "ALTER TABLE ledger_entry DROP CONSTRAINT ledger_entry_previous_hash_check;"
+            + " UPDATE ledger_entry SET previous_hash = decode(repeat('00', 31), 'hex')"
+            + " WHERE sequence = 1");
+
+    try {
+      ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+      assertThat(result.brokenAt()).contains(1L);
+      assertThat(result.entriesChecked()).isZero();
+      assertThat(result.reason()).contains("previousHash: got 31 bytes, want 32");
+    } finally {
+      restorePreviousHashCheck();
+    }
+  }
+
+  private static void restorePreviousHashCheck() throws SQLException {
+    db.reset();
+    db.execute(
+        "ALTER TABLE ledger_entry ADD CONSTRAINT ledger_entry_previous_hash_check"
+            + " CHECK (length(previous_hash) = 32)");
+  }
+
+  @Test
+  void headAheadOfTheEntriesIsReportedAtTheFirstMissingEntry() throws SQLException {
+    anchorThree();
+    ledger.anchorBatch(anchorRequest("b4", Optional.of("b3")));
+    ledger.anchorBatch(anchorRequest("b5", Optional.of("b4")));
+    // Entries 4 and 5 dropped from the end: 1..3 still chain, only the head still names 5.
+    db.tamper(
+        "DELETE FROM ledger_event WHERE sequence >= 4;"
+            + " DELETE FROM ledger_state WHERE updated_by_sequence >= 4;"
+            + " DELETE FROM ledger_entry WHERE sequence >= 4");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(4L);
+    assertThat(result.entriesChecked()).isEqualTo(3);
+    assertThat(result.reason().orElseThrow()).startsWith("head: got sequence 5");
+  }
+
+  @Test
+  void gapInTheSequenceIsReportedAtTheFirstMissingEntry() throws SQLException {
+    anchorThree();
+    ledger.anchorBatch(anchorRequest("b4", Optional.of("b3")));
+    db.tamper(
+        "DELETE FROM ledger_event WHERE sequence = 2;"
+            + " DELETE FROM ledger_state WHERE updated_by_sequence = 2;"
+            + " DELETE FROM ledger_entry WHERE sequence = 2");
+
+    ChainVerification result = embedded().verifyChain(HUB_KEY);
+
+    assertThat(result.brokenAt()).contains(2L);
+    assertThat(result.entriesChecked()).isEqualTo(1);
+    assertThat(result.reason()).contains("sequence: got 3, want 2");
+  }
+
+  @Test
   void tamperedSignatureIsReportedAtItsSequence() throws SQLException {
     anchorThree();
     db.tamper(
@@ -217,6 +303,22 @@ class EmbeddedLedgerIT extends LedgerContractSuite {
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("append-only");
     assertThat(embedded().verifyChain(HUB_KEY).entriesChecked()).isEqualTo(3);
+  }
+
+  @Test
+  void entriesCannotBeTruncatedThroughTheDatabase() {
+    anchorThree();
+
+    // TRUNCATE fires no row trigger; with the head reset, an emptied log would verify as intact.
+    assertThatThrownBy(
+            () ->
+                db.execute(
+                    "TRUNCATE ledger_event, ledger_state, ledger_entry;"
+                        + " UPDATE ledger_head SET sequence = 0,"
+                        + " entry_hash = decode(repeat('00', 32), 'hex')"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("append-only: TRUNCATE refused");
+    assertThat(embedded().verifyChain(HUB_KEY)).isEqualTo(ChainVerification.intact(3));
   }
 
   @Test

@@ -46,19 +46,22 @@ final class LedgerDatabase implements AutoCloseable {
     return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
   }
 
-  /** Back to an empty ledger. TRUNCATE passes the append-only trigger, which is per row. */
+  /** Back to an empty ledger, past the trigger that refuses TRUNCATE to anyone else. */
   void reset() throws SQLException {
-    execute(
+    tamper(
         "TRUNCATE ledger_event, ledger_state, ledger_entry;"
             + " UPDATE ledger_head SET sequence = 0, entry_hash = decode(repeat('00', 32), 'hex')");
   }
 
-  /** Runs SQL as an attacker with database access would, bypassing the append-only trigger. */
+  /**
+   * Runs SQL as an attacker with database access would, bypassing the append-only triggers (USER
+   * leaves the foreign-key triggers on).
+   */
   void tamper(String sql) throws SQLException {
     execute(
-        "ALTER TABLE ledger_entry DISABLE TRIGGER ledger_entry_append_only; "
+        "ALTER TABLE ledger_entry DISABLE TRIGGER USER; "
             + sql
-            + "; ALTER TABLE ledger_entry ENABLE TRIGGER ledger_entry_append_only");
+            + "; ALTER TABLE ledger_entry ENABLE TRIGGER USER");
   }
 
   void execute(String sql) throws SQLException {

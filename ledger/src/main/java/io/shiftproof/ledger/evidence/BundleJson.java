@@ -1,18 +1,23 @@
 package io.shiftproof.ledger.evidence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.SourceBatch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -77,6 +82,59 @@ final class BundleJson {
   }
 
   /**
+   * Why the payload of an anchor's attestation is not that anchor, if it is not. Compared in the
+   * contract's own JSON form ({@link ContractJson}), so a field the contract adds is compared too.
+   *
+   * @param payload the signed entry's payload as a {@link JsonTree} value
+   */
+  static Optional<String> payloadMismatch(Anchor anchor, Object payload) {
+    Object want =
+        JsonTree.parse(ContractJson.anchorToJson(anchor).getBytes(StandardCharsets.UTF_8));
+    return JsonDifference.first("entry.payload", payload, want);
+  }
+
+  /**
+   * Why {@code daysWithoutRecords} is not a valid attestation, if it is not. The hub may attest
+   * only days of the window other than the incident's (which always needs a record), that have no
+   * record, each once: any other day would widen what the bundle claims to cover.
+   */
+  static Optional<String> misattestedDay(
+      Collection<DayRecord> records,
+      Collection<String> daysWithoutRecords,
+      Instant from,
+      Instant to,
+      Instant incidentAt,
+      ZoneId zone) {
+    List<String> window = windowDays(from, to, zone);
+    String incidentDay = LocalDate.ofInstant(incidentAt, zone).toString();
+    Set<String> recorded = new HashSet<>();
+    records.forEach(r -> recorded.add(r.getDay()));
+    Set<String> seen = new HashSet<>();
+    for (String day : daysWithoutRecords) {
+      String why = null;
+      if (!window.contains(day)) {
+        why = "not a day of the window " + window;
+      } else if (day.equals(incidentDay)) {
+        why = "the incident's day, which needs a record";
+      } else if (recorded.contains(day)) {
+        why = "a day with a record";
+      } else if (!seen.add(day)) {
+        why = "listed twice";
+      }
+      if (why != null) {
+        return Optional.of(
+            "daysWithoutRecords: got "
+                + day
+                + " ("
+                + why
+                + "), want only days of the window other than the incident's that have no"
+                + " record, each once");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The local days of the window {@code [from, to]} (both ends included: an incident window is
    * closed) that have no record and are not among {@code daysWithoutRecords}, in order.
    */
@@ -86,17 +144,26 @@ final class BundleJson {
       Instant from,
       Instant to,
       ZoneId zone) {
-    Map<String, DayRecord> byDay = new TreeMap<>();
-    records.forEach(r -> byDay.put(r.getDay(), r));
+    Set<String> recorded = new HashSet<>();
+    records.forEach(r -> recorded.add(r.getDay()));
     List<String> missing = new ArrayList<>();
+    for (String day : windowDays(from, to, zone)) {
+      if (!recorded.contains(day) && !daysWithoutRecords.contains(day)) {
+        missing.add(day);
+      }
+    }
+    return missing;
+  }
+
+  /** The local days of the window {@code [from, to]}, both ends included, in order. */
+  private static List<String> windowDays(Instant from, Instant to, ZoneId zone) {
+    List<String> days = new ArrayList<>();
     LocalDate last = LocalDate.ofInstant(to, zone);
     for (LocalDate day = LocalDate.ofInstant(from, zone);
         !day.isAfter(last);
         day = day.plusDays(1)) {
-      if (!byDay.containsKey(day.toString()) && !daysWithoutRecords.contains(day.toString())) {
-        missing.add(day.toString());
-      }
+      days.add(day.toString());
     }
-    return missing;
+    return days;
   }
 }

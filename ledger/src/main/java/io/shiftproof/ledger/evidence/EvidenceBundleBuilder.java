@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
+import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.embedded.LedgerEntry;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds a signed {@code shiftproof-evidence/1} bundle (see the package documentation) from records
@@ -39,8 +41,9 @@ import java.util.Objects;
  * (ECDSA signatures aside).
  *
  * <p>It refuses, rather than sign, a bundle that would not verify: a record of another worker, a
- * proof that does not lead to its anchor's root, a day of the window without a record, or an
- * incident instant no record describes.
+ * proof that does not lead to its anchor's root, an anchor its ledger entry does not record, a day
+ * of the window without a record or wrongly attested to have none, or an incident instant no record
+ * describes.
  */
 public final class EvidenceBundleBuilder {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -87,15 +90,16 @@ public final class EvidenceBundleBuilder {
             .thenComparing(e -> e.record.getVersion()));
     List<DayRecord> decoded = entries.stream().map(Entry::record).toList();
     List<String> quietDays = daysWithoutRecords.stream().map(LocalDate::toString).sorted().toList();
-    LocalDate incidentDay = LocalDate.ofInstant(request.incidentAt(), request.zone());
-    for (LocalDate quiet : daysWithoutRecords) {
-      if (quiet.equals(incidentDay)
-          || decoded.stream().anyMatch(r -> r.getDay().equals(quiet.toString()))) {
-        throw inconsistent(
-            "daysWithoutRecords: got "
-                + quiet
-                + ", want only days of the window other than the incident's that have no record");
-      }
+    Optional<String> misattested =
+        BundleJson.misattestedDay(
+            decoded,
+            quietDays,
+            request.windowFrom(),
+            request.windowTo(),
+            request.incidentAt(),
+            request.zone());
+    if (misattested.isPresent()) {
+      throw inconsistent(misattested.get());
     }
     List<String> uncovered =
         BundleJson.uncoveredDays(
@@ -131,8 +135,44 @@ public final class EvidenceBundleBuilder {
         throw inconsistent(
             "anchors: got batch " + anchored.anchor().batchId() + " twice, want once");
       }
+      checkAttestation(anchored);
     }
     return byId;
+  }
+
+  /**
+   * Refuses an anchor its attestation does not vouch for. The anchor comes from the hub's tables
+   * and the attestation from the ledger; should the tables have been changed, the hub would
+   * otherwise sign a bundle whose {@code anchors[..].attestation} check fails.
+   */
+  private static void checkAttestation(AnchoredBatch anchored) {
+    Anchor anchor = anchored.anchor();
+    String which = "anchor " + anchor.batchId();
+    if (anchored.attestation().isEmpty()) {
+      // A reader can look a Fabric transaction up; the embedded ledger only the hub can read.
+      if (!anchored.ref().kind().equals(LedgerRef.FABRIC)) {
+        throw inconsistent(
+            which
+                + " attestation: got none, want the signed entry of the "
+                + anchored.ref().kind()
+                + " ledger");
+      }
+      return;
+    }
+    Object payload;
+    try {
+      payload = JsonTree.parse(anchored.attestation().get().entry().payloadBytes());
+    } catch (IllegalArgumentException e) {
+      throw inconsistent(which + " attestation: entry.payload " + e.getMessage());
+    }
+    Optional<String> mismatch = BundleJson.payloadMismatch(anchor, payload);
+    if (mismatch.isPresent()) {
+      throw inconsistent(
+          which
+              + " attestation: "
+              + mismatch.get()
+              + " (got: the signed ledger entry, want: the anchor given)");
+    }
   }
 
   private static Entry check(

@@ -6,7 +6,6 @@ import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
-import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.embedded.LedgerEntry;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -109,6 +107,10 @@ public final class EvidenceVerifier {
     private final Consumer<VerificationReport.Check> out;
     private Optional<Verifier> hubKey = Optional.empty();
     private final Map<Integer, DayRecord> decoded = new LinkedHashMap<>();
+
+    /** Each record's leaf hash, computed once from its bytes and used by the inclusion check. */
+    private final Map<Integer, Hash> leafHashes = new LinkedHashMap<>();
+
     private final Map<String, Anchor> anchors = new LinkedHashMap<>();
 
     Run(
@@ -130,8 +132,10 @@ public final class EvidenceVerifier {
         anchors.putIfAbsent(entry.anchor().batchId(), entry.anchor());
         guarded("anchors[" + entry.anchor().batchId() + "].attestation", () -> attestation(entry));
       }
-      for (ParsedBundle.Record record : records) {
-        guarded(record.path() + ".inclusion", () -> inclusion(record));
+      for (int i = 0; i < records.size(); i++) {
+        ParsedBundle.Record record = records.get(i);
+        Hash leafHash = leafHashes.get(i);
+        guarded(record.path() + ".inclusion", () -> inclusion(record, leafHash));
       }
       if (decoded.size() == records.size()) {
         guarded("window.covered", this::window);
@@ -187,7 +191,7 @@ public final class EvidenceVerifier {
         day = DayRecordCodec.decode(bytes);
       } catch (RuntimeException e) {
         out.accept(fail(prefix + "decodes", "recordBase64: " + e.getMessage()));
-        out.accept(leafHash(prefix, record));
+        out.accept(leafHash(index, prefix, record));
         return;
       }
       Optional<String> mismatch;
@@ -198,7 +202,7 @@ public final class EvidenceVerifier {
       }
       if (mismatch.isPresent()) {
         out.accept(fail(prefix + "decodes", mismatch.get()));
-        out.accept(leafHash(prefix, record));
+        out.accept(leafHash(index, prefix, record));
         return;
       }
       decoded.put(index, day);
@@ -212,7 +216,7 @@ public final class EvidenceVerifier {
                   + ", "
                   + bytes.length
                   + " canonical bytes"));
-      out.accept(leafHash(prefix, record));
+      out.accept(leafHash(index, prefix, record));
       out.accept(
           day.getWorkerRef().equals(bundle.workerRef())
               ? pass(prefix + "worker", day.getWorkerRef())
@@ -245,8 +249,11 @@ public final class EvidenceVerifier {
       return Optional.empty();
     }
 
-    private static VerificationReport.Check leafHash(String prefix, ParsedBundle.Record record) {
-      String computed = TreeHasher.leafHash(record.canonicalBytes()).toHex();
+    private VerificationReport.Check leafHash(
+        int index, String prefix, ParsedBundle.Record record) {
+      Hash leafHash = TreeHasher.leafHash(record.canonicalBytes());
+      leafHashes.put(index, leafHash);
+      String computed = leafHash.toHex();
       return computed.equals(record.leafHash())
           ? pass(prefix + "leafHash", computed)
           : fail(prefix + "leafHash", "leafHash: got " + record.leafHash() + ", want " + computed);
@@ -260,6 +267,15 @@ public final class EvidenceVerifier {
         return fail(name, "ledger.txId: got " + ledger.txId() + ", want " + anchor.txId());
       }
       if (entry.attestation().isEmpty()) {
+        // Only a Fabric channel can be consulted by a reader; the embedded ledger is the hub's
+        // own database, so without the signed entry nothing vouches for the anchor.
+        if (!ledger.kind().equals(LedgerRef.FABRIC)) {
+          return fail(
+              name,
+              "attestation: got none, want the hub-signed ledger entry (the "
+                  + ledger.kind()
+                  + " ledger cannot be looked up from outside the hub)");
+        }
         return pass(
             name,
             "none in the bundle; look up transaction "
@@ -343,20 +359,10 @@ public final class EvidenceVerifier {
         return Optional.of(
             "entry.previousHash: got " + attestation.previousHash() + ", want 64 hex digits");
       }
-      return payloadMismatch(anchor, attestation.payload());
+      return BundleJson.payloadMismatch(anchor, attestation.payload().value());
     }
 
-    /**
-     * Whether the signed payload is this anchor, in the contract's own JSON form ({@link
-     * ContractJson}), so a field the contract adds is compared too.
-     */
-    private static Optional<String> payloadMismatch(Anchor anchor, BundleNode payload) {
-      Object want =
-          JsonTree.parse(ContractJson.anchorToJson(anchor).getBytes(StandardCharsets.UTF_8));
-      return JsonDifference.first("entry.payload", payload.value(), want);
-    }
-
-    private VerificationReport.Check inclusion(ParsedBundle.Record record) {
+    private VerificationReport.Check inclusion(ParsedBundle.Record record, Hash leafHash) {
       String name = record.path() + ".inclusion";
       Anchor anchor = anchors.get(record.batchId());
       if (anchor == null) {
@@ -377,7 +383,7 @@ public final class EvidenceVerifier {
       }
       VerificationResult result =
           MerkleVerifier.verifyInclusion(
-              TreeHasher.leafHash(record.canonicalBytes()),
+              leafHash,
               new InclusionProof(record.leafIndex(), record.treeSize(), record.inclusionPath()),
               Hash.fromHex(anchor.rootHex()));
       return result.isVerified()
@@ -409,17 +415,16 @@ public final class EvidenceVerifier {
                 + Rfc3339.format(request.windowTo(), bundle.zone())
                 + "] (incident ± 2 h)");
       }
-      String incidentDay = LocalDate.ofInstant(request.incidentAt(), bundle.zone()).toString();
-      for (String quiet : bundle.daysWithoutRecords()) {
-        boolean hasRecord = decoded.values().stream().anyMatch(r -> r.getDay().equals(quiet));
-        if (hasRecord || quiet.equals(incidentDay)) {
-          return fail(
-              name,
-              "daysWithoutRecords: got "
-                  + quiet
-                  + ", want only days of the window other than the incident's that have no"
-                  + " record");
-        }
+      Optional<String> misattested =
+          BundleJson.misattestedDay(
+              decoded.values(),
+              bundle.daysWithoutRecords(),
+              request.windowFrom(),
+              request.windowTo(),
+              request.incidentAt(),
+              bundle.zone());
+      if (misattested.isPresent()) {
+        return fail(name, misattested.get());
       }
       List<String> missing =
           BundleJson.uncoveredDays(

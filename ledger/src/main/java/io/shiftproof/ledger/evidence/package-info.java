@@ -46,7 +46,8 @@
  *       "previousBatchId", "root": hex, "treeSize", "fromMicros", "toMicros", "txId", "anchoredAt",
  *       "ledger": {"kind": "embedded" | "fabric", "channel", "contract", "txId",
  *                  "position"},            the entry's sequence (embedded) or block number (Fabric)
- *       "attestation": null | {            null: look the transaction up on the Fabric channel
+ *       "attestation": null | {            null only for Fabric: look the transaction up on the
+ *                                          channel
  *         "type": "embedded-ledger-entry",
  *         "entry": {"sequence", "txId", "txTimeMicros", "function": "AnchorBatch", "invoker",
  *                   "payload": {batchId, chain, sequence, previousBatchId, root, treeSize,

@@ -1,5 +1,6 @@
 package io.shiftproof.ledger.evidence;
 
+import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_1;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.DAY_1;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.DAY_2;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.GENERATED_AT;
@@ -7,8 +8,10 @@ import static io.shiftproof.ledger.evidence.EvidenceFixture.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.schemas.wire.DayRecordCodec;
@@ -182,10 +185,13 @@ class EvidenceBundleTest {
   }
 
   @Test
-  void anchorWithoutAttestationPassesAndSaysWhereToLookItUp() {
+  void fabricAnchorWithoutAttestationPassesAndSaysWhereToLookItUp() {
     List<AnchoredBatch> anchors = new ArrayList<>();
     for (AnchoredBatch a : fixture.anchors) {
-      anchors.add(new AnchoredBatch(a.anchor(), a.ref(), Optional.empty()));
+      LedgerRef onFabric =
+          new LedgerRef(
+              LedgerRef.FABRIC, "shiftproof", "shiftproof", a.ref().txId(), a.ref().position());
+      anchors.add(new AnchoredBatch(a.anchor(), onFabric, Optional.empty()));
     }
     byte[] bundle =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
@@ -194,8 +200,100 @@ class EvidenceBundleTest {
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
 
     assertThat(report.passed()).isTrue();
-    assertThat(report.checks().get(8).detail())
-        .startsWith("none in the bundle; look up transaction");
+    assertThat(check(report, "anchors[" + BATCH_1 + "].attestation").detail())
+        .startsWith("none in the bundle; look up transaction")
+        .contains("on the fabric ledger");
+  }
+
+  @Test
+  void builderRefusesAnEmbeddedAnchorWithoutAttestation() {
+    // Nobody outside the hub can look an embedded ledger entry up, so the bundle must carry it.
+    List<AnchoredBatch> anchors = new ArrayList<>(fixture.anchors);
+    AnchoredBatch first = anchors.get(0);
+    anchors.set(0, new AnchoredBatch(first.anchor(), first.ref(), Optional.empty()));
+    EvidenceBundleBuilder builder =
+        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
+
+    assertThatThrownBy(
+            () -> builder.build(REQUEST, fixture.records, List.of(), anchors, GENERATED_AT))
+        .isInstanceOfSatisfying(
+            EvidenceException.class,
+            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+        .hasMessageContaining("anchor " + BATCH_1 + " attestation: got none");
+  }
+
+  @Test
+  void builderRefusesAnAnchorItsLedgerEntryDoesNotRecord() {
+    // As if the hub's anchor_batch row were changed after the ledger recorded the batch.
+    List<AnchoredBatch> anchors = new ArrayList<>(fixture.anchors);
+    AnchoredBatch first = anchors.get(0);
+    Anchor a = first.anchor();
+    Anchor changed =
+        new Anchor(
+            a.batchId(),
+            a.chain(),
+            a.sequence(),
+            a.previousBatchId(),
+            a.rootHex(),
+            a.treeSize(),
+            a.fromMicros(),
+            a.toMicros() + 1,
+            a.txId(),
+            a.anchoredAt());
+    anchors.set(0, new AnchoredBatch(changed, first.ref(), first.attestation()));
+    EvidenceBundleBuilder builder =
+        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
+
+    assertThatThrownBy(
+            () -> builder.build(REQUEST, fixture.records, List.of(), anchors, GENERATED_AT))
+        .isInstanceOfSatisfying(
+            EvidenceException.class,
+            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+        .hasMessageContaining(
+            "anchor "
+                + BATCH_1
+                + " attestation: entry.payload.toMicros: got "
+                + a.toMicros()
+                + ", want "
+                + (a.toMicros() + 1));
+  }
+
+  @Test
+  void builderRefusesToAttestADayOutsideTheWindow() {
+    EvidenceBundleBuilder builder =
+        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
+
+    assertThatThrownBy(
+            () ->
+                builder.build(
+                    REQUEST,
+                    fixture.records,
+                    List.of(LocalDate.parse("2030-01-01")),
+                    fixture.anchors,
+                    GENERATED_AT))
+        .isInstanceOfSatisfying(
+            EvidenceException.class,
+            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+        .hasMessageStartingWith("daysWithoutRecords: got 2030-01-01 (not a day of the window");
+  }
+
+  @Test
+  void builderRefusesToAttestADayTwice() {
+    EvidenceBundleBuilder builder =
+        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
+
+    assertThatThrownBy(
+            () ->
+                builder.build(
+                    REQUEST,
+                    fixture.records.subList(1, 2),
+                    List.of(LocalDate.parse(DAY_1), LocalDate.parse(DAY_1)),
+                    fixture.anchors,
+                    GENERATED_AT))
+        .isInstanceOfSatisfying(
+            EvidenceException.class,
+            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+        .hasMessageStartingWith("daysWithoutRecords: got " + DAY_1 + " (listed twice)");
   }
 
   @Test
@@ -318,6 +416,13 @@ class EvidenceBundleTest {
             EvidenceException.class,
             e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
         .hasMessageContaining("inclusion");
+  }
+
+  private static VerificationReport.Check check(VerificationReport report, String name) {
+    return report.checks().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check named " + name));
   }
 
   private static List<String> keys(Map<?, ?> object) {

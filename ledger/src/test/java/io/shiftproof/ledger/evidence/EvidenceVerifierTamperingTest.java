@@ -102,6 +102,22 @@ class EvidenceVerifierTamperingTest {
   }
 
   @Test
+  void anEmbeddedAnchorWithoutAttestationIsNamedByItsAnchor() {
+    // Re-signed by the hub: without the signed entry nothing vouches for an embedded anchor.
+    VerificationReport report =
+        verify(resigned(b -> anchor(b, 0).put("attestation", JsonTree.NULL)));
+
+    assertThat(report.checks())
+        .filteredOn(c -> !c.passed())
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.name()).isEqualTo("anchors[" + BATCH_1 + "].attestation");
+              assertThat(check.detail()).startsWith("attestation: got none");
+            });
+  }
+
+  @Test
   void theAttestationSignatureIsNamedByItsAnchor() {
     String failed =
         firstFailure(
@@ -219,6 +235,48 @@ class EvidenceVerifierTamperingTest {
   }
 
   @Test
+  void aDayOutsideTheWindowAttestedToHaveNoRecordIsNamedByTheWindowCheck() {
+    // Re-signed by the hub, so only the window check can tell the claim is not about this window.
+    VerificationReport report =
+        verify(resigned(b -> list(b, "daysWithoutRecords").add("2030-01-01")));
+
+    assertThat(report.checks())
+        .filteredOn(c -> !c.passed())
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.name()).isEqualTo("window.covered");
+              assertThat(check.detail())
+                  .startsWith("daysWithoutRecords: got 2030-01-01 (not a day of the window");
+            });
+  }
+
+  @Test
+  void aDayAttestedTwiceIsNamedByTheWindowCheck() {
+    Consumer<Map<String, Object>> dropDay1 =
+        b -> {
+          list(b, "records").remove(0);
+          list(b, "daysWithoutRecords").add(EvidenceFixture.DAY_1);
+        };
+    VerificationReport once = verify(resigned(dropDay1));
+    VerificationReport twice =
+        verify(
+            resigned(
+                dropDay1.andThen(b -> list(b, "daysWithoutRecords").add(EvidenceFixture.DAY_1))));
+
+    assertThat(check(once, "window.covered").passed()).isTrue();
+    VerificationReport.Check window = check(twice, "window.covered");
+    assertThat(window.passed()).isFalse();
+    assertThat(window.detail())
+        .isEqualTo(
+            "daysWithoutRecords: got "
+                + EvidenceFixture.DAY_1
+                + " (listed twice), want only days of the window other than the incident's that"
+                + " have no record, each once");
+    assertThat(check(twice, "signature").passed()).isTrue();
+  }
+
+  @Test
   void aMissingDayOfTheWindowIsNamedByTheWindowCheck() {
     String failed = firstFailure(b -> list(b, "records").remove(0));
 
@@ -286,6 +344,21 @@ class EvidenceVerifierTamperingTest {
     VerificationReport report = verify(tamper(change));
     assertThat(report.passed()).isFalse();
     return report.firstFailure().orElseThrow().name();
+  }
+
+  /** The bundle changed and signed again with the hub's own key, as a dishonest hub could. */
+  private byte[] resigned(Consumer<Map<String, Object>> change) {
+    Map<String, Object> bundle = parse(tamper(change));
+    bundle.remove("signature");
+    bundle.put("signature", base64(fixture.hubSigner.sign(CanonicalJson.canonical(bundle))));
+    return JsonTree.toBytes(bundle);
+  }
+
+  private static VerificationReport.Check check(VerificationReport report, String name) {
+    return report.checks().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check named " + name));
   }
 
   private byte[] tamper(Consumer<Map<String, Object>> change) {

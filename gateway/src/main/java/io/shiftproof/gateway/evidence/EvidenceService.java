@@ -12,9 +12,7 @@ import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceException;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.ProvenRecord;
-import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
-import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.SealRequest;
 import java.time.Clock;
@@ -199,16 +197,15 @@ public final class EvidenceService {
   /** The days to seal an interim version of: open days, and an incident day not covered enough. */
   private List<LocalDate> pending(Map<LocalDate, DayEvidence> window, EvidenceQuery query) {
     LocalDate incidentDay = query.incidentAt().atZone(zone).toLocalDate();
-    long needed =
-        RecordedEventCodec.epochMicros(query.incidentAt().plus(CoverageRules.CLOCK_TOLERANCE));
     List<LocalDate> pending = new ArrayList<>();
     window.forEach(
         (day, evidence) -> {
           if (evidence instanceof DayEvidence.NotSealed) {
             pending.add(day);
           } else if (evidence instanceof DayEvidence.Sealed sealed && day.equals(incidentDay)) {
-            DayRecord record = sealed.record();
-            if (record.getProvisional() && record.getCoveredUntilMicros() <= needed) {
+            // The coverage rules would answer RECORD_MISSING: an interim version that reaches
+            // further is needed.
+            if (!CoverageRules.coversIncident(sealed.record(), query.incidentAt())) {
               pending.add(day);
             }
           }

@@ -54,6 +54,17 @@ public final class CoverageRules {
   private CoverageRules() {}
 
   /**
+   * Whether the record of the incident's day reaches far enough to decide: past the incident, and a
+   * provisional (interim) record also past the clock tolerance after it, which the REVIEW rule
+   * consults; a settled day's record covers its whole day.
+   */
+  public static boolean coversIncident(DayRecord incidentDay, Instant incidentAt) {
+    long t = RecordedEventCodec.epochMicros(incidentAt);
+    long needed = incidentDay.getProvisional() ? t + CLOCK_TOLERANCE.toNanos() / 1_000 : t;
+    return needed < incidentDay.getCoveredUntilMicros();
+  }
+
+  /**
    * Applies the rules at {@code incidentAt} to one worker's {@code records}, whose local days are
    * read in {@code zone}.
    */
@@ -67,10 +78,7 @@ public final class CoverageRules {
       return new CoverageEvaluation.RecordMissing(
           incidentDay, "records: got none for day " + incidentDay + ", want the incident's day");
     }
-    // A provisional (interim) record must also reach past the clock tolerance after the incident,
-    // which the REVIEW rule consults; a settled day's record covers its whole day.
-    long needed = own.getProvisional() ? t + CLOCK_TOLERANCE.toNanos() / 1_000 : t;
-    if (needed >= own.getCoveredUntilMicros()) {
+    if (!coversIncident(own, incidentAt)) {
       return new CoverageEvaluation.RecordMissing(
           incidentDay,
           "coveredUntil: got "

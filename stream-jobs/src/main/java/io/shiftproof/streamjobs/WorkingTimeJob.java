@@ -1,6 +1,5 @@
 package io.shiftproof.streamjobs;
 
-import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
@@ -122,13 +121,11 @@ public final class WorkingTimeJob {
                 params.get("postgres.user"),
                 params.get("postgres.password")),
             config.jobName(),
-            new EmbeddedLedgerConfig(
+            EmbeddedLedgerConfig.forHub(
                 params.get("postgres.url"),
                 params.get("postgres.user"),
                 params.get("postgres.password"),
-                params.get("ledger.signing-key"),
-                "hub",
-                ContractRoles.HUB)),
+                params.get("ledger.signing-key"))),
         config);
     env.execute(config.jobName());
   }

@@ -2,6 +2,8 @@ package io.shiftproof.streamjobs;
 
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionPaths;
 import io.shiftproof.schemas.sql.DatabaseSchema;
@@ -47,6 +49,14 @@ final class RecordStoreFixture implements AutoCloseable {
 
   RecordStoreConfig config() {
     return new RecordStoreConfig(server.jdbcUrl(), server.user(), server.password());
+  }
+
+  /** The embedded ledger in this PostgreSQL, as the hub, signing with development credentials. */
+  EmbeddedLedgerConfig ledgerEndpoint() {
+    DevCredentials credentials =
+        DevCredentials.ensure(dir.resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
+    return EmbeddedLedgerConfig.forHub(
+        server.jdbcUrl(), server.user(), server.password(), credentials.serverKey().toString());
   }
 
   Connection connect() throws SQLException {

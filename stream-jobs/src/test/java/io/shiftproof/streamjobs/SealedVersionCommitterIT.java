@@ -2,19 +2,13 @@ package io.shiftproof.streamjobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shiftproof.embedded.TempDirectories;
-import io.shiftproof.ledger.contract.ContractRoles;
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.streamjobs.RecordStoreFixture.AnchoredBatchRow;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.records.SealedVersionCommitter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,22 +30,16 @@ class SealedVersionCommitterIT {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
 
-  private Path dir;
   private RecordStoreFixture store;
 
   @BeforeEach
   void start() throws Exception {
-    dir = TempDirectories.create("committer-it");
     store = RecordStoreFixture.start();
   }
 
   @AfterEach
   void stop() {
-    try {
-      store.close();
-    } finally {
-      TempDirectories.delete(dir);
-    }
+    store.close();
   }
 
   @Test
@@ -109,7 +97,7 @@ class SealedVersionCommitterIT {
       throws Exception {
     var harness =
         new OneInputStreamOperatorTestHarness<DayRecordUpdate, Void>(
-            new SealedVersionCommitter(store.config(), JOB, ledgerEndpoint()));
+            new SealedVersionCommitter(store.config(), JOB, store.ledgerEndpoint()));
     harness.setup();
     harness.initializeState(state);
     harness.open();
@@ -118,20 +106,6 @@ class SealedVersionCommitterIT {
 
   private long anchorTransactions() throws Exception {
     return store.count("ledger_entry WHERE function = 'AnchorBatch'");
-  }
-
-  /** The embedded ledger in the test's PostgreSQL, signing with development credentials. */
-  private EmbeddedLedgerConfig ledgerEndpoint() {
-    DevCredentials credentials =
-        DevCredentials.ensure(dir.resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
-    RecordStoreConfig records = store.config();
-    return new EmbeddedLedgerConfig(
-        records.jdbcUrl(),
-        records.user(),
-        records.password(),
-        credentials.serverKey().toString(),
-        "hub",
-        ContractRoles.HUB);
   }
 
   private static DayRecordUpdate version(String worker, int version) {

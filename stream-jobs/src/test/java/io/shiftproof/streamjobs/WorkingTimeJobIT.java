@@ -16,9 +16,6 @@ import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerEndpoint;
 import io.shiftproof.ledger.contract.Anchor;
-import io.shiftproof.ledger.contract.ContractRoles;
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
@@ -205,7 +202,7 @@ class WorkingTimeJobIT {
     store.truncateRecords();
 
     FailOnce.reset();
-    runJob(jobConfig(), store.config(), true, Optional.of(ledgerEndpoint()));
+    runJob(jobConfig(), store.config(), true, Optional.of(store.ledgerEndpoint()));
 
     assertThat(FailOnce.FAILED.get()).as("the job failed once").isTrue();
     assertThat(FailOnce.SEEN_AFTER_FAILURE.get()).as("records after the restart").isPositive();
@@ -258,7 +255,7 @@ class WorkingTimeJobIT {
     assertThat(store.count("ledger_entry WHERE function = 'AnchorBatch'"))
         .as("anchor transactions on the ledger: one per batch, none repeated")
         .isEqualTo(batches.size());
-    try (Ledger ledger = ledgerEndpoint().connect()) {
+    try (Ledger ledger = store.ledgerEndpoint().connect()) {
       Optional<String> previous = Optional.empty();
       long previousCheckpoint = Long.MIN_VALUE;
       for (int i = 0; i < batches.size(); i++) {
@@ -285,20 +282,6 @@ class WorkingTimeJobIT {
       }
       assertThat(ledger.head(jobConfig().jobName()).map(Anchor::batchId)).isEqualTo(previous);
     }
-  }
-
-  /** The embedded ledger in the test's PostgreSQL, signing with development credentials. */
-  private EmbeddedLedgerConfig ledgerEndpoint() {
-    DevCredentials credentials =
-        DevCredentials.ensure(dir.resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
-    RecordStoreConfig records = store.config();
-    return new EmbeddedLedgerConfig(
-        records.jdbcUrl(),
-        records.user(),
-        records.password(),
-        credentials.serverKey().toString(),
-        "hub",
-        ContractRoles.HUB);
   }
 
   private static void assertVersionsAreContiguous(List<StoredVersion> versions) {

@@ -5,10 +5,8 @@ import static io.shiftproof.gateway.bench.BenchServers.EVENTS_TOPIC;
 
 import io.shiftproof.gateway.bench.BenchJobRuns.JobRun;
 import io.shiftproof.gateway.bench.BenchJobRuns.Run;
-import io.shiftproof.gateway.hub.Hub;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.AnchorRequest;
-import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.crypto.DevCredentials;
 import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.ledger.merkle.Hash;
@@ -82,13 +80,8 @@ public final class AnchoringBenchmark {
     try (BenchServers servers = BenchServers.start(settings.workDir(), events)) {
       RecordStoreConfig store = servers.store();
       EmbeddedLedgerConfig ledger =
-          new EmbeddedLedgerConfig(
-              store.jdbcUrl(),
-              store.user(),
-              store.password(),
-              credentials.serverKey().toString(),
-              Hub.HUB_ORGANISATION,
-              ContractRoles.HUB);
+          EmbeddedLedgerConfig.forHub(
+              store.jdbcUrl(), store.user(), store.password(), credentials.serverKey().toString());
       out.printf("events written to the topic; warming up ...%n");
       runJob("warm-up", EVENTS_TOPIC, servers, null, events.size());
       runJob("warm-up", EVENTS_TOPIC, servers, ledger, events.size());

@@ -74,9 +74,8 @@ public final class Hub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
   /** The organisation the hub signs ledger transactions as. */
-  public static final String HUB_ORGANISATION = "hub";
-
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
   private final Path credentialsDir;
   private String kafkaBootstrap;
   private String topic;
@@ -143,13 +142,11 @@ public final class Hub implements AutoCloseable {
     // The hub signs ledger entries and evidence with the key it presents as a TLS server: one
     // identity, issued by the same CA that outside parties already trust.
     EmbeddedLedgerConfig ledgerEndpoint =
-        new EmbeddedLedgerConfig(
+        EmbeddedLedgerConfig.forHub(
             postgres.url().orElseThrow(),
             postgres.user(),
             postgres.password(),
-            tls.serverKey().toString(),
-            HUB_ORGANISATION,
-            ContractRoles.HUB);
+            tls.serverKey().toString());
     Signer hubSigner = EcdsaP256Signer.fromKeyFile(tls.serverKey());
     // The gateway's own transactions (access log, reads) use its connection pool; the job, in
     // another process on a cluster, opens the ledger from the endpoint.
@@ -158,7 +155,7 @@ public final class Hub implements AutoCloseable {
             database.dataSource()::getConnection,
             hubSigner,
             Clock.systemUTC(),
-            HUB_ORGANISATION,
+            EmbeddedLedgerConfig.HUB_ORGANISATION,
             ContractRoles.HUB);
 
     StreamJobConfig streamJob = StreamJobConfig.from(settings);

@@ -6,10 +6,8 @@ import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.Batches;
 import io.shiftproof.gateway.TestHub;
 import io.shiftproof.gateway.cli.ShiftproofCli;
-import io.shiftproof.gateway.hub.Hub;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.Anchor;
-import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.crypto.DevCredentials;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
@@ -444,13 +442,11 @@ class TrustPipelineIT {
     DevCredentials credentials =
         DevCredentials.ensure(hub.hub().credentialsDir(), DevCredentials.STANDARD_ORGANISATIONS);
     var postgres = hub.hub().postgres();
-    return new EmbeddedLedgerConfig(
+    return EmbeddedLedgerConfig.forHub(
             postgres.url().orElseThrow(),
             postgres.user(),
             postgres.password(),
-            credentials.serverKey().toString(),
-            Hub.HUB_ORGANISATION,
-            ContractRoles.HUB)
+            credentials.serverKey().toString())
         .connect();
   }
 }

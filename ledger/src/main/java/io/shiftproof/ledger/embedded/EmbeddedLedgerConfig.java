@@ -28,6 +28,16 @@ public record EmbeddedLedgerConfig(
     implements LedgerEndpoint {
   private static final long serialVersionUID = 1L;
 
+  /** The organisation the hub invokes the contract as, in role {@link ContractRoles#HUB}. */
+  public static final String HUB_ORGANISATION = "hub";
+
+  /** The hub's own connection: it invokes as itself and signs every entry with its key. */
+  public static EmbeddedLedgerConfig forHub(
+      String jdbcUrl, String user, String password, String signingKeyPath) {
+    return new EmbeddedLedgerConfig(
+        jdbcUrl, user, password, signingKeyPath, HUB_ORGANISATION, ContractRoles.HUB);
+  }
+
   public EmbeddedLedgerConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(user, "user");

@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * implementations from disagreeing about one.
  */
 public final class CanonicalJson {
+  private static final BigInteger MAX_SAFE_INTEGER =
+      BigInteger.ONE.shiftLeft(53).subtract(BigInteger.ONE);
+
   private CanonicalJson() {}
 
   /** The canonical bytes of the JSON text {@code json}. */
@@ -60,7 +63,15 @@ public final class CanonicalJson {
       out.append(']');
     } else if (value instanceof String s) {
       string(s, out);
-    } else if (value instanceof BigInteger || value instanceof Boolean) {
+    } else if (value instanceof BigInteger n) {
+      // RFC 8785 prints numbers as IEEE doubles: beyond 2^53 an integer is not exact there, and
+      // another implementation would print a different (rounded) number.
+      if (n.abs().compareTo(MAX_SAFE_INTEGER) > 0) {
+        throw new IllegalArgumentException(
+            "number: got " + n + ", want at most 2^53 - 1 in magnitude (exact as a double)");
+      }
+      out.append(n);
+    } else if (value instanceof Boolean) {
       out.append(value);
     } else if (value == JsonTree.NULL || value == null) {
       out.append("null");

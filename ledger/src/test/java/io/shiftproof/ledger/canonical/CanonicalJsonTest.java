@@ -80,6 +80,21 @@ class CanonicalJsonTest {
         .hasMessageContaining("want only integers");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"9007199254740992", "[-9007199254740992]", "{\"x\":18446744073709551616}"})
+  void integersNotExactAsDoublesAreRefused(String json) {
+    assertThatThrownBy(() -> CanonicalJson.canonicalize(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("want at most 2^53 - 1");
+  }
+
+  @Test
+  void largestExactIntegersAreKept() {
+    assertThat(text(CanonicalJson.canonicalize("[9007199254740991,-9007199254740991]")))
+        .isEqualTo("[9007199254740991,-9007199254740991]");
+  }
+
   @Test
   void textAfterTheValueIsRefused() {
     assertThatThrownBy(() -> CanonicalJson.canonicalize("{} {}"))

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -63,13 +64,28 @@ public final class WorkingTimeJob {
   /** A Kafka source reading {@code topic} from the committed offsets, or the start if none. */
   public static KafkaSource<WorkInput> kafkaSource(
       String bootstrapServers, String topic, String groupId) {
+    return sourceBuilder(bootstrapServers, topic, groupId).build();
+  }
+
+  /**
+   * The same source, bounded: it reads up to the end the topic has when the job starts, then
+   * finishes, as a benchmark run does.
+   */
+  public static KafkaSource<WorkInput> boundedKafkaSource(
+      String bootstrapServers, String topic, String groupId) {
+    return sourceBuilder(bootstrapServers, topic, groupId)
+        .setBounded(OffsetsInitializer.latest())
+        .build();
+  }
+
+  private static KafkaSourceBuilder<WorkInput> sourceBuilder(
+      String bootstrapServers, String topic, String groupId) {
     return KafkaSource.<WorkInput>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setValueOnlyDeserializer(new WorkInputDeserializer())
-        .build();
+        .setValueOnlyDeserializer(new WorkInputDeserializer());
   }
 
   /**

@@ -5,8 +5,6 @@ import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.simulator.FaultProfile;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
-import io.shiftproof.streamjobs.WorkInput;
-import io.shiftproof.streamjobs.WorkInputDeserializer;
 import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
@@ -24,8 +22,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -91,16 +87,12 @@ final class BenchJobRuns {
     flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, job.checkpoints().toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
-    KafkaSource<WorkInput> source =
-        KafkaSource.<WorkInput>builder()
-            .setBootstrapServers(job.bootstrap())
-            .setTopics(job.topic())
-            .setGroupId(job.groupId())
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setBounded(OffsetsInitializer.latest())
-            .setValueOnlyDeserializer(new WorkInputDeserializer())
-            .build();
-    WorkingTimeJob.build(env, source, job.outputs(), job.config());
+    // Each run has a consumer group of its own, so it reads the topic from the start.
+    WorkingTimeJob.build(
+        env,
+        WorkingTimeJob.boundedKafkaSource(job.bootstrap(), job.topic(), job.groupId()),
+        job.outputs(),
+        job.config());
     long cpuBefore = processCpuNanos();
     JobExecutionResult result = env.execute(job.groupId());
     Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);

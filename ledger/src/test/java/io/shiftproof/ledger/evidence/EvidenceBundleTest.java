@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,14 +212,8 @@ class EvidenceBundleTest {
     List<AnchoredBatch> anchors = new ArrayList<>(fixture.anchors);
     AnchoredBatch first = anchors.get(0);
     anchors.set(0, new AnchoredBatch(first.anchor(), first.ref(), Optional.empty()));
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () -> builder.build(REQUEST, fixture.records, List.of(), anchors, GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT, REQUEST, fixture.records, List.of(), anchors)
         .hasMessageContaining("anchor " + BATCH_1 + " attestation: got none");
   }
 
@@ -241,14 +236,8 @@ class EvidenceBundleTest {
             a.txId(),
             a.anchoredAt());
     anchors.set(0, new AnchoredBatch(changed, first.ref(), first.attestation()));
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () -> builder.build(REQUEST, fixture.records, List.of(), anchors, GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT, REQUEST, fixture.records, List.of(), anchors)
         .hasMessageContaining(
             "anchor "
                 + BATCH_1
@@ -260,58 +249,34 @@ class EvidenceBundleTest {
 
   @Test
   void builderRefusesToAttestADayOutsideTheWindow() {
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () ->
-                builder.build(
-                    REQUEST,
-                    fixture.records,
-                    List.of(LocalDate.parse("2030-01-01")),
-                    fixture.anchors,
-                    GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT,
+            REQUEST,
+            fixture.records,
+            List.of(LocalDate.parse("2030-01-01")),
+            fixture.anchors)
         .hasMessageStartingWith("daysWithoutRecords: got 2030-01-01 (not a day of the window");
   }
 
   @Test
   void builderRefusesToAttestADayTwice() {
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () ->
-                builder.build(
-                    REQUEST,
-                    fixture.records.subList(1, 2),
-                    List.of(LocalDate.parse(DAY_1), LocalDate.parse(DAY_1)),
-                    fixture.anchors,
-                    GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT,
+            REQUEST,
+            fixture.records.subList(1, 2),
+            List.of(LocalDate.parse(DAY_1), LocalDate.parse(DAY_1)),
+            fixture.anchors)
         .hasMessageStartingWith("daysWithoutRecords: got " + DAY_1 + " (listed twice)");
   }
 
   @Test
   void builderRefusesWhenADayOfTheWindowHasNoRecord() {
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () ->
-                builder.build(
-                    REQUEST,
-                    fixture.records.subList(1, 2),
-                    List.of(),
-                    fixture.anchors,
-                    GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.RECORD_MISSING))
+    assertRefused(
+            EvidenceException.Code.RECORD_MISSING,
+            REQUEST,
+            fixture.records.subList(1, 2),
+            List.of(),
+            fixture.anchors)
         .hasMessageContaining("2026-11-27");
   }
 
@@ -336,20 +301,12 @@ class EvidenceBundleTest {
 
   @Test
   void builderRefusesToAttestTheIncidentDayAsEmpty() {
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () ->
-                builder.build(
-                    REQUEST,
-                    fixture.records.subList(0, 1),
-                    List.of(LocalDate.parse(DAY_2)),
-                    fixture.anchors,
-                    GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT,
+            REQUEST,
+            fixture.records.subList(0, 1),
+            List.of(LocalDate.parse(DAY_2)),
+            fixture.anchors)
         .hasMessageContaining("daysWithoutRecords");
   }
 
@@ -360,29 +317,21 @@ class EvidenceBundleTest {
             EvidenceFixture.WORKER,
             EvidenceFixture.local(EvidenceFixture.DAY_2, "23:00").plus(Duration.ofMinutes(59)),
             EvidenceFixture.ZONE);
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
     // The window reaches into 2026-11-29, for which there is no record.
-    assertThatThrownBy(
-            () -> builder.build(tooLate, fixture.records, List.of(), fixture.anchors, GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.RECORD_MISSING));
+    assertRefused(
+        EvidenceException.Code.RECORD_MISSING,
+        tooLate,
+        fixture.records,
+        List.of(),
+        fixture.anchors);
   }
 
   @Test
   void builderRefusesARecordOfAnotherWorker() {
     List<ProvenRecord> records = new ArrayList<>(fixture.records);
     records.add(fixture.provenInBatch2(2));
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () -> builder.build(REQUEST, records, List.of(), fixture.anchors, GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT, REQUEST, records, List.of(), fixture.anchors)
         .hasMessageContaining("workerRef: got wr_0b12ee, want wr_7f3a9c");
   }
 
@@ -401,20 +350,12 @@ class EvidenceBundleTest {
                         day2.canonicalRecord(),
                         "w".getBytes(StandardCharsets.UTF_8)))
                 .inclusionProof(3));
-    EvidenceBundleBuilder builder =
-        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
-
-    assertThatThrownBy(
-            () ->
-                builder.build(
-                    REQUEST,
-                    List.of(fixture.records.get(0), wrongProof),
-                    List.of(),
-                    fixture.anchors,
-                    GENERATED_AT))
-        .isInstanceOfSatisfying(
-            EvidenceException.class,
-            e -> assertThat(e.code()).isEqualTo(EvidenceException.Code.INCONSISTENT_INPUT))
+    assertRefused(
+            EvidenceException.Code.INCONSISTENT_INPUT,
+            REQUEST,
+            List.of(fixture.records.get(0), wrongProof),
+            List.of(),
+            fixture.anchors)
         .hasMessageContaining("inclusion");
   }
 
@@ -427,5 +368,19 @@ class EvidenceBundleTest {
 
   private static List<String> keys(Map<?, ?> object) {
     return object.keySet().stream().map(String::valueOf).toList();
+  }
+
+  /** Asserts that the builder refuses these parts with {@code code}. */
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      EvidenceException.Code code,
+      EvidenceRequest request,
+      List<ProvenRecord> records,
+      List<LocalDate> daysWithoutRecords,
+      List<AnchoredBatch> anchors) {
+    EvidenceBundleBuilder builder =
+        new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
+    return assertThatThrownBy(
+            () -> builder.build(request, records, daysWithoutRecords, anchors, GENERATED_AT))
+        .isInstanceOfSatisfying(EvidenceException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

@@ -2,13 +2,11 @@ package io.shiftproof.streamjobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.streamjobs.RecordStoreFixture.AnchoredBatchRow;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
-import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.SealedVersionCommitter;
+import io.shiftproof.streamjobs.records.SealedVersions;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,7 +25,7 @@ class SealedVersionCommitterIT {
   private static final String JOB = "committer-it";
   private static final String ALICE = "wr_" + "A".repeat(43);
   private static final String BOB = "wr_" + "B".repeat(43);
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId ZONE = SealedVersions.ZONE;
   private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
 
   private RecordStoreFixture store;
@@ -109,27 +107,6 @@ class SealedVersionCommitterIT {
   }
 
   private static DayRecordUpdate version(String worker, int version) {
-    long coveredUntil = DAY.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    DayRecord record =
-        DayRecord.newBuilder()
-            .setWorkerRef(worker)
-            .setDay(DAY.toString())
-            .setZone(ZONE.getId())
-            .setVersion(version)
-            .setProvisional(false)
-            .setCoveredUntilMicros(coveredUntil * 1_000)
-            .setTotals(new DayTotals(60L * version, 0L, 0L, 0L, 60L * version, 0L))
-            .setSegments(List.of())
-            .setFlags(List.of())
-            .setSourceBatches(List.of())
-            .build();
-    return new DayRecordUpdate(
-        worker,
-        DAY.toEpochDay(),
-        version,
-        version == 1 ? UpdateKind.SETTLED : UpdateKind.CORRECTION,
-        coveredUntil,
-        coveredUntil,
-        DayRecordCodec.encode(record));
+    return SealedVersions.version(worker, DAY, version, Duration.ZERO);
   }
 }

@@ -6,10 +6,7 @@ import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
-import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.wire.DayRecordCodec;
-import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -20,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SealedBatchTest {
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId ZONE = SealedVersions.ZONE;
   private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
 
   @Test
@@ -64,29 +61,8 @@ class SealedBatchTest {
   }
 
   private static DayRecordUpdate version(String worker, LocalDate day, int version) {
-    long coveredUntil =
-        day.plusDays(1).atStartOfDay(ZONE).plusMinutes(10).toInstant().toEpochMilli();
-    DayRecord record =
-        DayRecord.newBuilder()
-            .setWorkerRef(worker)
-            .setDay(day.toString())
-            .setZone(ZONE.getId())
-            .setVersion(version)
-            .setProvisional(false)
-            .setCoveredUntilMicros(coveredUntil * 1_000)
-            .setTotals(new DayTotals(60L, 0L, 0L, 0L, 60L, 0L))
-            .setSegments(List.of())
-            .setFlags(List.of())
-            .setSourceBatches(List.of())
-            .build();
-    return new DayRecordUpdate(
-        worker,
-        day.toEpochDay(),
-        version,
-        version == 1 ? UpdateKind.SETTLED : UpdateKind.CORRECTION,
-        coveredUntil,
-        coveredUntil,
-        DayRecordCodec.encode(record));
+    // Covering the silence timeout past the day, as a settled day's record does.
+    return SealedVersions.version(worker, day, version, Duration.ofMinutes(10));
   }
 
   private static long micros(ZonedDateTime t) {

@@ -11,10 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Day records for tests, written the way the stream job writes them. */
-final class DayRecords {
+public final class DayRecords {
   private DayRecords() {}
 
-  static DayRecord record(
+  public static DayRecord record(
       String workerRef,
       String day,
       String zone,
@@ -45,7 +45,7 @@ final class DayRecords {
         .build();
   }
 
-  static DaySegment segment(
+  public static DaySegment segment(
       String from, String to, WorkState state, List<String> online, List<String> engaged) {
     return DaySegment.newBuilder()
         .setFromMicros(micros(from))
@@ -56,7 +56,7 @@ final class DayRecords {
         .build();
   }
 
-  static long micros(String rfc3339) {
+  public static long micros(String rfc3339) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, OffsetDateTime.parse(rfc3339).toInstant());
   }
 }

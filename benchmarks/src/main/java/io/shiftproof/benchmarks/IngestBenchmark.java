@@ -1,0 +1,249 @@
+package io.shiftproof.benchmarks;
+
+import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.KafkaConfig;
+import io.shiftproof.gateway.ingest.EventPublisher;
+import io.shiftproof.hub.HubChildProcess;
+import io.shiftproof.hub.TopicAdmin;
+import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.schemas.wire.RecordedEventCodec;
+import io.shiftproof.schemas.wire.WorkEvent;
+import io.shiftproof.simulator.BatchPusher;
+import io.shiftproof.simulator.PlatformBatch;
+import io.shiftproof.simulator.PushConfig;
+import io.shiftproof.simulator.PushReport;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Ingest throughput of a fresh embedded hub over HTTPS with mutual TLS, against a baseline in the
+ * same run: the same events written straight to the hub's Kafka broker by one producer with the
+ * same durability (acks=all, idempotent). The baseline is the ceiling the broker allows here; the
+ * ratio is what the gateway's validation, de-duplication and TLS cost.
+ *
+ * <p>The hub runs in its own process so that the CPU figure is the hub's alone.
+ */
+public final class IngestBenchmark {
+  /** What to run. */
+  public record Settings(
+      int workers, int batchSize, int concurrency, double warmupShare, long seed, Path workDir) {}
+
+  /** One measured phase. */
+  public record Phase(
+      String name, long events, Duration elapsed, Duration hubCpu, Duration postgresCpu) {
+    double eventsPerSecond() {
+      return events / (elapsed.toNanos() / 1e9);
+    }
+
+    double hubCpuMicrosPerEvent() {
+      return hubCpu.toNanos() / 1e3 / events;
+    }
+
+    double postgresCpuMicrosPerEvent() {
+      return postgresCpu.toNanos() / 1e3 / events;
+    }
+  }
+
+  private static final String BASELINE_TOPIC = "bench-baseline";
+
+  private final Settings settings;
+  private final PrintWriter out;
+
+  public IngestBenchmark(Settings settings, PrintWriter out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public List<Phase> run() throws Exception {
+    List<PlatformBatch> batches = generate();
+    long total = batches.stream().mapToLong(PlatformBatch::size).sum();
+    int warmup = (int) Math.max(1, batches.size() * settings.warmupShare());
+    out.printf(
+        "Generated %,d events in %,d batches (%d workers, 3 platforms, 1 day, %d events/batch)%n",
+        total, batches.size(), settings.workers(), settings.batchSize());
+    out.printf("Starting a fresh embedded hub in %s ...%n", settings.workDir());
+    out.flush();
+    List<Phase> phases = new ArrayList<>();
+    try (HubChildProcess hub =
+        // The gateway alone: the working-time job (measured by its own benchmark) would share the
+        // hub's JVM and the two cores, and its consumer would compete with the baseline.
+        HubChildProcess.start(
+            settings.workDir().resolve("hub"), List.of("-Dstream-job.mode=external"))) {
+      push(hub, batches.subList(0, warmup), "warm-up");
+      List<PlatformBatch> measured = batches.subList(warmup, batches.size());
+      phases.add(push(hub, measured, "gateway: HTTPS+mTLS -> validate -> dedupe -> Kafka"));
+      phases.add(baseline(hub, measured));
+    }
+    print(phases);
+    return phases;
+  }
+
+  private List<PlatformBatch> generate() {
+    SimulationConfig config =
+        SimulationConfig.builder()
+            .seed(settings.seed())
+            .workers(settings.workers())
+            .platforms(3)
+            .days(1)
+            .startDate(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2))
+            .batchSize(settings.batchSize())
+            .build();
+    return Simulation.generate(config).toList();
+  }
+
+  private Phase push(HubChildProcess hub, List<PlatformBatch> batches, String name)
+      throws Exception {
+    Path creds = hub.credentialsDir();
+    Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
+    BatchPusher pusher =
+        new BatchPusher(
+            PushConfig.builder(hub.apiUrl())
+                .concurrency(settings.concurrency())
+                .httpVersion(java.net.http.HttpClient.Version.HTTP_1_1)
+                .progressInterval(Duration.ofSeconds(1))
+                .build(),
+            platform ->
+                contexts.computeIfAbsent(
+                    platform,
+                    p ->
+                        TlsContexts.clientContext(
+                            creds.resolve(p).resolve("cert.pem"),
+                            creds.resolve(p).resolve("key.pem"),
+                            creds.resolve("ca.pem"))),
+            new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    Duration cpuBefore = hub.cpuTime();
+    Duration postgresBefore = hub.postgresCpuTime();
+    PushReport report = pusher.push(batches.stream());
+    Duration cpu = hub.cpuTime().minus(cpuBefore);
+    Duration postgresCpu = hub.postgresCpuTime().minus(postgresBefore);
+    if (!report.failures().isEmpty() || report.rejected() > 0) {
+      throw new IllegalStateException(
+          name
+              + ": not every event was acknowledged: "
+              + report.failures()
+              + " "
+              + report.rejections());
+    }
+    out.printf(
+        "%s: %,d acknowledged (%,d accepted, %,d duplicates)%n",
+        name, report.eventsDelivered(), report.accepted(), report.duplicates());
+    out.flush();
+    return new Phase(name, report.eventsDelivered(), report.elapsed(), cpu, postgresCpu);
+  }
+
+  /** The same events, produced straight into the hub's broker with the gateway's durability. */
+  private Phase baseline(HubChildProcess hub, List<PlatformBatch> batches) throws Exception {
+    // The hub runs with the default settings: same topic layout and producer settings here.
+    KafkaConfig kafka = KafkaConfig.from(HubSettings.defaults());
+    TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), BASELINE_TOPIC, kafka.partitions());
+    Properties p = EventPublisher.producerProperties(hub.kafkaBootstrapServers(), kafka);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-baseline");
+    Instant now = Instant.now();
+    long events = 0;
+    Duration cpuBefore = hub.cpuTime();
+    long ownCpuBefore = ownCpuNanos();
+    long start = System.nanoTime();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      awaitLeaders(producer);
+      // Bounded in flight like the gateway, which waits for each batch's acks.
+      Semaphore inFlight = new Semaphore(settings.concurrency() * settings.batchSize());
+      for (PlatformBatch batch : batches) {
+        for (WorkEvent event : batch.batch().events()) {
+          inFlight.acquire();
+          byte[] value =
+              RecordedEventCodec.encode(
+                  new RecordedEvent(batch.platform(), batch.batch().batchId(), now, event));
+          producer.send(
+              new ProducerRecord<>(
+                  BASELINE_TOPIC, event.workerRef().getBytes(StandardCharsets.US_ASCII), value),
+              (metadata, error) -> {
+                if (error != null) {
+                  failure.compareAndSet(null, error);
+                }
+                inFlight.release();
+              });
+          events++;
+        }
+      }
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    Duration cpu = hub.cpuTime().minus(cpuBefore).plusNanos(ownCpuNanos() - ownCpuBefore);
+    return new Phase(
+        "baseline: one producer -> the same broker (acks=all)",
+        events,
+        elapsed,
+        cpu,
+        Duration.ZERO);
+  }
+
+  /** A just-created topic's leaders reach the producer's metadata a moment later. */
+  private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (producer.partitionsFor(BASELINE_TOPIC).stream().anyMatch(p -> p.leader() == null)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(BASELINE_TOPIC + " has partitions without a leader");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static long ownCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
+  private void print(List<Phase> phases) {
+    out.println();
+    out.printf(
+        "%-55s %12s %10s %14s %14s%n",
+        "phase", "events/s", "seconds", "CPU µs/event", "+PostgreSQL");
+    for (Phase phase : phases) {
+      out.printf(
+          "%-55s %,12.0f %10.2f %14.1f %14.1f%n",
+          phase.name(),
+          phase.eventsPerSecond(),
+          phase.elapsed().toMillis() / 1000.0,
+          phase.hubCpuMicrosPerEvent(),
+          phase.postgresCpuMicrosPerEvent());
+    }
+    Phase gateway = phases.get(0);
+    Phase baseline = phases.get(1);
+    out.printf(
+        "%ngateway / baseline throughput: %.2f   (CPU: the hub's JVM, and separately its"
+            + " PostgreSQL server; baseline: broker + producer)%n",
+        gateway.eventsPerSecond() / baseline.eventsPerSecond());
+    out.printf(
+        "machine: %d cores; client, hub and broker share them%n",
+        Runtime.getRuntime().availableProcessors());
+    out.flush();
+  }
+}

@@ -1,0 +1,159 @@
+package io.shiftproof.cli;
+
+import io.shiftproof.benchmarks.AnchoringBenchmark;
+import io.shiftproof.benchmarks.IngestBenchmark;
+import io.shiftproof.benchmarks.WorkingTimeBenchmark;
+import io.shiftproof.embedded.TempDirectories;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Benchmarks: each prints its figures next to a baseline measured in the same run. */
+@Command(
+    name = "bench",
+    description = "Run a benchmark and print its figures against a baseline.",
+    subcommands = {
+      BenchCommand.Ingest.class,
+      BenchCommand.WorkingTime.class,
+      BenchCommand.Anchoring.class
+    })
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "ingest",
+      description =
+          "Push simulated batches over HTTPS with mutual TLS to a fresh embedded hub; print"
+              + " events/s acknowledged and hub CPU µs/event, against raw Kafka.")
+  static final class Ingest implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--workers",
+        defaultValue = "1500",
+        description = "Simulated workers (sets the event count). Default: ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "500",
+        description = "Events per batch. Default: ${DEFAULT-VALUE}")
+    int batchSize;
+
+    @Option(
+        names = "--concurrency",
+        defaultValue = "16",
+        description = "Batches in flight. Default: ${DEFAULT-VALUE}")
+    int concurrency;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "7",
+        description = "Simulation seed. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--keep", description = "Keep the benchmark hub's data directory.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+      Path workDir = TempDirectories.create("bench-ingest");
+      try {
+        new IngestBenchmark(
+                new IngestBenchmark.Settings(workers, batchSize, concurrency, 0.1, seed, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        if (!keep) {
+          TempDirectories.delete(workDir);
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "working-time",
+      description =
+          "Run the working-time job from Kafka to PostgreSQL on the heap and RocksDB state"
+              + " backends; print events/s against a PostgreSQL SQL baseline computing the same"
+              + " totals, and whether the totals agree.")
+  static final class WorkingTime implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SimulatedLoadOptions load;
+
+    @Option(
+        names = "--days",
+        defaultValue = "1",
+        description = "Simulated days. Default: ${DEFAULT-VALUE}")
+    int days;
+
+    @Override
+    public Integer call() throws Exception {
+      Path workDir = TempDirectories.create("bench-working-time");
+      try {
+        new WorkingTimeBenchmark(
+                new WorkingTimeBenchmark.Settings(
+                    load.workers, load.platforms, days, load.seed, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "anchoring",
+      description =
+          "Merkle leaves hashed per second per core on the job's real day records, inclusion-proof"
+              + " latency, and the working-time job's throughput with anchoring on against off.")
+  static final class Anchoring implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SimulatedLoadOptions load;
+
+    @Option(
+        names = "--days",
+        defaultValue = "3",
+        description =
+            "Simulated days; days settle and are anchored mid-stream. Default: ${DEFAULT-VALUE}")
+    int days;
+
+    @Option(
+        names = "--leaves",
+        defaultValue = "1000000",
+        description = "Leaves in the Merkle measurements. Default: ${DEFAULT-VALUE}")
+    int leaves;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description = "Job runs with anchoring off and on, alternating. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      Path workDir = TempDirectories.create("bench-anchoring");
+      try {
+        new AnchoringBenchmark(
+                new AnchoringBenchmark.Settings(
+                    load.workers, load.platforms, days, load.seed, leaves, rounds, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
+      return 0;
+    }
+  }
+}

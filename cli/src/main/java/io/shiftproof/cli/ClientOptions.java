@@ -1,0 +1,35 @@
+package io.shiftproof.cli;
+
+import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.HubSettings;
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options of commands that call the hub as one organisation: who, and where the hub is. */
+final class ClientOptions {
+  @Mixin HubOptions hub;
+
+  @Option(
+      names = "--as",
+      required = true,
+      paramLabel = "ORG",
+      description = "Organisation whose development credentials to use, e.g. platform-1.")
+  String organisation;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "Hub API URL (default: the running hub).")
+  URI url;
+
+  /** A client presenting the organisation's certificate to the resolved hub. */
+  HubClient client() {
+    HubSettings settings = hub.settings();
+    return HubClient.forOrganisation(
+        settings.get(HubKeys.DATA_DIR).resolve("credentials"),
+        organisation,
+        HubEndpoint.resolve(Optional.ofNullable(url), settings));
+  }
+}

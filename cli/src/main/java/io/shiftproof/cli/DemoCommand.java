@@ -1,0 +1,212 @@
+package io.shiftproof.cli;
+
+import io.shiftproof.cli.demo.DayTimelineChart;
+import io.shiftproof.cli.demo.DemoSummary;
+import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.hub.Hub;
+import io.shiftproof.hub.StoredDayRecords;
+import io.shiftproof.hub.StreamJobConfig;
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.simulator.BatchPusher;
+import io.shiftproof.simulator.PlatformBatch;
+import io.shiftproof.simulator.PushConfig;
+import io.shiftproof.simulator.PushReport;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
+import java.io.PrintWriter;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The whole path in one command: a fresh embedded hub, simulated platforms pushing a day of work
+ * over mutual TLS, the working-time job turning it into day records, and what the records show.
+ */
+@Command(
+    name = "demo",
+    description =
+        "Start a fresh embedded hub, simulate platforms pushing a day of gig work, wait until the"
+            + " working-time job has processed it, and print what the day records show.")
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "200",
+      description = "Simulated workers. Default: ${DEFAULT-VALUE}")
+  int workers;
+
+  @Option(
+      names = "--platforms",
+      defaultValue = "3",
+      description = "Simulated platforms. Default: ${DEFAULT-VALUE}")
+  int platforms;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Simulation seed. Default: ${DEFAULT-VALUE}")
+  long seed;
+
+  @Option(
+      names = "--ascii",
+      description = "Draw the chart with ASCII characters instead of block shades.")
+  boolean ascii;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT5M",
+      description = "Give up waiting for the job after this long. Default: ${DEFAULT-VALUE}")
+  Duration timeout;
+
+  @Option(names = "--keep", description = "Keep the demo hub's data directory.")
+  boolean keep;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dataDir = TempDirectories.create("demo");
+    SimulationConfig simulation =
+        SimulationConfig.builder().seed(seed).workers(workers).platforms(platforms).days(1).build();
+    LocalDate day = simulation.startDate();
+    HubSettings settings =
+        HubSettings.defaults()
+            .with(HubKeys.DATA_DIR, dataDir.toString())
+            .with(HubKeys.GATEWAY_PORT, "0")
+            .with(HubKeys.MANAGEMENT_PORT, "0")
+            .with(HubKeys.STREAM_JOB_CHECKPOINT_INTERVAL, "PT2S");
+    step(
+        out,
+        "1/4",
+        "Starting a fresh embedded hub (Kafka, PostgreSQL, the Flink job, the gateway)");
+    try (Hub hub = Hub.start(settings)) {
+      step(
+          out,
+          "2/4",
+          String.format(
+              "Simulating %d workers on %d platforms for %s; about %.0f%% of them work on more"
+                  + " than one app",
+              workers, platforms, day, simulation.multiAppShare() * 100));
+      Instant newestEvent = push(out, hub, simulation, dataDir.resolve("credentials"));
+      step(out, "4/4", "Waiting for the working-time job to process every event");
+      List<DayRecord> records =
+          awaitRecords(hub.postgres(), StreamJobConfig.from(settings).job(), newestEvent, day);
+      out.println();
+      out.print(DemoSummary.of(records).render());
+      out.println();
+      DayRecord shown = DayTimelineChart.pickInteresting(records);
+      out.print(new DayTimelineChart(ascii).render(shown));
+      out.println();
+      showQuery(out, hub, shown, dataDir.resolve("credentials"));
+      out.flush();
+      return 0;
+    } finally {
+      if (keep) {
+        out.println("Data kept in " + dataDir);
+      } else {
+        TempDirectories.delete(dataDir);
+      }
+      out.flush();
+    }
+  }
+
+  /** Pushes the simulated batches over HTTPS with each platform's certificate. */
+  private Instant push(PrintWriter out, Hub hub, SimulationConfig simulation, Path credentials)
+      throws InterruptedException {
+    List<PlatformBatch> batches = Simulation.generate(simulation).toList();
+    Instant newest =
+        batches.stream()
+            .flatMap(batch -> batch.batch().events().stream())
+            .map(e -> e.occurredAt())
+            .max(Instant::compareTo)
+            .orElseThrow();
+    Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
+    BatchPusher pusher =
+        new BatchPusher(
+            PushConfig.builder(hub.apiUrl()).concurrency(8).build(),
+            platform ->
+                contexts.computeIfAbsent(platform, p -> HubClient.sslContext(credentials, p)),
+            System.err);
+    step(out, "3/4", "Pushing the platforms' batches to POST /v1/events over mutual TLS");
+    PushReport report = pusher.push(batches.stream());
+    out.printf(
+        "      %,d events in %,d batches, %,d accepted, %,d rejected, in %.1f s%n",
+        report.eventsDelivered(),
+        report.batchesDelivered(),
+        report.accepted(),
+        report.rejected(),
+        report.elapsed().toMillis() / 1000.0);
+    if (!report.failures().isEmpty()) {
+      throw new CliFailure(
+          ShiftproofCli.EXIT_REFUSED, "the hub refused batches: " + report.failures().get(0));
+    }
+    return newest;
+  }
+
+  /**
+   * Waits until the job's committed watermark has passed the newest event less the watermark's lag,
+   * so every event has been applied and the records holding them are stored.
+   */
+  private List<DayRecord> awaitRecords(
+      PostgresConfig postgres, WorkingTimeJobConfig job, Instant newestEvent, LocalDate day)
+      throws Exception {
+    try (Connection c =
+        DriverManager.getConnection(
+            postgres.url().orElseThrow(), postgres.user(), postgres.password())) {
+      StoredDayRecords.Progress progress =
+          StoredDayRecords.awaitProcessed(c, job, newestEvent, timeout);
+      if (!progress.reached()) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_UNREACHABLE,
+            "the working-time job has not processed the events within "
+                + timeout
+                + " ("
+                + progress
+                + "); try a longer --timeout");
+      }
+      return StoredDayRecords.latest(c, day);
+    } catch (SQLException e) {
+      throw new CliFailure(
+          ShiftproofCli.EXIT_UNREACHABLE, "cannot read the day records: " + e.getMessage());
+    }
+  }
+
+  /** Shows that the same record is what an insurer gets from the query API. */
+  private static void showQuery(PrintWriter out, Hub hub, DayRecord shown, Path credentials) {
+    String path = "/v1/workers/" + shown.getWorkerRef() + "/days/" + shown.getDay();
+    HttpResponse<String> response =
+        HubClient.forOrganisation(credentials, "insurer-1", hub.apiUrl()).get(path);
+    out.printf(
+        "An insurer reads this record with GET %s (client certificate of insurer-1): HTTP %d,"
+            + " %,d bytes of JSON.%n",
+        path, response.statusCode(), response.body().length());
+    out.println(
+        "Run `./shiftproof run` to start a hub that keeps its data, and `./shiftproof get --as"
+            + " insurer-1 "
+            + path
+            + "` to read it yourself.");
+  }
+
+  private static void step(PrintWriter out, String number, String text) {
+    out.println(number + "  " + text + " ...");
+    out.flush();
+  }
+}

@@ -1,0 +1,90 @@
+package io.shiftproof.cli;
+
+import io.shiftproof.ledger.crypto.DevCredentials;
+import io.shiftproof.ledger.crypto.TlsContexts;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+
+/** An HTTPS client that presents one organisation's development certificate (mutual TLS). */
+final class HubClient {
+  private final HttpClient http;
+  private final URI base;
+
+  private HubClient(HttpClient http, URI base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  static HubClient forOrganisation(Path credentialsDir, String organisation, URI base) {
+    return new HubClient(httpClient(sslContext(credentialsDir, organisation)), base);
+  }
+
+  /** The mutual-TLS context of one organisation's development credentials. */
+  static SSLContext sslContext(Path credentialsDir, String organisation) {
+    Path cert = credentialsDir.resolve(organisation).resolve("cert.pem");
+    Path key = credentialsDir.resolve(organisation).resolve("key.pem");
+    Path ca = credentialsDir.resolve("ca.pem");
+    if (!Files.isRegularFile(cert) || !Files.isRegularFile(key) || !Files.isRegularFile(ca)) {
+      throw new CliFailure(
+          ShiftproofCli.EXIT_USAGE,
+          "no credentials for \""
+              + organisation
+              + "\" under "
+              + credentialsDir
+              + "; start the hub once with `./shiftproof run` to create them (known: "
+              + DevCredentials.STANDARD_ORGANISATIONS.stream()
+                  .map(o -> o.organisation())
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + ")");
+    }
+    return TlsContexts.clientContext(cert, key, ca);
+  }
+
+  static HttpClient httpClient(SSLContext ssl) {
+    return HttpClient.newBuilder()
+        .sslContext(ssl)
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  HttpResponse<String> post(String path, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("content-type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  HttpResponse<String> get(String path) {
+    return get(path, Duration.ofSeconds(60));
+  }
+
+  HttpResponse<String> get(String path, Duration timeout) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new CliFailure(
+          ShiftproofCli.EXIT_UNREACHABLE,
+          "cannot connect to the hub at " + base + "; is `./shiftproof run` running?");
+    } catch (IOException e) {
+      throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "request to " + base + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "interrupted");
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.shiftproof.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The ingest benchmark runs end to end on a small load and prints its comparison. */
+class BenchCommandIT {
+  @Test
+  void ingestBenchmarkPrintsGatewayAgainstBaseline() {
+    CommandLineIT.Run run =
+        CommandLineIT.run("bench", "ingest", "--workers", "20", "--concurrency", "4");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("gateway: HTTPS+mTLS")
+        .contains("baseline: one producer")
+        .containsPattern("gateway / baseline throughput: \\d+\\.\\d\\d");
+  }
+}

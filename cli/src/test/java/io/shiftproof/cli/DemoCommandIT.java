@@ -1,0 +1,24 @@
+package io.shiftproof.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** `./shiftproof demo` runs the whole path on a small simulation and explains what it shows. */
+class DemoCommandIT {
+  @Test
+  void demoPushesADayOfWorkAndPrintsTheSummaryAndOneWorkersDay() {
+    CommandLineIT.Run run = CommandLineIT.run("demo", "--workers", "30", "--ascii");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("1/4", "2/4", "3/4", "4/4")
+        .contains("0 rejected")
+        .contains("cross-platform, actual")
+        .contains("all platforms, siloed")
+        .contains("Legend")
+        .containsPattern("version \\d+ of the day record|[Ll]ive record")
+        .contains("Totals")
+        .contains("HTTP 200");
+  }
+}

@@ -1,9 +1,0 @@
-package io.shiftproof.gateway.demo;
-
-/** A half-open interval {@code [fromMicros, toMicros)} of microseconds since the epoch. */
-record MicrosInterval(long fromMicros, long toMicros) {
-
-  long lengthMicros() {
-    return toMicros - fromMicros;
-  }
-}

@@ -1,0 +1,149 @@
+package io.shiftproof.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.simulator.BatchPusher;
+import io.shiftproof.simulator.PushConfig;
+import io.shiftproof.simulator.PushReport;
+import io.shiftproof.simulator.Simulation;
+import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/** A hub started for a test, on free ports, with HTTPS clients for the development orgs. */
+public final class TestHub implements AutoCloseable {
+  private final Hub hub;
+  private final Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private TestHub(Hub hub) {
+    this.hub = hub;
+  }
+
+  /** Starts a hub with embedded Kafka and PostgreSQL under {@code dataDir}. */
+  public static TestHub start(Path dataDir, Map<String, String> extra) {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put(HubKeys.DATA_DIR.name(), dataDir.toString());
+    overrides.put(HubKeys.GATEWAY_PORT.name(), "0");
+    overrides.put(HubKeys.MANAGEMENT_PORT.name(), "0");
+    overrides.put(HubKeys.GATEWAY_INSTANCES.name(), "2");
+    // Most tests exercise the gateway alone; those that need the job ask for it.
+    overrides.put(HubKeys.STREAM_JOB_MODE.name(), "external");
+    overrides.putAll(extra);
+    return new TestHub(Hub.start(HubSettings.load(null, Map.of(), overrides)));
+  }
+
+  public static TestHub start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  public Hub hub() {
+    return hub;
+  }
+
+  /** Pushes a simulation's batches through the API as its platforms, four batches in flight. */
+  public PushReport push(SimulationConfig simulation) throws InterruptedException {
+    return new BatchPusher(
+            PushConfig.builder(hub.apiUrl()).concurrency(4).build(),
+            this::sslContext,
+            new PrintStream(OutputStream.nullOutputStream()))
+        .push(Simulation.generate(simulation));
+  }
+
+  /**
+   * Waits until the hub's embedded job has applied every event up to {@code newestEvent} and stored
+   * the records holding them; fails the test after 5 minutes.
+   */
+  public void awaitProcessed(Instant newestEvent) throws Exception {
+    try (java.sql.Connection c = connectDatabase()) {
+      StoredDayRecords.Progress progress =
+          StoredDayRecords.awaitProcessed(
+              c, WorkingTimeJobConfig.defaults(), newestEvent, Duration.ofMinutes(5));
+      assertThat(progress.reached()).as(progress.toString()).isTrue();
+    }
+  }
+
+  /** The mutual-TLS context of a development organisation. */
+  public SSLContext sslContext(String organisation) {
+    Path creds = hub.credentialsDir();
+    return TlsContexts.clientContext(
+        creds.resolve(organisation).resolve("cert.pem"),
+        creds.resolve(organisation).resolve("key.pem"),
+        creds.resolve("ca.pem"));
+  }
+
+  public HttpClient client(String organisation) {
+    return clients.computeIfAbsent(
+        organisation,
+        org ->
+            HttpClient.newBuilder()
+                .sslContext(sslContext(org))
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build());
+  }
+
+  public HttpResponse<String> post(String organisation, String path, String type, byte[] body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(hub.apiUrl().resolve(path))
+            .header("content-type", type)
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> postJson(String organisation, String json) throws Exception {
+    return post(
+        organisation,
+        "/v1/events",
+        "application/json",
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** An authenticated GET on the API as {@code organisation}. */
+  public HttpResponse<String> get(String organisation, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(hub.apiUrl().resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A connection to the hub's PostgreSQL database, for arranging and inspecting rows. */
+  public java.sql.Connection connectDatabase() throws java.sql.SQLException {
+    PostgresConfig postgres = hub.postgres();
+    return java.sql.DriverManager.getConnection(
+        postgres.url().orElseThrow(), postgres.user(), postgres.password());
+  }
+
+  /** A plain GET on the management port. */
+  public HttpResponse<String> management(String path) throws Exception {
+    URI uri = hub.managementUrl().resolve(path);
+    HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return plain.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    hub.close();
+  }
+}

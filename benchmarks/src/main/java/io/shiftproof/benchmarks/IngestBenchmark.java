@@ -3,7 +3,6 @@ package io.shiftproof.benchmarks;
 import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.ingest.EventPublisher;
-import io.shiftproof.hub.HubChildProcess;
 import io.shiftproof.hub.TopicAdmin;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;

@@ -1,8 +1,11 @@
-package io.shiftproof.hub;
+package io.shiftproof.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.benchmarks.HubChildProcess;
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.hub.Batches;
+import io.shiftproof.hub.TopicReader;
 import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;

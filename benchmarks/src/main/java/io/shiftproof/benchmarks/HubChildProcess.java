@@ -1,5 +1,6 @@
-package io.shiftproof.hub;
+package io.shiftproof.benchmarks;
 
+import io.shiftproof.hub.Hub;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -16,10 +17,13 @@ import java.util.stream.Stream;
 /**
  * A hub in its own operating-system process, started the way {@code ./shiftproof run} does, from
  * this JVM's class path. The benchmark uses it so that the CPU it reports is the hub's alone; the
- * crash test uses it to kill the hub with SIGKILL.
+ * crash test uses it to kill the hub with SIGKILL. The command line ({@value #LAUNCHER}) must be on
+ * the class path, as it is for {@code ./shiftproof bench} and the command line's tests.
  */
 public final class HubChildProcess implements AutoCloseable {
-  /** Written by {@code run} once the hub is up; see {@code HubEndpoint}. */
+  /** The command line's main class, named rather than linked: the command line depends on us. */
+  static final String LAUNCHER = "io.shiftproof.cli.ShiftproofCli";
+
   private final Process process;
 
   private final Path dataDir;
@@ -39,7 +43,7 @@ public final class HubChildProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("io.shiftproof.cli.ShiftproofCli");
+    command.add(LAUNCHER);
     command.add("run");
     command.add("--data-dir=" + dataDir);
     command.add("-Dgateway.port=0");

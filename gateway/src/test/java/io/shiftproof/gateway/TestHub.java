@@ -7,7 +7,7 @@ import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.demo.StoredDayRecords;
 import io.shiftproof.gateway.hub.Hub;
-import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;

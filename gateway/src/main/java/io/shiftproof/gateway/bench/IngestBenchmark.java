@@ -5,7 +5,7 @@ import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.hub.HubChildProcess;
 import io.shiftproof.gateway.hub.TopicAdmin;
 import io.shiftproof.gateway.ingest.EventPublisher;
-import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.WorkEvent;

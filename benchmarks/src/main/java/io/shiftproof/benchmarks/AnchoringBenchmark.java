@@ -6,14 +6,17 @@ import static io.shiftproof.benchmarks.BenchServers.EVENTS_TOPIC;
 import io.shiftproof.benchmarks.BenchJobRuns.JobRun;
 import io.shiftproof.benchmarks.BenchJobRuns.Run;
 import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.ledger.backend.LedgerSettings;
+import io.shiftproof.ledger.backend.Ledgers;
 import io.shiftproof.ledger.contract.AnchorRequest;
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.ledger.pki.DevCredentials;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
@@ -79,9 +82,14 @@ public final class AnchoringBenchmark {
             settings.workDir().resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
     try (BenchServers servers = BenchServers.start(settings.workDir(), events)) {
       RecordStoreConfig store = servers.store();
-      EmbeddedLedgerConfig ledger =
-          EmbeddedLedgerConfig.forHub(
-              store.jdbcUrl(), store.user(), store.password(), credentials.serverKey().toString());
+      LedgerEndpoint ledger =
+          Ledgers.endpoint(
+              LedgerKind.POSTGRES,
+              new LedgerSettings(
+                  store.jdbcUrl(),
+                  store.user(),
+                  store.password(),
+                  credentials.serverKey().toString()));
       out.printf("events written to the topic; warming up ...%n");
       runJob("warm-up", EVENTS_TOPIC, servers, null, events.size());
       runJob("warm-up", EVENTS_TOPIC, servers, ledger, events.size());
@@ -96,7 +104,7 @@ public final class AnchoringBenchmark {
         boolean offFirst = (settings.rounds() - round) % 2 == 0;
         for (boolean anchoring :
             offFirst ? new boolean[] {false, true} : new boolean[] {true, false}) {
-          EmbeddedLedgerConfig mode = anchoring ? ledger : null;
+          LedgerEndpoint mode = anchoring ? ledger : null;
           String name = anchoring ? "on" : "off";
           (anchoring ? onStartUp : offStartUp)
               .add(runJob(name + ", start-up #" + round, EMPTY_TOPIC, servers, mode, 0));
@@ -119,7 +127,7 @@ public final class AnchoringBenchmark {
   }
 
   private Run runJob(
-      String name, String topic, BenchServers servers, EmbeddedLedgerConfig ledger, long events)
+      String name, String topic, BenchServers servers, LedgerEndpoint ledger, long events)
       throws Exception {
     servers.truncateRecords();
     RecordStoreConfig store = servers.store();
@@ -229,7 +237,7 @@ public final class AnchoringBenchmark {
    * takes is the steadier measure of what anchoring costs.
    */
   private void anchoringWork(
-      List<byte[]> records, Batches batches, EmbeddedLedgerConfig endpoint, Duration onRun) {
+      List<byte[]> records, Batches batches, LedgerEndpoint endpoint, Duration onRun) {
     int count = (int) Math.max(1, batches.count());
     Duration took;
     try (Ledger ledger = endpoint.connect()) {

@@ -4,7 +4,7 @@ import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.hub.TopicAdmin;
-import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.WorkEvent;

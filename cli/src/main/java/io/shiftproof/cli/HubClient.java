@@ -1,7 +1,7 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.ledger.pki.TlsContexts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.ledger.crypto.CredentialException;
-import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.ledger.evidence.EvidenceVerifier;
 import io.shiftproof.ledger.evidence.VerificationReport;
+import io.shiftproof.ledger.pki.CredentialException;
+import io.shiftproof.ledger.pki.TlsContexts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

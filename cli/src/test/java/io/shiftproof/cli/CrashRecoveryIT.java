@@ -6,7 +6,7 @@ import io.shiftproof.benchmarks.HubChildProcess;
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TopicReader;
-import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

@@ -2,20 +2,20 @@ package io.shiftproof.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.ledger.AnchorAttestation;
+import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
-import io.shiftproof.ledger.crypto.DevCertificateAuthority;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
-import io.shiftproof.ledger.crypto.IssuedCredential;
 import io.shiftproof.ledger.crypto.Signer;
-import io.shiftproof.ledger.embedded.LedgerEntry;
-import io.shiftproof.ledger.embedded.SignedLedgerEntry;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.ProvenRecord;
 import io.shiftproof.ledger.merkle.MerkleTree;
+import io.shiftproof.ledger.pki.DevCertificateAuthority;
+import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
@@ -199,7 +199,7 @@ class VerifyCommandTest {
         new AnchoredBatch(
             anchor,
             new LedgerRef(LedgerRef.EMBEDDED, "embedded", "shiftproof", "tx-0001", 1),
-            Optional.of(new SignedLedgerEntry(entry, hub.sign(entry.signedBytes()))));
+            Optional.of(new AnchorAttestation(entry, hub.sign(entry.signedBytes()))));
     return new EvidenceBundleBuilder(hub, chainPem)
         .build(
             new EvidenceRequest(WORKER, local("2026-11-28T12:30"), ZONE),

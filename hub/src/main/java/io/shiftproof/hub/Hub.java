@@ -3,7 +3,6 @@ package io.shiftproof.hub;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.audit.AuditHandler;
-import io.shiftproof.gateway.audit.LedgerChainCheck;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
@@ -31,16 +30,16 @@ import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.query.PostgresDayRecordReader;
 import io.shiftproof.gateway.query.PostgresLateEventReader;
 import io.shiftproof.gateway.store.Database;
-import io.shiftproof.ledger.contract.ContractRoles;
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.crypto.EcdsaP256Signer;
-import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.ledger.backend.LedgerSettings;
+import io.shiftproof.ledger.backend.Ledgers;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.crypto.Verifier;
-import io.shiftproof.ledger.embedded.ChainVerification;
-import io.shiftproof.ledger.embedded.EmbeddedLedger;
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
+import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.BatchLimits;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
@@ -118,6 +117,7 @@ public final class Hub implements AutoCloseable {
     // Read before anything starts, so a bad value stops the hub before it starts servers.
     EvidenceConfig evidenceConfig = EvidenceConfig.from(settings);
     ZoneId zone = QueryConfig.from(settings).zone();
+    LedgerKind ledgerKind = settings.get(HubKeys.LEDGER_KIND);
     if (TlsConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
@@ -146,22 +146,17 @@ public final class Hub implements AutoCloseable {
 
     // The hub signs ledger entries and evidence with the key it presents as a TLS server: one
     // identity, issued by the same CA that outside parties already trust.
-    EmbeddedLedgerConfig ledgerEndpoint =
-        EmbeddedLedgerConfig.forHub(
+    LedgerSettings ledgerSettings =
+        new LedgerSettings(
             postgres.url().orElseThrow(),
             postgres.user(),
             postgres.password(),
             tls.serverKey().toString());
-    Signer hubSigner = EcdsaP256Signer.fromKeyFile(tls.serverKey());
+    LedgerEndpoint ledgerEndpoint = Ledgers.endpoint(ledgerKind, ledgerSettings);
+    Signer hubSigner = PemKeys.signer(tls.serverKey());
     // The gateway's own transactions (access log, reads) use its connection pool; the job, in
     // another process on a cluster, opens the ledger from the endpoint.
-    EmbeddedLedger ledger =
-        EmbeddedLedger.create(
-            database.dataSource()::getConnection,
-            hubSigner,
-            Clock.systemUTC(),
-            EmbeddedLedgerConfig.HUB_ORGANISATION,
-            ContractRoles.HUB);
+    Ledger ledger = register(Ledgers.open(ledgerKind, ledgerSettings, database.dataSource()));
 
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
     Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
@@ -181,7 +176,7 @@ public final class Hub implements AutoCloseable {
                       streamJob.job(),
                       streamJob.parallelism())));
     }
-    Verifier hubKey = EcdsaP256Verifier.fromCertificateFile(tls.serverCertificate());
+    Verifier hubKey = PemKeys.verifier(tls.serverCertificate());
     EvidenceHandler evidence =
         new EvidenceHandler(
             new EvidenceService(
@@ -189,22 +184,10 @@ public final class Hub implements AutoCloseable {
                 publisher::publish,
                 evidenceConfig.sealWait(),
                 ledger,
-                ref -> ledger.entry(ref.txId()),
                 new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
                 zone,
                 Clock.systemUTC()));
-    AuditHandler audit =
-        new AuditHandler(
-            new RecordAudit(
-                database.dataSource(),
-                ledger,
-                Optional.of(
-                    () -> {
-                      ChainVerification chain = ledger.verifyChain(hubKey);
-                      return new LedgerChainCheck.Result(
-                          chain.entriesChecked(),
-                          chain.brokenAt().map(at -> "entry " + at + ": " + chain.reason().get()));
-                    })));
+    AuditHandler audit = new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey));
 
     GatewayMetrics metrics = register(new GatewayMetrics());
     EventIngestor ingestor = new EventIngestor(database.dataSource(), publisher);
@@ -284,7 +267,7 @@ public final class Hub implements AutoCloseable {
     if (embeddedJob) {
       parts.add("the working-time job on a Flink MiniCluster");
     }
-    // The ledger is always the embedded one until a Fabric network can be configured.
+    // postgres is the only ledger.kind until a Fabric network can be configured.
     parts.add("the ledger (hash-chained, in PostgreSQL)");
     return String.join(", ", parts);
   }

@@ -3,11 +3,11 @@ package io.shiftproof.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shiftproof.ledger.crypto.DevCertificateAuthority;
-import io.shiftproof.ledger.crypto.IssuedCredential;
-import io.shiftproof.ledger.crypto.TlsContexts;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.ledger.pki.DevCertificateAuthority;
+import io.shiftproof.ledger.pki.IssuedCredential;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.BatchAvroWriter;
 import io.shiftproof.schemas.wire.EventBatch;
 import io.shiftproof.schemas.wire.RecordedEvent;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.gateway.config.HubKeys;
 import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.PostgresConfig;
-import io.shiftproof.ledger.crypto.TlsContexts;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;

@@ -1,6 +1,6 @@
 package io.shiftproof.hub;
 
-import io.shiftproof.ledger.crypto.IssuedCredential;
+import io.shiftproof.ledger.pki.IssuedCredential;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;

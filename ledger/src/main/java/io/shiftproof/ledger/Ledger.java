@@ -9,12 +9,15 @@ import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.IncidentReport;
 
 /**
- * The ledger contract of DESIGN §6, whichever ledger runs it: the embedded, hash-chained log in
+ * The ledger contract of DESIGN §6, whichever ledger runs it: the hub's hash-chained log in
  * PostgreSQL, or Hyperledger Fabric. Both run the same contract logic ({@code
  * io.shiftproof.ledger.contract}), so they accept and refuse the same transactions.
  *
  * <p>Every method blocks until the transaction has committed or failed; failures are {@link
  * LedgerException}s with the contract's code, retriable ones marked.
+ *
+ * <p>Backends live in subpackages ({@code postgres}); {@link io.shiftproof.ledger.backend.Ledgers}
+ * opens the one the {@code ledger.kind} setting names, and no other code names a backend.
  */
 public interface Ledger extends LedgerReader, AutoCloseable {
   /**

@@ -2,9 +2,13 @@ package io.shiftproof.ledger;
 
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.Claim;
+import io.shiftproof.ledger.crypto.Verifier;
 import java.util.Optional;
 
-/** The read-only side of a {@link Ledger} (the contract's EVALUATE transactions). */
+/**
+ * The read-only side of a {@link Ledger}: the contract's EVALUATE transactions, and what evidence
+ * and the audit read from the ledger itself.
+ */
 public interface LedgerReader {
   /** {@link LedgerRef#EMBEDDED} or {@link LedgerRef#FABRIC}. */
   String kind();
@@ -17,4 +21,22 @@ public interface LedgerReader {
 
   /** {@code GetClaim}: the claim with this id, as of its latest transaction. */
   Optional<Claim> claim(String claimId);
+
+  /**
+   * The ledger's signed record of the transaction committed at {@code committedAt}, for an evidence
+   * bundle to carry to readers who cannot reach the ledger. Empty when the ledger holds no such
+   * transaction, and always for a ledger that outside parties look transactions up on themselves
+   * (Fabric: a reader confirms the transaction on the channel).
+   */
+  Optional<AnchorAttestation> anchorAttestation(LedgerRef committedAt);
+
+  /**
+   * Checks the ledger's own history where only the hub can: every entry of the PostgreSQL ledger's
+   * log, in order, against the chain and {@code hubKey}. Empty for a ledger that checks its own
+   * history (a Fabric network validates its blocks).
+   *
+   * @param hubKey the key the entries must verify with, taken from the hub's certificate rather
+   *     than from whatever signs them, so that a swapped signing key shows
+   */
+  Optional<ChainVerification> verifyChain(Verifier hubKey);
 }

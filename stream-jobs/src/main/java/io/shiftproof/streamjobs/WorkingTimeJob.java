@@ -1,6 +1,9 @@
 package io.shiftproof.streamjobs;
 
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.ledger.backend.LedgerSettings;
+import io.shiftproof.ledger.backend.Ledgers;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
@@ -92,9 +95,10 @@ public final class WorkingTimeJob {
    * Runs the job against Kafka and PostgreSQL, e.g. when submitted to a Flink cluster with {@code
    * flink run}. Arguments, all {@code --name value}: {@code kafka.bootstrap-servers}, {@code
    * postgres.url}, {@code postgres.user}, {@code postgres.password}, {@code ledger.signing-key}
-   * (the hub's key, which signs the embedded ledger's entries) (required); {@code kafka.topic}
-   * (default {@code work-events}), {@code kafka.group-id} (default {@code
-   * shiftproof-working-time}), {@code working-time.zone} (default {@code Asia/Shanghai}).
+   * (the hub's key, which signs the ledger's entries) (required); {@code kafka.topic} (default
+   * {@code work-events}), {@code kafka.group-id} (default {@code shiftproof-working-time}), {@code
+   * working-time.zone} (default {@code Asia/Shanghai}), {@code ledger.kind} (default {@code
+   * postgres}, as on the hub).
    */
   public static void main(String[] args) throws Exception {
     ParameterTool params = ParameterTool.fromArgs(args);
@@ -114,9 +118,20 @@ public final class WorkingTimeJob {
                 + " --postgres.url jdbc:postgresql://HOST:PORT/DB --postgres.user USER"
                 + " --postgres.password PASSWORD --ledger.signing-key HUB_KEY.pem"
                 + " [--kafka.topic work-events]"
-                + " [--kafka.group-id shiftproof-working-time] [--working-time.zone ZONE]");
+                + " [--kafka.group-id shiftproof-working-time] [--working-time.zone ZONE]"
+                + " [--ledger.kind "
+                + LedgerKind.wanted()
+                + "]");
         System.exit(2);
       }
+    }
+    LedgerEndpoint ledger;
+    try {
+      ledger = ledgerEndpoint(params);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
     }
     WorkingTimeJobConfig defaults = WorkingTimeJobConfig.defaults();
     WorkingTimeJobConfig config =
@@ -137,12 +152,26 @@ public final class WorkingTimeJob {
                 params.get("postgres.user"),
                 params.get("postgres.password")),
             config.jobName(),
-            EmbeddedLedgerConfig.forHub(
-                params.get("postgres.url"),
-                params.get("postgres.user"),
-                params.get("postgres.password"),
-                params.get("ledger.signing-key"))),
+            ledger),
         config);
     env.execute(config.jobName());
+  }
+
+  /**
+   * The ledger the arguments name, opened through the same factory as the hub's.
+   *
+   * @throws IllegalArgumentException {@code ledger.kind: got "x", want postgres} for an unknown
+   *     kind
+   */
+  static LedgerEndpoint ledgerEndpoint(ParameterTool params) {
+    LedgerKind kind =
+        LedgerKind.parse(params.get(LedgerKind.KEY, LedgerKind.DEFAULT.settingValue()));
+    return Ledgers.endpoint(
+        kind,
+        new LedgerSettings(
+            params.getRequired("postgres.url"),
+            params.getRequired("postgres.user"),
+            params.getRequired("postgres.password"),
+            params.getRequired("ledger.signing-key")));
   }
 }

@@ -2,10 +2,13 @@ package io.shiftproof.streamjobs;
 
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.embedded.TempDirectories;
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.ledger.backend.LedgerSettings;
+import io.shiftproof.ledger.backend.Ledgers;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionPaths;
+import io.shiftproof.ledger.pki.DevCredentials;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import java.nio.file.Path;
@@ -51,12 +54,17 @@ final class RecordStoreFixture implements AutoCloseable {
     return new RecordStoreConfig(server.jdbcUrl(), server.user(), server.password());
   }
 
-  /** The embedded ledger in this PostgreSQL, as the hub, signing with development credentials. */
-  EmbeddedLedgerConfig ledgerEndpoint() {
+  /** The PostgreSQL ledger in this database, as the hub, signing with development credentials. */
+  LedgerEndpoint ledgerEndpoint() {
     DevCredentials credentials =
         DevCredentials.ensure(dir.resolve("credentials"), DevCredentials.STANDARD_ORGANISATIONS);
-    return EmbeddedLedgerConfig.forHub(
-        server.jdbcUrl(), server.user(), server.password(), credentials.serverKey().toString());
+    return Ledgers.endpoint(
+        LedgerKind.POSTGRES,
+        new LedgerSettings(
+            server.jdbcUrl(),
+            server.user(),
+            server.password(),
+            credentials.serverKey().toString()));
   }
 
   Connection connect() throws SQLException {

@@ -7,15 +7,17 @@ import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TestHub;
 import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.ledger.backend.LedgerSettings;
+import io.shiftproof.ledger.backend.Ledgers;
 import io.shiftproof.ledger.contract.Anchor;
-import io.shiftproof.ledger.crypto.DevCredentials;
-import io.shiftproof.ledger.crypto.TlsContexts;
-import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.ledger.evidence.EvidenceVerifier;
 import io.shiftproof.ledger.evidence.VerificationReport;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
+import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.simulator.FaultProfile;
@@ -442,11 +444,13 @@ class TrustPipelineIT {
     DevCredentials credentials =
         DevCredentials.ensure(hub.hub().credentialsDir(), DevCredentials.STANDARD_ORGANISATIONS);
     var postgres = hub.hub().postgres();
-    return EmbeddedLedgerConfig.forHub(
-            postgres.url().orElseThrow(),
-            postgres.user(),
-            postgres.password(),
-            credentials.serverKey().toString())
+    return Ledgers.endpoint(
+            LedgerKind.POSTGRES,
+            new LedgerSettings(
+                postgres.url().orElseThrow(),
+                postgres.user(),
+                postgres.password(),
+                credentials.serverKey().toString()))
         .connect();
   }
 }

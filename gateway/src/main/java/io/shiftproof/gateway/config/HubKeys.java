@@ -1,5 +1,6 @@
 package io.shiftproof.gateway.config;
 
+import io.shiftproof.ledger.backend.LedgerKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -143,6 +144,18 @@ public final class HubKeys {
           "How often the embedded job checkpoints; sealed versions are anchored and stored at each"
               + " checkpoint.");
 
+  public static final ConfigKey<LedgerKind> LEDGER_KIND =
+      key(
+          LedgerKind.KEY,
+          LedgerKind.DEFAULT.settingValue(),
+          LedgerKind.wanted(),
+          text ->
+              LedgerKind.find(text)
+                  .orElseThrow(() -> new IllegalArgumentException("no such ledger backend")),
+          "Ledger backend the job anchors sealed versions on and the hub logs evidence requests"
+              + " on. postgres: the hub's own append-only, hash-chained log in its PostgreSQL"
+              + " database, signed with the hub's key (tls.server-key).");
+
   public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
       key(
           "evidence.seal-wait",
@@ -268,6 +281,7 @@ public final class HubKeys {
           STREAM_JOB_MODE,
           STREAM_JOB_PARALLELISM,
           STREAM_JOB_CHECKPOINT_INTERVAL,
+          LEDGER_KIND,
           EVIDENCE_SEAL_WAIT,
           KAFKA_BOOTSTRAP,
           KAFKA_TOPIC,

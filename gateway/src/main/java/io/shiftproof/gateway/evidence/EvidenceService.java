@@ -3,9 +3,7 @@ package io.shiftproof.gateway.evidence;
 import io.shiftproof.gateway.http.HttpErrorCode;
 import io.shiftproof.gateway.query.RecordProof;
 import io.shiftproof.ledger.Ledger;
-import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.AccessRecord;
-import io.shiftproof.ledger.embedded.SignedLedgerEntry;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
 import io.shiftproof.ledger.evidence.CoverageRules;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
@@ -23,9 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Assembles the evidence bundle of DESIGN §6 for an incident: the latest sealed, anchored version
@@ -44,14 +40,12 @@ public final class EvidenceService {
   private final SealRequests sealRequests;
   private final Duration sealWait;
   private final Ledger ledger;
-  private final Function<LedgerRef, Optional<SignedLedgerEntry>> attestations;
   private final EvidenceBundleBuilder builder;
   private final ZoneId zone;
   private final Clock clock;
 
   /**
-   * @param attestations the ledger's signed record of an anchor transaction, where the ledger can
-   *     give one that a verifier can check offline (the embedded ledger's hub-signed entry)
+   * @param ledger logs each request, and gives each anchor's attestation where it keeps one
    * @param zone the hub's working-time zone, which decides the local days of the window
    * @param sealWait how long to wait for a requested interim version to be anchored
    */
@@ -60,7 +54,6 @@ public final class EvidenceService {
       SealRequests sealRequests,
       Duration sealWait,
       Ledger ledger,
-      Function<LedgerRef, Optional<SignedLedgerEntry>> attestations,
       EvidenceBundleBuilder builder,
       ZoneId zone,
       Clock clock) {
@@ -68,7 +61,6 @@ public final class EvidenceService {
     this.sealRequests = sealRequests;
     this.sealWait = sealWait;
     this.ledger = ledger;
-    this.attestations = attestations;
     this.builder = builder;
     this.zone = zone;
     this.clock = clock;
@@ -98,7 +90,7 @@ public final class EvidenceService {
             proof.anchor().batchId(),
             id ->
                 new AnchoredBatch(
-                    proof.anchor(), proof.ledger(), attestations.apply(proof.ledger())));
+                    proof.anchor(), proof.ledger(), ledger.anchorAttestation(proof.ledger())));
       } else if (!day.equals(incidentDay)) {
         // sealedWindow left no day unsealed: this day has no record at all.
         // No record may only mean "no events yet": attest it only once the job's stored output

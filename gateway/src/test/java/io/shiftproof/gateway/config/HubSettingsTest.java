@@ -3,6 +3,7 @@ package io.shiftproof.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shiftproof.ledger.backend.LedgerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,19 @@ class HubSettingsTest {
                     null, Map.of("SHIFTPROOF_GATEWAY_REQUEST_TIMEOUT", "30s"), Map.of()))
         .hasMessageContaining("gateway.request-timeout")
         .hasMessageContaining("ISO-8601");
+  }
+
+  @Test
+  void ledgerKindDefaultsToPostgresAndAnotherBackendIsRefusedAtStartUp() {
+    assertThat(HubSettings.defaults().get(HubKeys.LEDGER_KIND)).isEqualTo(LedgerKind.POSTGRES);
+    assertThat(
+            HubSettings.load(null, Map.of("SHIFTPROOF_LEDGER_KIND", "postgres"), Map.of())
+                .get(HubKeys.LEDGER_KIND))
+        .isEqualTo(LedgerKind.POSTGRES);
+
+    assertThatThrownBy(() -> HubSettings.load(null, Map.of(), Map.of("ledger.kind", "fabric")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("ledger.kind: got \"fabric\", want postgres");
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.shiftproof.ledger.contract;
 
 /**
  * Where a contract transaction's events go: Fabric's {@code setEvent} on the peer, an events table
- * in the embedded ledger. Events are published only if the transaction commits.
+ * in the PostgreSQL ledger. Events are published only if the transaction commits.
  */
 @FunctionalInterface
 public interface EventSink {

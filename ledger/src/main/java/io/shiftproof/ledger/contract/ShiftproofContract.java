@@ -16,7 +16,7 @@ import java.util.Optional;
  * The Shiftproof ledger contract (DESIGN §6-§8): anchoring, claims and the access-transparency log.
  *
  * <p>Pure and deterministic: everything it knows comes from the {@link TransactionContext} and the
- * arguments, so every peer (and the embedded ledger) computes the same state from the same
+ * arguments, so every peer (and the PostgreSQL ledger) computes the same state from the same
  * transaction. It depends only on the JDK and Jackson so that it can be packaged as Fabric
  * chaincode unchanged. SUBMIT transactions write state and emit events; EVALUATE ones only read.
  */

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The world state a contract transaction reads and writes: Fabric's {@code getState}/{@code
- * putState} on the peer, a table in the embedded ledger. Writes become visible to later reads of
+ * putState} on the peer, a table in the PostgreSQL ledger. Writes become visible to later reads of
  * the same transaction and are committed together with it, or not at all.
  */
 public interface StateStore {

@@ -1,9 +1,7 @@
 package io.shiftproof.ledger.crypto;
 
-import io.shiftproof.ledger.crypto.CredentialException.Code;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -24,20 +22,6 @@ public final class EcdsaP256Signer implements Signer {
 
   private EcdsaP256Signer(ECPrivateKeyParameters key) {
     this.key = key;
-  }
-
-  /**
-   * A signer for a private key file: PKCS#8 ({@code BEGIN PRIVATE KEY}) or SEC 1 ({@code BEGIN EC
-   * PRIVATE KEY}), unencrypted, on P-256.
-   */
-  public static EcdsaP256Signer fromKeyFile(Path privateKeyPem) {
-    PrivateKey privateKey = PemFiles.readPrivateKey(privateKeyPem);
-    if (!P256.isP256(privateKey)) {
-      throw new CredentialException(
-          Code.UNSUPPORTED_KEY,
-          privateKeyPem + ": got a " + privateKey.getAlgorithm() + " key, want an EC P-256 key");
-    }
-    return of(privateKey);
   }
 
   /** A signer for a P-256 private key. */

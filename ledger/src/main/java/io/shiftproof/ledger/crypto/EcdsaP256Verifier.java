@@ -1,9 +1,7 @@
 package io.shiftproof.ledger.crypto;
 
-import io.shiftproof.ledger.crypto.CredentialException.Code;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -39,20 +37,6 @@ public final class EcdsaP256Verifier implements Verifier {
 
   /** A verifier for the key of a certificate. */
   public static EcdsaP256Verifier fromCertificate(X509Certificate certificate) {
-    return of(certificate.getPublicKey());
-  }
-
-  /** A verifier for the key of the first certificate in a PEM file. */
-  public static EcdsaP256Verifier fromCertificateFile(Path certificatePem) {
-    X509Certificate certificate = PemFiles.readCertificates(certificatePem).get(0);
-    if (!P256.isP256(certificate.getPublicKey())) {
-      throw new CredentialException(
-          Code.UNSUPPORTED_KEY,
-          certificatePem
-              + ": got a "
-              + certificate.getPublicKey().getAlgorithm()
-              + " key, want an EC P-256 key");
-    }
     return of(certificate.getPublicKey());
   }
 

@@ -7,14 +7,14 @@ import java.security.SecureRandom;
 import java.security.Signature;
 
 /** Checks that a private key and a public key (usually a certificate's) belong together. */
-final class KeyPairs {
+public final class KeyPairs {
   private KeyPairs() {}
 
   /**
    * Whether the private key signs what the public key verifies. A trial signature works for any key
    * the JDK reads, where comparing encodings would depend on how each file was written.
    */
-  static boolean match(PrivateKey privateKey, PublicKey publicKey) {
+  public static boolean match(PrivateKey privateKey, PublicKey publicKey) {
     if (!P256.isP256(privateKey) || !P256.isP256(publicKey)) {
       return false;
     }

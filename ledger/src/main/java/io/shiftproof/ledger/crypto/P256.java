@@ -14,9 +14,12 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 
 /** The NIST P-256 curve (secp256r1), the only curve the hub's keys and signatures use. */
-final class P256 {
-  static final String JCA_NAME = "secp256r1";
-  static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+public final class P256 {
+  /** The curve's name in the JDK. */
+  public static final String JCA_NAME = "secp256r1";
+
+  /** The JCA name of ECDSA with SHA-256, the signature the hub's keys and certificates use. */
+  public static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
   private static final X9ECParameters X9 = CustomNamedCurves.getByName(JCA_NAME);
   static final ECDomainParameters DOMAIN =
@@ -24,7 +27,8 @@ final class P256 {
 
   private P256() {}
 
-  static KeyPair generateKeyPair(SecureRandom random) {
+  /** A fresh key pair on the curve. */
+  public static KeyPair generateKeyPair(SecureRandom random) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec(JCA_NAME), random);
@@ -38,7 +42,7 @@ final class P256 {
    * Whether a key lies on P-256. The group order and the field size together single out P-256 among
    * the curves a JDK or a PEM file can name.
    */
-  static boolean isP256(Key key) {
+  public static boolean isP256(Key key) {
     if (!(key instanceof ECKey ecKey)) {
       return false;
     }

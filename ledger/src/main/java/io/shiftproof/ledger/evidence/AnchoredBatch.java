@@ -1,19 +1,19 @@
 package io.shiftproof.ledger.evidence;
 
+import io.shiftproof.ledger.AnchorAttestation;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
-import io.shiftproof.ledger.embedded.SignedLedgerEntry;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An anchor as evidence cites it: the anchored batch, where the ledger holds it, and, for the
- * embedded ledger, the hub-signed log entry that recorded it.
+ * PostgreSQL ledger, the hub-signed log entry that recorded it.
  *
- * @param attestation the signed {@code AnchorBatch} entry of the embedded ledger; empty for Fabric,
- *     where a reader looks the transaction up on the channel instead
+ * @param attestation the signed {@code AnchorBatch} entry of the PostgreSQL ledger; empty for
+ *     Fabric, where a reader looks the transaction up on the channel instead
  */
-public record AnchoredBatch(Anchor anchor, LedgerRef ref, Optional<SignedLedgerEntry> attestation) {
+public record AnchoredBatch(Anchor anchor, LedgerRef ref, Optional<AnchorAttestation> attestation) {
   public AnchoredBatch {
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(ref, "ref");

@@ -3,13 +3,13 @@ package io.shiftproof.ledger.evidence;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import io.shiftproof.ledger.AnchorAttestation;
+import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.Signer;
-import io.shiftproof.ledger.embedded.LedgerEntry;
-import io.shiftproof.ledger.embedded.SignedLedgerEntry;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
@@ -149,7 +149,7 @@ public final class EvidenceBundleBuilder {
     Anchor anchor = anchored.anchor();
     String which = "anchor " + anchor.batchId();
     if (anchored.attestation().isEmpty()) {
-      // A reader can look a Fabric transaction up; the embedded ledger only the hub can read.
+      // A reader can look a Fabric transaction up; the PostgreSQL ledger only the hub can read.
       if (!anchored.ref().kind().equals(LedgerRef.FABRIC)) {
         throw inconsistent(
             which
@@ -329,7 +329,7 @@ public final class EvidenceBundleBuilder {
     json.writeEndObject();
   }
 
-  private static void writeAttestation(JsonGenerator json, SignedLedgerEntry signed)
+  private static void writeAttestation(JsonGenerator json, AnchorAttestation signed)
       throws IOException {
     LedgerEntry entry = signed.entry();
     json.writeStartObject();

@@ -2,13 +2,13 @@ package io.shiftproof.ledger.evidence;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.Verifier;
-import io.shiftproof.ledger.embedded.LedgerEntry;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
@@ -267,7 +267,7 @@ public final class EvidenceVerifier {
         return fail(name, "ledger.txId: got " + ledger.txId() + ", want " + anchor.txId());
       }
       if (entry.attestation().isEmpty()) {
-        // Only a Fabric channel can be consulted by a reader; the embedded ledger is the hub's
+        // Only a Fabric channel can be consulted by a reader; the PostgreSQL ledger is the hub's
         // own database, so without the signed entry nothing vouches for the anchor.
         if (!ledger.kind().equals(LedgerRef.FABRIC)) {
           return fail(

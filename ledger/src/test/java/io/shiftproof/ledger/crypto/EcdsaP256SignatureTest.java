@@ -2,13 +2,9 @@ package io.shiftproof.ledger.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -22,11 +18,10 @@ import java.security.spec.ECPublicKeySpec;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Signing and verification against RFC 6979 A.2.5 (ECDSA, P-256, SHA-256) and against OpenSSL, an
- * independent implementation.
+ * Signing and verification against RFC 6979 A.2.5 (ECDSA, P-256, SHA-256) and the JDK; the checks
+ * against OpenSSL, which go through key files, are {@code PemKeysTest}'s.
  */
 class EcdsaP256SignatureTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -47,8 +42,6 @@ class EcdsaP256SignatureTest {
       "F1ABB023518351CD71D881567B1EA663ED3EFCF6C5132B354F28D3B0B7D38367";
   private static final String TEST_S =
       "019F4113742A2B14BD25926B49C649155F267E60D3814B4C0CC84250E46F0083";
-
-  @TempDir Path dir;
 
   @Test
   void signsTheRfc6979VectorsExactly() throws Exception {
@@ -72,23 +65,6 @@ class EcdsaP256SignatureTest {
 
     assertThat(verifier.verify(ascii("test"), der(SAMPLE_R, SAMPLE_S))).isFalse();
     assertThat(verifier.verify(ascii("samplf"), der(SAMPLE_R, SAMPLE_S))).isFalse();
-  }
-
-  @Test
-  void rejectsSignatureByAnotherKey() throws Exception {
-    DevCredentials credentials = DevCredentials.ensure(dir, DevCredentials.STANDARD_ORGANISATIONS);
-    byte[] batch = ascii("batch-42");
-    byte[] signature =
-        EcdsaP256Signer.fromKeyFile(credentials.privateKey("platform-1")).sign(batch);
-
-    assertThat(
-            EcdsaP256Verifier.fromCertificateFile(credentials.certificate("platform-1"))
-                .verify(batch, signature))
-        .isTrue();
-    assertThat(
-            EcdsaP256Verifier.fromCertificateFile(credentials.certificate("platform-2"))
-                .verify(batch, signature))
-        .isFalse();
   }
 
   @Test
@@ -133,67 +109,6 @@ class EcdsaP256SignatureTest {
   }
 
   @Test
-  void verifiesSignatureMadeByOpenssl() throws Exception {
-    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
-    Path key = dir.resolve("key.pem");
-    Path certificate = dir.resolve("cert.pem");
-    Path message = Files.write(dir.resolve("batch.json"), ascii("{\"events\":[]}"));
-    Path signature = dir.resolve("batch.sig");
-    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
-    openssl(
-        "req",
-        "-new",
-        "-x509",
-        "-key",
-        key,
-        "-subj",
-        "/CN=openssl",
-        "-days",
-        "1",
-        "-out",
-        certificate);
-    openssl("dgst", "-sha256", "-sign", key, "-out", signature, message);
-
-    Verifier verifier = EcdsaP256Verifier.fromCertificateFile(certificate);
-
-    assertThat(verifier.verify(Files.readAllBytes(message), Files.readAllBytes(signature)))
-        .isTrue();
-    assertThat(verifier.verify(ascii("{\"events\":[1]}"), Files.readAllBytes(signature))).isFalse();
-  }
-
-  @Test
-  void opensslVerifiesOurSignatureWithAKeyOpensslWrote() throws Exception {
-    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
-    Path key = dir.resolve("key.pem");
-    Path publicKey = dir.resolve("public.pem");
-    Path message = Files.write(dir.resolve("batch.json"), ascii("{\"events\":[]}"));
-    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
-    openssl("pkey", "-in", key, "-pubout", "-out", publicKey);
-    Path signature =
-        Files.write(
-            dir.resolve("batch.sig"),
-            EcdsaP256Signer.fromKeyFile(key).sign(Files.readAllBytes(message)));
-
-    assertThat(openssl("dgst", "-sha256", "-verify", publicKey, "-signature", signature, message))
-        .contains("Verified OK");
-  }
-
-  @Test
-  void readsSec1KeysAsWellAsPkcs8() throws Exception {
-    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
-    Path pkcs8 = dir.resolve("key.pem");
-    Path sec1 = dir.resolve("ec-key.pem");
-    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", pkcs8);
-    openssl("ec", "-in", pkcs8, "-out", sec1);
-    assertThat(Files.readString(sec1)).startsWith("-----BEGIN EC PRIVATE KEY-----");
-
-    byte[] message = ascii("sample");
-    // Deterministic signing: the same key gives the same bytes whichever file it came from.
-    assertThat(EcdsaP256Signer.fromKeyFile(sec1).sign(message))
-        .isEqualTo(EcdsaP256Signer.fromKeyFile(pkcs8).sign(message));
-  }
-
-  @Test
   void refusesKeysOnOtherCurves() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp384r1"));
@@ -204,43 +119,6 @@ class EcdsaP256SignatureTest {
         .hasMessageContaining("want an EC P-256 key");
     assertThatThrownBy(() -> EcdsaP256Verifier.of(p384.getPublic()))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void refusesKeyFileOnAnotherCurve() throws Exception {
-    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
-    Path key = dir.resolve("p384.pem");
-    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out", key);
-
-    assertThatThrownBy(() -> EcdsaP256Signer.fromKeyFile(key))
-        .isInstanceOfSatisfying(
-            CredentialException.class,
-            e -> assertThat(e.code()).isEqualTo(CredentialException.Code.UNSUPPORTED_KEY));
-  }
-
-  @Test
-  void refusesEncryptedKeyFileWithAHint() throws Exception {
-    assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
-    Path key = dir.resolve("key.pem");
-    Path encrypted = dir.resolve("encrypted.pem");
-    openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
-    openssl("pkcs8", "-topk8", "-in", key, "-out", encrypted, "-passout", "pass:secret");
-
-    assertThatThrownBy(() -> EcdsaP256Signer.fromKeyFile(encrypted))
-        .isInstanceOfSatisfying(
-            CredentialException.class,
-            e -> assertThat(e.code()).isEqualTo(CredentialException.Code.UNSUPPORTED_KEY))
-        .hasMessageContaining("encrypted");
-  }
-
-  private static String openssl(Object... arguments) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-    for (Object argument : arguments) {
-      command.add(argument.toString());
-    }
-    ExternalTool.Result result = ExternalTool.run(command);
-    assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
-    return result.output();
   }
 
   private static ECParameterSpec p256() throws Exception {

@@ -208,7 +208,7 @@ class EvidenceBundleTest {
 
   @Test
   void builderRefusesAnEmbeddedAnchorWithoutAttestation() {
-    // Nobody outside the hub can look an embedded ledger entry up, so the bundle must carry it.
+    // Nobody outside the hub can look a PostgreSQL ledger entry up, so the bundle must carry it.
     List<AnchoredBatch> anchors = new ArrayList<>(fixture.anchors);
     AnchoredBatch first = anchors.get(0);
     anchors.set(0, new AnchoredBatch(first.anchor(), first.ref(), Optional.empty()));

@@ -1,15 +1,15 @@
 package io.shiftproof.ledger.evidence;
 
+import io.shiftproof.ledger.AnchorAttestation;
+import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
-import io.shiftproof.ledger.crypto.DevCertificateAuthority;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
-import io.shiftproof.ledger.crypto.IssuedCredential;
 import io.shiftproof.ledger.crypto.Signer;
-import io.shiftproof.ledger.embedded.LedgerEntry;
-import io.shiftproof.ledger.embedded.SignedLedgerEntry;
 import io.shiftproof.ledger.merkle.MerkleTree;
+import io.shiftproof.ledger.pki.DevCertificateAuthority;
+import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
@@ -33,7 +33,7 @@ import java.util.Optional;
 
 /**
  * A worker's two days around midnight (Asia/Shanghai) on two platforms, sealed into two anchored
- * batches whose embedded-ledger entries the hub signed, and a dev CA with the hub's certificate.
+ * batches whose PostgreSQL-ledger entries the hub signed, and a dev CA with the hub's certificate.
  *
  * <p>At the incident, 00:30 on 2026-11-28, both platforms have the worker on task.
  */
@@ -164,7 +164,7 @@ final class EvidenceFixture {
             "hub",
             payloadJson(anchor),
             LedgerEntry.GENESIS);
-    SignedLedgerEntry signed = new SignedLedgerEntry(entry, hubSigner.sign(entry.signedBytes()));
+    AnchorAttestation signed = new AnchorAttestation(entry, hubSigner.sign(entry.signedBytes()));
     anchors.add(
         new AnchoredBatch(
             anchor,
@@ -175,7 +175,7 @@ final class EvidenceFixture {
     }
   }
 
-  /** The anchor as the embedded ledger's {@code AnchorBatch} payload. */
+  /** The anchor as the PostgreSQL ledger's {@code AnchorBatch} payload. */
   static String payloadJson(Anchor anchor) {
     return ContractJson.anchorToJson(anchor);
   }

@@ -1,6 +1,6 @@
 package io.shiftproof.ledger.identity;
 
-import static io.shiftproof.ledger.crypto.TestCertificates.selfSigned;
+import static io.shiftproof.ledger.pki.TestCertificates.selfSigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
--- Working-time day totals (DESIGN §5) computed by PostgreSQL 14 from the raw events alone, as an
+-- Working-time day totals (docs/design.md §5) computed by PostgreSQL 14 from the raw events alone, as an
 -- independent baseline for the streaming job. It follows the rules of WorkerTimeline and
 -- SessionReplay for a complete stream: every session is closed, by OFFLINE, by silence, or at its
 -- last event.

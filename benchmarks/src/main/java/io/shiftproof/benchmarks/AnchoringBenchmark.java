@@ -42,8 +42,8 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What anchoring costs (DESIGN §6): Merkle hashing per core on the job's real day records, the
- * latency of generating and checking an inclusion proof, and the working-time job's end-to-end
+ * What anchoring costs (docs/design.md §6): Merkle hashing per core on the job's real day records,
+ * the latency of generating and checking an inclusion proof, and the working-time job's end-to-end
  * throughput with anchoring on (embedded ledger) against off, in the same run on the same events.
  *
  * <p>The Merkle figures are single-threaded and timed by the thread's own CPU clock, so they are

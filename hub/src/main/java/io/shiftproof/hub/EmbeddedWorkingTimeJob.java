@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The working-time job on a Flink MiniCluster inside the hub's process (DESIGN §3, embedded mode).
- * It is the same job a Flink cluster runs; only where it runs differs.
+ * The working-time job on a Flink MiniCluster inside the hub's process (docs/design.md §3, embedded
+ * mode). It is the same job a Flink cluster runs; only where it runs differs.
  *
  * <p>Checkpoints go under the data directory and are kept when the hub stops, and the job resumes
  * from the newest one on the next start: the job's state holds the open days' events, which the

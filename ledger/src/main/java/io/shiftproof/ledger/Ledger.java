@@ -9,7 +9,7 @@ import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.IncidentReport;
 
 /**
- * The ledger contract of DESIGN §6, whichever ledger runs it: the hub's hash-chained log in
+ * The ledger contract of docs/design.md §6, whichever ledger runs it: the hub's hash-chained log in
  * PostgreSQL, or Hyperledger Fabric. Both run the same contract logic ({@code
  * io.shiftproof.ledger.contract}), so they accept and refuse the same transactions.
  *

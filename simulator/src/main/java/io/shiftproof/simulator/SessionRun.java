@@ -22,7 +22,7 @@ final class SessionRun {
   private static final long SECOND = 1_000L;
   private static final long MINUTE = 60 * SECOND;
 
-  /** Steps in the order DESIGN §5 applies equal-time events; SHIFT_END sends nothing. */
+  /** Steps in the order docs/design.md §5 applies equal-time events; SHIFT_END sends nothing. */
   private enum StepKind {
     ONLINE,
     ASSIGN,

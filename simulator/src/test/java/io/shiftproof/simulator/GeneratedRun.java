@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * A whole (small) simulation held in memory for inspection: the batches in send order, and the
- * events regrouped as a consumer of the wire format would, into sessions in DESIGN §5 order.
+ * events regrouped as a consumer of the wire format would, into sessions in docs/design.md §5
+ * order.
  */
 final class GeneratedRun {
-  /** §5: at equal times events apply in this order. */
+  /** docs/design.md §5: at equal times events apply in this order. */
   static final List<WorkEventType> EQUAL_TIME_ORDER =
       List.of(
           WorkEventType.ONLINE,

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every generated event and batch obeys the wire rules of DESIGN §4. */
+/** Every generated event and batch obeys the wire rules of docs/design.md §4. */
 class WireValidityTest {
   private static final Pattern WORKER_REF = Pattern.compile("wr_[A-Za-z0-9_-]{43}");
   private static final Pattern CELL = Pattern.compile("[0-9b-hjkmnp-z]{1,6}");

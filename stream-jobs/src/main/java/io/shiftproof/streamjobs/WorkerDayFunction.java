@@ -42,7 +42,7 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keeps one worker's events (the stream is keyed by {@code workerRef}) and turns them into the live
- * records and sealed versions of the worker's days as the watermark moves (DESIGN §5).
+ * records and sealed versions of the worker's days as the watermark moves (docs/design.md §5).
  *
  * <p>Every record is recomputed from the worker's distinct events with {@link WorkerTimeline}, the
  * tested core, rather than maintained incrementally: the operator only decides <em>when</em> to
@@ -274,10 +274,10 @@ public final class WorkerDayFunction
 
   /**
    * Seals an interim version of a day that has not settled, covering the worker's events up to the
-   * watermark, because evidence for an incident needs an anchored record now (DESIGN §5). Nothing
-   * is sealed for a settled day (its sealed versions answer), for a day without events, or when the
-   * latest interim version already says the same up to the same instant, so repeated requests add
-   * no versions.
+   * watermark, because evidence for an incident needs an anchored record now (docs/design.md §5).
+   * Nothing is sealed for a settled day (its sealed versions answer), for a day without events, or
+   * when the latest interim version already says the same up to the same instant, so repeated
+   * requests add no versions.
    */
   private void sealInterim(LocalDate day, Context ctx) throws Exception {
     long watermarkMillis = ctx.timerService().currentWatermark();

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The working-time job: from the {@code work-events} topic to each worker's day records, live while
- * a day is open and sealed in versions once it settles (DESIGN §5).
+ * a day is open and sealed in versions once it settles (docs/design.md §5).
  *
  * <p>Source and outputs are parameters of {@link #build}, so tests run the same wiring on bounded
  * inputs and collecting sinks; {@link #main} only connects Kafka and PostgreSQL.

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param idleness after this long without events a Kafka partition stops holding the watermark
  *     back, so a quiet partition does not stall every worker; default 1 minute
  * @param updateInterval a worker's live day is re-emitted at most once per this much event time;
- *     default 5 seconds (DESIGN §5: "every few seconds at most")
+ *     default 5 seconds (docs/design.md §5: "every few seconds at most")
  * @param correctionHorizon how long after it settles a day still takes late events as corrections;
  *     later events are stored as {@code TOO_LATE}; default 72 hours
  * @param checkpointInterval how often the job checkpoints; sealed versions are stored when a
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param watermarkInterval how often sources emit a watermark (processing time); each new watermark
  *     updates the live record of every worker with new events, so when the job catches up on a
  *     backlog a longer interval means far fewer live updates (which only the last one of survives
- *     anyway); default 2 seconds, within DESIGN §5's "every few seconds"
+ *     anyway); default 2 seconds, within the "every few seconds" of docs/design.md §5
  * @param jobName the Flink job's name, also its key in {@code stream_progress}; default {@code
  *     shiftproof-working-time}
  */

@@ -31,10 +31,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * The working-time day totals (DESIGN §5) computed by PostgreSQL from the raw events with window
- * functions and range arithmetic, independently of the streaming job, so a benchmark can compare
- * both on the same data. The SQL, and how it maps the session rules onto ranges, is in {@value
- * #SCRIPT}.
+ * The working-time day totals (docs/design.md §5) computed by PostgreSQL from the raw events with
+ * window functions and range arithmetic, independently of the streaming job, so a benchmark can
+ * compare both on the same data. The SQL, and how it maps the session rules onto ranges, is in
+ * {@value #SCRIPT}.
  *
  * <p>Use: {@link #createTables}, then {@link #load} the events, then {@link #computeTotals}. The
  * result is that of a complete stream: every session is closed, as by a watermark at infinity.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The fatigue reading of engaged time (DESIGN section 5): engaged intervals joined across breaks
+ * The fatigue reading of engaged time (docs/design.md §5): engaged intervals joined across breaks
  * shorter than 20 minutes, and the 4-hour limit a platform may enforce on such a stretch.
  */
 final class FatigueStretch {

@@ -52,10 +52,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Trust end to end on a running hub with its embedded job and ledger (DESIGN §6): every sealed
- * version an insurer reads carries a proof that leads to the ledger's anchor; an evidence bundle
- * verifies offline against the development CA; the audit is clean, and names a record changed in
- * PostgreSQL behind the hub's back.
+ * Trust end to end on a running hub with its embedded job and ledger (docs/design.md §6): every
+ * sealed version an insurer reads carries a proof that leads to the ledger's anchor; an evidence
+ * bundle verifies offline against the development CA; the audit is clean, and names a record
+ * changed in PostgreSQL behind the hub's back.
  */
 class TrustPipelineIT {
   private static Path dataDir;

@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Assembles the evidence bundle of DESIGN §6 for an incident: the latest sealed, anchored version
- * of every local day the window [t − 2 h, t + 2 h] touches, their proofs and anchors, the coverage
- * decision, signed by the hub. Each request is written to the ledger's access log first, so no
- * evidence leaves the hub unlogged. Blocking.
+ * Assembles the evidence bundle of docs/design.md §6 for an incident: the latest sealed, anchored
+ * version of every local day the window [t − 2 h, t + 2 h] touches, their proofs and anchors, the
+ * coverage decision, signed by the hub. Each request is written to the ledger's access log first,
+ * so no evidence leaves the hub unlogged. Blocking.
  */
 public final class EvidenceService {
   /** The purpose recorded in the access log. */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A worker's cross-platform state at an instant (DESIGN §5), read from the segments of a day
- * record, with the record version it came from and that version's proof (empty for the live
+ * A worker's cross-platform state at an instant (docs/design.md §5), read from the segments of a
+ * day record, with the record version it came from and that version's proof (empty for the live
  * record). {@code engagedPlatforms} are the liable ones.
  */
 public record WorkerStatus(

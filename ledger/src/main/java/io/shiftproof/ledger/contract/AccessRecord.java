@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What {@code LogAccess} writes: one read of a worker's data, for the access-transparency log the
- * worker can see (DESIGN §8).
+ * worker can see (docs/design.md §8).
  *
  * @param accessor the organisation that read the data
  * @param workerRef the worker's pseudonym

@@ -1,6 +1,6 @@
 package io.shiftproof.ledger.contract;
 
-/** Where a claim is in its workflow (DESIGN §7). */
+/** Where a claim is in its workflow (docs/design.md §7). */
 public enum ClaimStatus {
   /** Reported by a platform or the worker; no evidence yet. */
   REPORTED,

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Shiftproof ledger contract (DESIGN §6-§8): anchoring, claims and the access-transparency log.
+ * The Shiftproof ledger contract (docs/design.md §6-§8): anchoring, claims and the
+ * access-transparency log.
  *
  * <p>Pure and deterministic: everything it knows comes from the {@link TransactionContext} and the
  * arguments, so every peer (and the PostgreSQL ledger) computes the same state from the same

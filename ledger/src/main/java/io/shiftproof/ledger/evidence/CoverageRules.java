@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The coverage rule set {@code cn-pilot-2022} (DESIGN §7), applied to the segments of a worker's
- * day records. Pure: the same records and instant always give the same decision, so an offline
- * verifier can re-evaluate a bundle's decision from the records it carries.
+ * The coverage rule set {@code cn-pilot-2022} (docs/design.md §7), applied to the segments of a
+ * worker's day records. Pure: the same records and instant always give the same decision, so an
+ * offline verifier can re-evaluate a bundle's decision from the records it carries.
  *
  * <p>Segments are half-open {@code [from, to)}. The rules, in order:
  *

@@ -36,7 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a signed {@code shiftproof-evidence/1} bundle (see the package documentation) from records
+ * Builds a signed {@code shiftproof-evidence/1} bundle (docs/evidence-format.md §1) from records
  * already proven and anchored. Pure: nothing is looked up, and the same inputs give the same bytes
  * (ECDSA signatures aside).
  *

@@ -8,7 +8,7 @@ public final class EvidenceException extends RuntimeException {
   public enum Code {
     /**
      * No sealed record describes the incident instant or a day of the window: seal an interim
-     * version of the day (DESIGN §5) and ask again once it is anchored.
+     * version of the day (docs/design.md §5) and ask again once it is anchored.
      */
     RECORD_MISSING,
     /** The records, proofs and anchors given do not fit together: a bug in the caller. */

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * What evidence is asked for: one worker's working time around an incident (DESIGN §7).
+ * What evidence is asked for: one worker's working time around an incident (docs/design.md §7).
  *
  * @param workerRef the worker's pseudonymous reference
  * @param incidentAt the reported incident instant {@code t}

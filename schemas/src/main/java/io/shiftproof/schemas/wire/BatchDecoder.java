@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The strict decoder of posted event batches (DESIGN §4, §8), for JSON and Avro bodies.
+ * The strict decoder of posted event batches (docs/design.md §4, §8), for JSON and Avro bodies.
  *
  * <p>Problems with the batch as a whole (unreadable body, bad batchId, no or too many events,
  * parser limits) throw {@link BatchRejectedException}; a problem with one event rejects only that

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes an {@link EventBatch} as the wire JSON of DESIGN §4: fields in the documented order,
- * absent optional fields omitted, occurredAt as its original RFC 3339 text.
+ * Writes an {@link EventBatch} as the wire JSON of docs/design.md §4: fields in the documented
+ * order, absent optional fields omitted, occurredAt as its original RFC 3339 text.
  */
 public final class BatchJsonWriter {
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -35,7 +35,7 @@ public record BatchLimits(int maxEvents, Duration maxFutureSkew, int maxBodyByte
     this(maxEvents, maxFutureSkew, DEFAULT_MAX_BODY_BYTES);
   }
 
-  /** The defaults of DESIGN §4: 5000 events, 5 minutes of future skew, 8 MiB. */
+  /** The defaults of docs/design.md §4: 5000 events, 5 minutes of future skew, 8 MiB. */
   public static BatchLimits defaults() {
     return new BatchLimits(DEFAULT_MAX_EVENTS, DEFAULT_MAX_FUTURE_SKEW, DEFAULT_MAX_BODY_BYTES);
   }

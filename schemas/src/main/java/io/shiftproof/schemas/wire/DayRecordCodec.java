@@ -6,9 +6,9 @@ import org.apache.avro.specific.SpecificData;
 
 /**
  * The canonical bytes of a {@link DayRecord}: its Avro single-object encoding, whose header names
- * the schema by fingerprint (DESIGN §6). These bytes are what is stored, hashed and anchored, so
- * every other form of a record (JSON answers, evidence) is derived from them and never the reverse.
- * Thread-safe.
+ * the schema by fingerprint (docs/design.md §6). These bytes are what is stored, hashed and
+ * anchored, so every other form of a record (JSON answers, evidence) is derived from them and never
+ * the reverse. Thread-safe.
  */
 public final class DayRecordCodec {
   private static final SchemaHistory HISTORY =

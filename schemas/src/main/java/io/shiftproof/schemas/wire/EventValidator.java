@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Applies the per-event rules of DESIGN §4 to raw field values. The same rules run for JSON and
- * Avro input, so both formats accept exactly the same events.
+ * Applies the per-event rules of docs/design.md §4 to raw field values. The same rules run for JSON
+ * and Avro input, so both formats accept exactly the same events.
  */
 final class EventValidator {
   private static final String TYPE_LIST =

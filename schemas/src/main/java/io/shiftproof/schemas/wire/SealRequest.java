@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A request, sent through the {@code work-events} topic keyed by the worker's pseudonym, to seal an
- * interim version of one of the worker's days now (DESIGN §5): evidence for an incident must not
- * wait for the day to settle. Travelling with the worker's events, it is applied after every event
- * the hub accepted for that worker before it.
+ * interim version of one of the worker's days now (docs/design.md §5): evidence for an incident
+ * must not wait for the day to settle. Travelling with the worker's events, it is applied after
+ * every event the hub accepted for that worker before it.
  *
  * @param day the local day in the hub's working-time zone
  * @param requestedBy the organisation whose request caused it

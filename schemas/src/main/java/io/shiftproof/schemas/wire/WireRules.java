@@ -1,7 +1,7 @@
 package io.shiftproof.schemas.wire;
 
 /**
- * The character-level rules of DESIGN §4, as plain loops: they run for every field of every
+ * The character-level rules of docs/design.md §4, as plain loops: they run for every field of every
  * ingested event, where a regular expression would dominate the cost. The workerRef rule is in
  * {@link WorkerRefs}, as the query routes share it.
  */

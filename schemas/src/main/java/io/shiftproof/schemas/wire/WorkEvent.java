@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One validated work-session event as a platform reported it (DESIGN §4).
+ * One validated work-session event as a platform reported it (docs/design.md §4).
  *
  * <p>{@code occurredAtText} keeps the RFC 3339 text with its original offset, so the event can be
  * re-emitted exactly as received; {@code occurredAt} is the same instant for computation.

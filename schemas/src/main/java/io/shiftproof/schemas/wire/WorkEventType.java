@@ -1,6 +1,6 @@
 package io.shiftproof.schemas.wire;
 
-/** The kinds of work-session event a platform reports (DESIGN §4). */
+/** The kinds of work-session event a platform reports (docs/design.md §4). */
 public enum WorkEventType {
   ONLINE,
   OFFLINE,

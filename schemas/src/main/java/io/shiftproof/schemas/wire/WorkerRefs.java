@@ -1,9 +1,9 @@
 package io.shiftproof.schemas.wire;
 
 /**
- * The workerRef rule of DESIGN §4: {@code wr_} plus 43 base64url characters without padding that
- * decode to exactly 32 bytes. Ingest and the query routes both use it, so a worker whose events
- * were accepted can always be queried.
+ * The workerRef rule of docs/design.md §4: {@code wr_} plus 43 base64url characters without padding
+ * that decode to exactly 32 bytes. Ingest and the query routes both use it, so a worker whose
+ * events were accepted can always be queried.
  */
 public final class WorkerRefs {
   /** What a valid workerRef looks like, for "got ..., want ..." messages. */

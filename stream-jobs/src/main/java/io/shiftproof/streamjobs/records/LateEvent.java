@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An event that arrived after every day it could change had left the correction horizon: kept with
- * reason {@code TOO_LATE} for operators instead of being dropped (DESIGN §5).
+ * reason {@code TOO_LATE} for operators instead of being dropped (docs/design.md §5).
  *
  * @param encoded the event as recorded on the topic ({@code RecordedEventCodec})
  */

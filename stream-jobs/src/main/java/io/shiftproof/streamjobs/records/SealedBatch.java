@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sealed versions of one checkpoint as one Merkle batch (DESIGN §6): each version is a leaf,
- * {@code SHA-256(0x00 ‖ canonical record bytes)}, in the order (workerRef, day, version), so the
- * same versions always give the same root whichever order the job emitted them in.
+ * The sealed versions of one checkpoint as one Merkle batch (docs/design.md §6): each version is a
+ * leaf, {@code SHA-256(0x00 ‖ canonical record bytes)}, in the order (workerRef, day, version), so
+ * the same versions always give the same root whichever order the job emitted them in.
  */
 public final class SealedBatch {
   private static final Comparator<DayRecordUpdate> LEAF_ORDER =

@@ -30,12 +30,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * and are written on restart; the table's key makes writing one twice a no-op.
  *
  * <p>With a ledger, each checkpoint's versions are one Merkle batch, anchored before they are
- * stored (DESIGN §6). A version is never visible without its inclusion proof. The batch id (chain,
- * run, checkpoint) is fixed when the checkpoint is taken and kept with its versions in the state,
- * so anchoring a restored checkpoint again is a no-op: the ledger returns a batch it already holds
- * with the same content. The run is a random nonce drawn at every start and never restored, because
- * checkpoint ids are not unique across starts: restoring a savepoint or an older checkpoint (or the
- * same one twice) numbers the next checkpoints from there again, and a batch id of a later
+ * stored (docs/design.md §6). A version is never visible without its inclusion proof. The batch id
+ * (chain, run, checkpoint) is fixed when the checkpoint is taken and kept with its versions in the
+ * state, so anchoring a restored checkpoint again is a no-op: the ledger returns a batch it already
+ * holds with the same content. The run is a random nonce drawn at every start and never restored,
+ * because checkpoint ids are not unique across starts: restoring a savepoint or an older checkpoint
+ * (or the same one twice) numbers the next checkpoints from there again, and a batch id of a later
  * checkpoint the earlier run anchored, reused for other versions, would be refused.
  *
  * <p>Runs with parallelism 1: sealed versions are few (workers × days × corrections), and one

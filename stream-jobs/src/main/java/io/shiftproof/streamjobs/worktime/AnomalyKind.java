@@ -1,6 +1,9 @@
 package io.shiftproof.streamjobs.worktime;
 
-/** Ways a platform's event stream departed from a clean session, each resolved by a §5 rule. */
+/**
+ * Ways a platform's event stream departed from a clean session, each resolved by a rule of
+ * docs/design.md §5.
+ */
 public enum AnomalyKind {
   /** The session fell silent for the silence timeout and was closed at its last event. */
   TIMEOUT,

@@ -1,7 +1,7 @@
 package io.shiftproof.streamjobs.worktime;
 
 /**
- * The six totals of a working day (DESIGN §5), in whole seconds.
+ * The six totals of a working day (docs/design.md §5), in whole seconds.
  *
  * <p>Each total is measured exactly on the events' instants (whatever sub-second precision they
  * carry) and only then rounded down to whole seconds, so a total never claims time that did not

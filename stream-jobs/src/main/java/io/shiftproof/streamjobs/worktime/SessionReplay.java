@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Replays the events of one platform session (one {@code (platform, sessionId)}) under the rules of
- * DESIGN §5 and emits the intervals the session was online, en route and on task.
+ * docs/design.md §5 and emits the intervals the session was online, en route and on task.
  *
  * <p>A replay instance is single-use: {@link #replay} creates one, feeds it the session's events in
  * application order and collects the result.

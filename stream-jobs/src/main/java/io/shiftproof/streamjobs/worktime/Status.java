@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a worker was doing at one instant across platforms (DESIGN §5, "status at an instant").
+ * What a worker was doing at one instant across platforms (docs/design.md §5, "status at an
+ * instant").
  *
  * @param engagedPlatforms the platforms executing an order at that instant: the liable ones
  * @param provisional whether the answer may still change: true when the instant lies within one

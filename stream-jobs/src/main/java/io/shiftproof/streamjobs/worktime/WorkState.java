@@ -1,9 +1,9 @@
 package io.shiftproof.streamjobs.worktime;
 
 /**
- * What a worker is doing at an instant (DESIGN §5), in rising order: the research periods P0 to P3.
- * The declaration order is the order {@code OFFLINE < AVAILABLE < EN_ROUTE < ON_TASK} that the
- * cross-platform state takes the maximum of.
+ * What a worker is doing at an instant (docs/design.md §5), in rising order: the research periods
+ * P0 to P3. The declaration order is the order {@code OFFLINE < AVAILABLE < EN_ROUTE < ON_TASK}
+ * that the cross-platform state takes the maximum of.
  */
 public enum WorkState {
   /** P0: logged off, or no session open. */

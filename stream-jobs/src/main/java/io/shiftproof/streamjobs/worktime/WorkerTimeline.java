@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One worker's events from every platform, and the working time they imply (DESIGN §5).
+ * One worker's events from every platform, and the working time they imply (docs/design.md §5).
  *
  * <p>Events may be added in any order; every answer is recomputed from the distinct events, so it
  * never depends on arrival order. The rules, including the corner cases §5 leaves open:

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One worker's cross-platform working time on one local day (DESIGN §5): totals, segments, anomaly
- * flags and lineage, before it is versioned and encoded as the Avro {@code DayRecord} (whose
- * segment bounds are microseconds, the precision {@link TimelineEvent} keeps).
+ * One worker's cross-platform working time on one local day (docs/design.md §5): totals, segments,
+ * anomaly flags and lineage, before it is versioned and encoded as the Avro {@code DayRecord}
+ * (whose segment bounds are microseconds, the precision {@link TimelineEvent} keeps).
  *
  * @param dayStart local midnight starting the day, as an instant
  * @param dayEnd local midnight ending the day, exclusive

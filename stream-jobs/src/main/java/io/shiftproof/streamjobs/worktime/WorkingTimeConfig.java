@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Settings of the working-time semantics (DESIGN §5).
+ * Settings of the working-time semantics (docs/design.md §5).
  *
  * @param silenceTimeout a session with no event for this long or longer is closed at its last
  *     event; default 10 minutes
@@ -34,7 +34,7 @@ public record WorkingTimeConfig(Duration silenceTimeout, ZoneId zone, Duration s
     }
   }
 
-  /** The defaults of DESIGN §5. */
+  /** The defaults of docs/design.md §5. */
   public static WorkingTimeConfig defaults() {
     return new WorkingTimeConfig(DEFAULT_SILENCE_TIMEOUT, DEFAULT_ZONE, DEFAULT_STRETCH_JOIN_GAP);
   }

@@ -427,7 +427,8 @@ class WorkingTimePropertiesTest {
             .as(Draft::new);
     Arbitrary<Integer> platformCounts = Arbitraries.integers().between(2, 3);
     Arbitrary<Long> timeouts = Arbitraries.of(10 * 60L, 5 * 60L);
-    // The §5 join gap of 20 minutes, and a short one so that gaps of exactly the limit are common.
+    // The docs/design.md §5 join gap of 20 minutes, and a short one so that gaps of exactly the
+    // limit are common.
     Arbitrary<Long> joinGaps = Arbitraries.of(20 * 60L, 2 * 60L);
     // A watermark in cells after the base, or none (the stream is complete).
     Arbitrary<Optional<Integer>> watermarkCells =

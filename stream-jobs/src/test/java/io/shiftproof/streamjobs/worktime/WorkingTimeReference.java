@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A deliberately naive model of DESIGN §5, written apart from the production code: time is cut into
- * cells of {@code cellSeconds} (every event time, watermark and midnight is a multiple of it), and
- * the state of each cell is worked out from scratch by replaying each session's events up to that
- * cell. No intervals, no sweeps: slow and obviously right.
+ * A deliberately naive model of docs/design.md §5, written apart from the production code: time is
+ * cut into cells of {@code cellSeconds} (every event time, watermark and midnight is a multiple of
+ * it), and the state of each cell is worked out from scratch by replaying each session's events up
+ * to that cell. No intervals, no sweeps: slow and obviously right.
  */
 final class WorkingTimeReference {
 

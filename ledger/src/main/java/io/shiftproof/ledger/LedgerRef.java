@@ -1,5 +1,6 @@
 package io.shiftproof.ledger;
 
+import io.shiftproof.ledger.contract.AnchorJson;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param txId the transaction id
  * @param position the block number on Fabric, the entry's sequence number on the embedded ledger
  */
-public record LedgerRef(String kind, String channel, String contract, String txId, long position) {
+public record LedgerRef(String kind, String channel, String contract, String txId, long position)
+    implements AnchorJson.LedgerBlock {
   public static final String EMBEDDED = "embedded";
   public static final String FABRIC = "fabric";
 

@@ -1,5 +1,6 @@
 package io.shiftproof.ledger;
 
+import io.shiftproof.ledger.contract.AnchorJson;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param txId the transaction id
  * @param position the block number on Fabric, the entry's sequence number in the PostgreSQL log
  */
-public record LedgerRef(String kind, String channel, String contract, String txId, long position) {
+public record LedgerRef(String kind, String channel, String contract, String txId, long position)
+    implements AnchorJson.LedgerBlock {
   /**
    * The kind of the hub's hash-chained log in PostgreSQL. Anchors and evidence bundles carry it, so
    * it keeps the name it was published under although the backend is now called {@code postgres}.

@@ -1,9 +1,9 @@
 package io.shiftproof.gateway.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.ledger.contract.AnchorJson;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -38,22 +38,8 @@ final class ProofJson {
     json.writeEndArray();
     json.writeStringField("root", p.anchor().rootHex());
     json.writeObjectFieldStart("anchor");
-    json.writeStringField("batchId", p.anchor().batchId());
-    json.writeStringField("chain", p.anchor().chain());
-    json.writeNumberField("sequence", p.anchor().sequence());
-    json.writeStringField("previousBatchId", p.anchor().previousBatchId().orElse(null));
-    json.writeStringField(
-        "from", Rfc3339.format(DayRecordCodec.instantOfMicros(p.anchor().fromMicros()), zone));
-    json.writeStringField(
-        "to", Rfc3339.format(DayRecordCodec.instantOfMicros(p.anchor().toMicros()), zone));
-    json.writeStringField("anchoredAt", Rfc3339.format(p.anchor().anchoredAt(), zone));
-    json.writeObjectFieldStart("ledger");
-    json.writeStringField("kind", p.ledger().kind());
-    json.writeStringField("channel", p.ledger().channel());
-    json.writeStringField("contract", p.ledger().contract());
-    json.writeStringField("txId", p.ledger().txId());
-    json.writeNumberField("position", p.ledger().position());
-    json.writeEndObject();
+    AnchorJson.writeFields(
+        json, p.anchor(), new AnchorJson.QueryAnswer(p.ledger(), t -> Rfc3339.format(t, zone)));
     json.writeEndObject();
     json.writeEndObject();
   }

@@ -21,27 +21,16 @@ import java.util.Optional;
  *
  * <p>The anchor's field names are a published format: the offline verifier reads {@code batchId,
  * chain, sequence, previousBatchId, root, treeSize, fromMicros, toMicros, txId, anchoredAtMicros}.
+ * {@link AnchorJson} writes them, as it writes every other form of an anchor.
  */
 public final class ContractJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private ContractJson() {}
 
-  /** The anchor's JSON. */
+  /** The anchor's JSON, its {@link AnchorJson#SIGNED_PAYLOAD signed payload} form. */
   public static String anchorToJson(Anchor anchor) {
-    return write(
-        json -> {
-          json.writeStringField("batchId", anchor.batchId());
-          json.writeStringField("chain", anchor.chain());
-          json.writeNumberField("sequence", anchor.sequence());
-          writeOptional(json, "previousBatchId", anchor.previousBatchId());
-          json.writeStringField("root", anchor.rootHex());
-          json.writeNumberField("treeSize", anchor.treeSize());
-          json.writeNumberField("fromMicros", anchor.fromMicros());
-          json.writeNumberField("toMicros", anchor.toMicros());
-          json.writeStringField("txId", anchor.txId());
-          json.writeNumberField("anchoredAtMicros", micros(anchor.anchoredAt()));
-        });
+    return write(json -> AnchorJson.writeFields(json, anchor, AnchorJson.SIGNED_PAYLOAD));
   }
 
   /**

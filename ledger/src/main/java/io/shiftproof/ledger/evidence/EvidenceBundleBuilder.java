@@ -9,6 +9,7 @@ import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.AnchorJson;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
@@ -295,31 +296,11 @@ public final class EvidenceBundleBuilder {
 
   private static void writeAnchor(JsonGenerator json, AnchoredBatch anchored, ZoneId zone)
       throws IOException {
-    Anchor anchor = anchored.anchor();
     json.writeStartObject();
-    json.writeStringField("batchId", anchor.batchId());
-    json.writeStringField("chain", anchor.chain());
-    json.writeNumberField("sequence", anchor.sequence());
-    json.writeFieldName("previousBatchId");
-    if (anchor.previousBatchId().isPresent()) {
-      json.writeString(anchor.previousBatchId().get());
-    } else {
-      json.writeNull();
-    }
-    json.writeStringField("root", anchor.rootHex());
-    json.writeNumberField("treeSize", anchor.treeSize());
-    json.writeNumberField("fromMicros", anchor.fromMicros());
-    json.writeNumberField("toMicros", anchor.toMicros());
-    json.writeStringField("txId", anchor.txId());
-    json.writeStringField("anchoredAt", Rfc3339.format(anchor.anchoredAt(), zone));
-    LedgerRef ref = anchored.ref();
-    json.writeObjectFieldStart("ledger");
-    json.writeStringField("kind", ref.kind());
-    json.writeStringField("channel", ref.channel());
-    json.writeStringField("contract", ref.contract());
-    json.writeStringField("txId", ref.txId());
-    json.writeNumberField("position", ref.position());
-    json.writeEndObject();
+    AnchorJson.writeFields(
+        json,
+        anchored.anchor(),
+        new AnchorJson.EvidenceBundle(anchored.ref(), t -> Rfc3339.format(t, zone)));
     json.writeFieldName("attestation");
     if (anchored.attestation().isPresent()) {
       writeAttestation(json, anchored.attestation().get());

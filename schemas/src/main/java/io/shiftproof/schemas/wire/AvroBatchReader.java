@@ -1,13 +1,8 @@
 package io.shiftproof.schemas.wire;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * Reads an Avro single-object encoded {@code EventBatch}, written with any released version of its
@@ -24,11 +19,7 @@ final class AvroBatchReader {
 
   private final BatchLimits limits;
   private final EventValidator validator;
-  private final SchemaHistory history;
-
-  /** Datum readers are thread-safe and costly to set up (schema resolution), so one per version. */
-  private final Map<Long, SpecificDatumReader<io.shiftproof.schemas.avro.EventBatch>> readers =
-      new ConcurrentHashMap<>();
+  private final SingleObjectReader<io.shiftproof.schemas.avro.EventBatch> reader;
 
   AvroBatchReader(BatchLimits limits, EventValidator validator) {
     this(limits, validator, HISTORY);
@@ -37,30 +28,25 @@ final class AvroBatchReader {
   AvroBatchReader(BatchLimits limits, EventValidator validator, SchemaHistory history) {
     this.limits = limits;
     this.validator = validator;
-    this.history = history;
+    // events is the only array in every EventBatch version so far, so the item limit is the
+    // event limit; it stops a hostile count before any allocation.
+    this.reader =
+        new SingleObjectReader<>(
+            history,
+            MODEL,
+            new SingleObjectReader.Limits(
+                MAX_STRING_BYTES,
+                limits.maxEvents(),
+                ErrorCode.TOO_MANY_EVENTS,
+                BatchIdRule.tooManyEvents(limits.maxEvents()).getMessage()),
+            new BodyRefusals());
   }
 
   DecodedBatch read(byte[] body, Instant now) {
     if (body.length > limits.maxBodyBytes()) {
       throw BatchIdRule.bodyTooLarge(body.length, limits.maxBodyBytes());
     }
-    if (!SingleObjectEncoding.hasHeader(body)) {
-      throw new BatchRejectedException(
-          ErrorCode.MALFORMED_AVRO,
-          "body: got " + body.length + " bytes without the single-object header, " + BODY_WANT);
-    }
-    long fingerprint = SingleObjectEncoding.readFingerprint(body);
-    Schema writer = history.writerOrNull(fingerprint);
-    if (writer == null) {
-      throw new BatchRejectedException(
-          ErrorCode.UNSUPPORTED_SCHEMA,
-          "schema fingerprint: got "
-              + SingleObjectEncoding.hex(fingerprint)
-              + ", want "
-              + SingleObjectEncoding.hex(history.currentFingerprint())
-              + " (EventBatch) or an earlier released version");
-    }
-    io.shiftproof.schemas.avro.EventBatch batch = decode(body, fingerprint, writer);
+    io.shiftproof.schemas.avro.EventBatch batch = reader.read(body);
     String batchId = BatchIdRule.require(batch.getBatchId(), "nothing");
     List<io.shiftproof.schemas.avro.WorkEvent> events = batch.getEvents();
     if (events.isEmpty()) {
@@ -75,41 +61,41 @@ final class AvroBatchReader {
     return assembler.finish(batchId);
   }
 
-  private io.shiftproof.schemas.avro.EventBatch decode(
-      byte[] body, long fingerprint, Schema writer) {
-    // events is the only array in every EventBatch version so far, so the item limit is the
-    // event limit; it stops a hostile count before any allocation.
-    BoundedBinaryDecoder in =
-        new BoundedBinaryDecoder(
-            body,
-            SingleObjectEncoding.HEADER_LENGTH,
-            MAX_STRING_BYTES,
-            limits.maxEvents(),
-            ErrorCode.TOO_MANY_EVENTS,
-            BatchIdRule.tooManyEvents(limits.maxEvents()).getMessage());
-    io.shiftproof.schemas.avro.EventBatch batch;
-    try {
-      batch = readerFor(fingerprint, writer).read(null, in);
-    } catch (AvroLimitException e) {
-      throw new BatchRejectedException(e.code, e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      // Corrupt binary can surface as any of Avro's runtime exceptions (bad union index, enum
-      // ordinal, ...); all of them mean the same to the client.
-      throw new BatchRejectedException(
+  /** Refusals of a posted body, worded for the client that sent it. */
+  private static final class BodyRefusals implements SingleObjectReader.Refusals {
+    @Override
+    public RuntimeException noHeader(int length) {
+      return new BatchRejectedException(
           ErrorCode.MALFORMED_AVRO,
-          "body: got malformed Avro (" + ValueEcho.reason(e.getMessage()) + "), " + BODY_WANT);
+          "body: got " + length + " bytes without the single-object header, " + BODY_WANT);
     }
-    if (in.remaining() != 0) {
-      throw new BatchRejectedException(
-          ErrorCode.MALFORMED_AVRO,
-          "body: got " + in.remaining() + " bytes after the EventBatch datum, " + BODY_WANT);
-    }
-    return batch;
-  }
 
-  private SpecificDatumReader<io.shiftproof.schemas.avro.EventBatch> readerFor(
-      long fingerprint, Schema writer) {
-    return readers.computeIfAbsent(
-        fingerprint, fp -> new SpecificDatumReader<>(writer, history.current(), MODEL));
+    @Override
+    public RuntimeException unknownSchema(long fingerprint, long currentFingerprint) {
+      return new BatchRejectedException(
+          ErrorCode.UNSUPPORTED_SCHEMA,
+          "schema fingerprint: got "
+              + SingleObjectEncoding.hex(fingerprint)
+              + ", want "
+              + SingleObjectEncoding.hex(currentFingerprint)
+              + " (EventBatch) or an earlier released version");
+    }
+
+    @Override
+    public RuntimeException malformed(Exception cause) {
+      if (cause instanceof AvroLimitException limit) {
+        return new BatchRejectedException(limit.code, limit.getMessage());
+      }
+      return new BatchRejectedException(
+          ErrorCode.MALFORMED_AVRO,
+          "body: got malformed Avro (" + ValueEcho.reason(cause.getMessage()) + "), " + BODY_WANT);
+    }
+
+    @Override
+    public RuntimeException trailingBytes(int count) {
+      return new BatchRejectedException(
+          ErrorCode.MALFORMED_AVRO,
+          "body: got " + count + " bytes after the EventBatch datum, " + BODY_WANT);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.shiftproof.schemas.wire;
 
 import io.shiftproof.schemas.avro.DayRecord;
 import java.time.Instant;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 
 /**
@@ -14,17 +15,17 @@ public final class DayRecordCodec {
   private static final SchemaHistory HISTORY =
       SchemaHistory.load("DayRecord", DayRecord.getClassSchema());
   private static final SpecificData MODEL = new DayRecord().getSpecificData();
-  private static final SingleObjectWriter<DayRecord> WRITER =
-      new SingleObjectWriter<>(HISTORY.current(), MODEL);
+  private static final BinaryMessageEncoder<DayRecord> ENCODER =
+      new BinaryMessageEncoder<>(MODEL, HISTORY.current(), false);
 
   /** Generous bounds for a day (segments change at most every few seconds); they only stop junk. */
   private static final SingleObjectReader<DayRecord> READER =
-      new SingleObjectReader<>("day record", HISTORY, MODEL, 64 * 1024, 1 << 20);
+      SingleObjectReader.ofStoredRecord("day record", HISTORY, MODEL, 64 * 1024, 1 << 20);
 
   private DayRecordCodec() {}
 
   public static byte[] encode(DayRecord record) {
-    return WRITER.write(record);
+    return SingleObjectEncoding.encode(ENCODER, record);
   }
 
   /**

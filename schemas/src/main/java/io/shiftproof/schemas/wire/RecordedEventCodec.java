@@ -3,6 +3,7 @@ package io.shiftproof.schemas.wire;
 import io.shiftproof.schemas.avro.RecordedWorkEvent;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 
 /**
@@ -17,18 +18,19 @@ public final class RecordedEventCodec {
   private static final SchemaHistory HISTORY =
       SchemaHistory.load("RecordedWorkEvent", RecordedWorkEvent.getClassSchema());
   private static final SpecificData MODEL = new RecordedWorkEvent().getSpecificData();
-  private static final SingleObjectWriter<RecordedWorkEvent> WRITER =
-      new SingleObjectWriter<>(HISTORY.current(), MODEL);
+  private static final BinaryMessageEncoder<RecordedWorkEvent> ENCODER =
+      new BinaryMessageEncoder<>(MODEL, HISTORY.current(), false);
 
   /** Records were validated on ingest; these bounds only guard against corrupt input. */
   private static final SingleObjectReader<RecordedWorkEvent> READER =
-      new SingleObjectReader<>("record", HISTORY, MODEL, 64 * 1024, 1024);
+      SingleObjectReader.ofStoredRecord("record", HISTORY, MODEL, 64 * 1024, 1024);
 
   private RecordedEventCodec() {}
 
   public static byte[] encode(RecordedEvent recorded) {
     WorkEvent e = recorded.event();
-    return WRITER.write(
+    return SingleObjectEncoding.encode(
+        ENCODER,
         new RecordedWorkEvent(
             recorded.platform(),
             recorded.batchId(),

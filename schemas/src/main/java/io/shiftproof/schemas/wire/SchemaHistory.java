@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
 
 /**
- * Every released version of one Avro schema, found by fingerprint, so that data written by an old
- * client or job still decodes. The versions are the resources {@code avro-history/<Name>/v1.avsc},
- * {@code v2.avsc}, ..., each self-contained as it was released; {@code SchemaCompatibilityTest}
- * keeps them and the current schema fully compatible.
+ * Every released version of one Avro schema, in an Avro {@link SchemaStore} that finds them by
+ * fingerprint, so that data written by an old client or job still decodes. The versions are the
+ * resources {@code avro-history/<Name>/v1.avsc}, {@code v2.avsc}, ..., each self-contained as it
+ * was released; {@code SchemaCompatibilityTest} keeps them and the current schema fully compatible.
  */
 final class SchemaHistory {
   static final String RESOURCE_ROOT = "/avro-history/";
@@ -21,13 +20,16 @@ final class SchemaHistory {
   private final String name;
   private final Schema current;
   private final long currentFingerprint;
-  private final Map<Long, Schema> byFingerprint;
+  private final SchemaStore.Cache store = new SchemaStore.Cache();
 
-  private SchemaHistory(String name, Schema current, Map<Long, Schema> byFingerprint) {
+  private SchemaHistory(String name, Schema current, List<Schema> released) {
     this.name = name;
     this.current = current;
     this.currentFingerprint = SingleObjectEncoding.fingerprint(current);
-    this.byFingerprint = byFingerprint;
+    released.forEach(store::addSchema);
+    // Last, so that for a fingerprint shared with a released file the current schema is the one
+    // found: the two share the canonical form and differ at most in what it leaves out (docs).
+    store.addSchema(current);
   }
 
   /** The released versions of {@code name} plus the current schema (which writes). */
@@ -37,12 +39,7 @@ final class SchemaHistory {
 
   /** A history of explicitly given released versions, plus the current schema. */
   static SchemaHistory of(String name, Schema current, List<Schema> released) {
-    Map<Long, Schema> versions = new LinkedHashMap<>();
-    for (Schema schema : released) {
-      versions.put(SingleObjectEncoding.fingerprint(schema), schema);
-    }
-    versions.put(SingleObjectEncoding.fingerprint(current), current);
-    return new SchemaHistory(name, current, Map.copyOf(versions));
+    return new SchemaHistory(name, current, released);
   }
 
   /** The released versions of {@code name} found on the class path, oldest first. */
@@ -62,6 +59,7 @@ final class SchemaHistory {
     return versions;
   }
 
+  /** The record type's name, e.g. {@code DayRecord}. */
   String name() {
     return name;
   }
@@ -74,8 +72,13 @@ final class SchemaHistory {
     return currentFingerprint;
   }
 
+  /** Every known version by fingerprint, as Avro's {@code BinaryMessageDecoder} can take it. */
+  SchemaStore store() {
+    return store;
+  }
+
   /** The writer schema of a fingerprint, or {@code null} if no released version has it. */
   Schema writerOrNull(long fingerprint) {
-    return byFingerprint.get(fingerprint);
+    return store.findByFingerprint(fingerprint);
   }
 }

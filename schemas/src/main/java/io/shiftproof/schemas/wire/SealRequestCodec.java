@@ -1,6 +1,7 @@
 package io.shiftproof.schemas.wire;
 
 import java.time.LocalDate;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 
 /**
@@ -12,15 +13,16 @@ public final class SealRequestCodec {
       SchemaHistory.load("SealRequest", io.shiftproof.schemas.avro.SealRequest.getClassSchema());
   private static final SpecificData MODEL =
       new io.shiftproof.schemas.avro.SealRequest().getSpecificData();
-  private static final SingleObjectWriter<io.shiftproof.schemas.avro.SealRequest> WRITER =
-      new SingleObjectWriter<>(HISTORY.current(), MODEL);
+  private static final BinaryMessageEncoder<io.shiftproof.schemas.avro.SealRequest> ENCODER =
+      new BinaryMessageEncoder<>(MODEL, HISTORY.current(), false);
   private static final SingleObjectReader<io.shiftproof.schemas.avro.SealRequest> READER =
-      new SingleObjectReader<>("seal request", HISTORY, MODEL, 1024, 16);
+      SingleObjectReader.ofStoredRecord("seal request", HISTORY, MODEL, 1024, 16);
 
   private SealRequestCodec() {}
 
   public static byte[] encode(SealRequest request) {
-    return WRITER.write(
+    return SingleObjectEncoding.encode(
+        ENCODER,
         new io.shiftproof.schemas.avro.SealRequest(
             request.workerRef(),
             request.day().toString(),

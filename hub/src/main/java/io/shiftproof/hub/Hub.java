@@ -2,6 +2,7 @@ package io.shiftproof.hub;
 
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.EvidenceConfig;
@@ -16,12 +17,10 @@ import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
 import io.shiftproof.gateway.evidence.PostgresEvidenceReader;
-import io.shiftproof.gateway.http.GatewayVerticle;
-import io.shiftproof.gateway.http.IngestHandler;
-import io.shiftproof.gateway.http.ManagementVerticle;
-import io.shiftproof.gateway.ingest.EventIngestor;
 import io.shiftproof.gateway.ingest.EventKeyRetention;
 import io.shiftproof.gateway.ingest.EventPublisher;
+import io.shiftproof.gateway.ingest.IngestHandler;
+import io.shiftproof.gateway.ingest.KafkaEventIngestor;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
@@ -29,6 +28,8 @@ import io.shiftproof.gateway.query.LateEventLookup;
 import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.query.PostgresDayRecordReader;
 import io.shiftproof.gateway.query.PostgresLateEventReader;
+import io.shiftproof.gateway.server.GatewayVerticle;
+import io.shiftproof.gateway.server.ManagementVerticle;
 import io.shiftproof.gateway.store.Database;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerEndpoint;
@@ -177,33 +178,35 @@ public final class Hub implements AutoCloseable {
                       streamJob.parallelism())));
     }
     Verifier hubKey = PemKeys.verifier(tls.serverCertificate());
-    EvidenceHandler evidence =
-        new EvidenceHandler(
-            new EvidenceService(
-                new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
-                publisher::publish,
-                evidenceConfig.sealWait(),
-                ledger,
-                new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
-                zone,
-                Clock.systemUTC()));
-    AuditHandler audit = new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey));
-
     GatewayMetrics metrics = register(new GatewayMetrics());
-    EventIngestor ingestor = new EventIngestor(database.dataSource(), publisher);
     BatchDecoder decoder =
         new BatchDecoder(
             new BatchLimits(
                 gateway.maxEventsPerBatch(),
                 gateway.maxFutureSkew(),
                 (int) gateway.maxBodyBytes()));
-    IngestHandler ingest = new IngestHandler(decoder, ingestor, metrics, Clock.systemUTC());
-    DayRecordQueryHandler queries =
-        new DayRecordQueryHandler(
-            new DayRecordLookup(new PostgresDayRecordReader(database.dataSource()), zone));
-    LateEventQueryHandler lateEvents =
-        new LateEventQueryHandler(
-            new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone);
+    // The API's features, each with its routes; a new feature joins this list.
+    List<ApiRoutes> features =
+        List.of(
+            new IngestHandler(
+                decoder,
+                new KafkaEventIngestor(database.dataSource(), publisher),
+                metrics,
+                Clock.systemUTC()),
+            new DayRecordQueryHandler(
+                new DayRecordLookup(new PostgresDayRecordReader(database.dataSource()), zone)),
+            new LateEventQueryHandler(
+                new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
+            new EvidenceHandler(
+                new EvidenceService(
+                    new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
+                    publisher::publish,
+                    evidenceConfig.sealWait(),
+                    ledger,
+                    new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
+                    zone,
+                    Clock.systemUTC())),
+            new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());
@@ -211,9 +214,7 @@ public final class Hub implements AutoCloseable {
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
     vertx
         .deployVerticle(
-            () ->
-                new GatewayVerticle(
-                    bound, tls, ingest, queries, lateEvents, evidence, audit, metrics),
+            () -> new GatewayVerticle(bound, tls, features, metrics),
             new DeploymentOptions().setInstances(bound.instances()))
         .await();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();

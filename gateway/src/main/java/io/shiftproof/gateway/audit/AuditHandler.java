@@ -2,10 +2,14 @@ package io.shiftproof.gateway.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.shiftproof.gateway.http.DedicatedWorkers;
-import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.api.ApiRouter;
+import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.DedicatedWorkers;
+import io.shiftproof.gateway.api.JsonAnswers;
+import io.shiftproof.gateway.api.StoreOutage;
 import io.shiftproof.ledger.LedgerException;
-import io.vertx.core.buffer.Buffer;
+import io.shiftproof.ledger.identity.Role;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/audit} (admin): runs a {@link RecordAudit} and answers with its report, 200 even
@@ -23,58 +25,32 @@ import org.slf4j.LoggerFactory;
  * every stored version. It has {@link #TIMEOUT} rather than the gateway's request timeout, since it
  * grows with the history.
  */
-public final class AuditHandler {
+public final class AuditHandler implements ApiRoutes {
   /** How long an audit request may take, queueing behind another audit included. */
   public static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-  private static final Logger LOG = LoggerFactory.getLogger(AuditHandler.class);
+  /** Failures that mean the records or the ledger cannot be read right now, not a bug. */
+  private static final StoreOutage OUTAGE =
+      StoreOutage.of("read its records", SQLException.class, LedgerException.class);
+
   private static final JsonFactory FACTORY = new JsonFactory();
   private final DedicatedWorkers workers =
       new DedicatedWorkers("shiftproof-audit", 1, TIMEOUT.toSeconds());
 
-  private final RecordAudit audit;
+  private final Auditor auditor;
 
-  public AuditHandler(RecordAudit audit) {
-    this.audit = audit;
+  public AuditHandler(Auditor auditor) {
+    this.auditor = auditor;
   }
 
-  public void audit(RoutingContext ctx) {
-    workers
-        .executor(ctx.vertx())
-        .executeBlocking(() -> json(audit.run()), false)
-        .onSuccess(
-            body -> {
-              if (!answered(ctx)) {
-                ctx.response()
-                    .setStatusCode(200)
-                    .putHeader("content-type", "application/json")
-                    .end(Buffer.buffer(body));
-              }
-            })
-        .onFailure(
-            failure -> {
-              if (answered(ctx)) {
-                return;
-              }
-              if (failure instanceof SQLException || failure instanceof LedgerException) {
-                LOG.warn(
-                    "audit could not read the records or the ledger: {}", failure.getMessage());
-                ctx.fail(
-                    HttpErrorCode.RECORDS_UNAVAILABLE.exception(
-                        "the hub cannot read its records right now; retry shortly"));
-              } else {
-                ctx.fail(failure);
-              }
-            });
+  @Override
+  public void mount(ApiRouter router) {
+    // The audit re-reads the whole history: it has a budget of its own.
+    router.route(HttpMethod.GET, "/v1/audit", TIMEOUT, Role.ADMIN).handler(this::audit);
   }
 
-  /** Whether the request was already answered (timed out) or its connection is gone. */
-  private static boolean answered(RoutingContext ctx) {
-    if (ctx.response().ended() || ctx.response().closed()) {
-      LOG.warn("audit finished after its request was answered or abandoned; result dropped");
-      return true;
-    }
-    return false;
+  private void audit(RoutingContext ctx) {
+    JsonAnswers.answer(ctx, workers, OUTAGE, () -> json(auditor.run()));
   }
 
   /**

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * to PostgreSQL could change both a record and the stored root. Batches are read one at a time, so
  * memory stays bounded by the largest batch. Blocking.
  */
-public final class RecordAudit {
+public final class RecordAudit implements Auditor {
   private static final int MAX_FINDINGS = 1_000;
 
   private static final String BATCHES =
@@ -61,6 +61,7 @@ public final class RecordAudit {
   /**
    * @throws SQLException if the hub's database cannot be read
    */
+  @Override
   public AuditReport run() throws SQLException {
     long started = System.nanoTime();
     Findings findings = new Findings();

@@ -1,29 +1,42 @@
 package io.shiftproof.gateway.evidence;
 
-import io.shiftproof.gateway.http.ClientIdentityHandler;
-import io.shiftproof.gateway.http.DedicatedWorkers;
-import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.api.ApiRouter;
+import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.ClientIdentityHandler;
+import io.shiftproof.gateway.api.DedicatedWorkers;
+import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.gateway.api.JsonAnswers;
+import io.shiftproof.gateway.api.StoreOutage;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.query.QueryRequestValidator;
 import io.shiftproof.gateway.query.RecordStoreException;
 import io.shiftproof.ledger.LedgerException;
+import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.schemas.wire.Rfc3339;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/evidence} with {@code {"workerRef": "wr_…", "incidentAt": "<RFC 3339>"}}: the
  * self-verifying evidence bundle for an incident (insurers and the operator). The bundle is built
  * on a worker thread: it reads PostgreSQL, writes the access log and signs.
  */
-public final class EvidenceHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(EvidenceHandler.class);
+public final class EvidenceHandler implements ApiRoutes {
+  /** An evidence request is two short fields; anything much larger is not one. */
+  private static final long REQUEST_LIMIT = 4_096;
+
+  /** Failures that mean a store the evidence needs is unavailable, not a bug. */
+  private static final StoreOutage OUTAGE =
+      StoreOutage.of(
+          "assemble evidence",
+          RecordStoreException.class,
+          LedgerException.class,
+          EventPublisher.PublishException.class);
+
   private static final Set<String> FIELDS = Set.of("workerRef", "incidentAt");
   private static final String EXAMPLE =
       "{\"workerRef\": \"wr_...\", \"incidentAt\": \"2026-11-28T14:32:00+08:00\"}";
@@ -31,24 +44,23 @@ public final class EvidenceHandler {
   /** Requests may wait for an interim version: they get threads of their own. */
   private final DedicatedWorkers workers = new DedicatedWorkers("shiftproof-evidence", 4, 60);
 
-  private final EvidenceService service;
+  private final EvidenceBundles bundles;
 
-  public EvidenceHandler(EvidenceService service) {
-    this.service = service;
+  public EvidenceHandler(EvidenceBundles bundles) {
+    this.bundles = bundles;
   }
 
-  public void evidence(RoutingContext ctx) {
+  @Override
+  public void mount(ApiRouter router) {
+    router
+        .route(HttpMethod.POST, "/v1/evidence", Role.INSURER, Role.ADMIN)
+        .handler(router.body(REQUEST_LIMIT))
+        .handler(this::evidence);
+  }
+
+  private void evidence(RoutingContext ctx) {
     EvidenceQuery query = parse(ctx);
-    workers
-        .executor(ctx.vertx())
-        .executeBlocking(() -> service.bundle(query), false)
-        .onSuccess(
-            bundle ->
-                ctx.response()
-                    .setStatusCode(200)
-                    .putHeader("content-type", "application/json")
-                    .end(Buffer.buffer(bundle)))
-        .onFailure(failure -> ctx.fail(clientFacing(failure)));
+    JsonAnswers.answer(ctx, workers, OUTAGE, () -> bundles.bundle(query));
   }
 
   private static EvidenceQuery parse(RoutingContext ctx) {
@@ -78,16 +90,5 @@ public final class EvidenceHandler {
               + ", want an RFC 3339 instant with offset, e.g. 2026-11-28T14:32:00+08:00");
     }
     return new EvidenceQuery(ref, at, ClientIdentityHandler.identity(ctx).organisation());
-  }
-
-  private static Throwable clientFacing(Throwable failure) {
-    if (failure instanceof RecordStoreException
-        || failure instanceof LedgerException
-        || failure instanceof EventPublisher.PublishException) {
-      LOG.warn("evidence unavailable: {}", failure.getMessage());
-      return HttpErrorCode.RECORDS_UNAVAILABLE.exception(
-          "the hub cannot assemble evidence right now; retry shortly");
-    }
-    return failure;
   }
 }

@@ -1,6 +1,6 @@
 package io.shiftproof.gateway.evidence;
 
-import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.gateway.query.RecordProof;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.AccessRecord;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * coverage decision, signed by the hub. Each request is written to the ledger's access log first,
  * so no evidence leaves the hub unlogged. Blocking.
  */
-public final class EvidenceService {
+public final class EvidenceService implements EvidenceBundles {
   /** The purpose recorded in the access log. */
   public static final String PURPOSE = "evidence";
 
@@ -71,6 +71,7 @@ public final class EvidenceService {
    * first: a seal request through the job (ordered with the worker's events), then a wait of up to
    * {@code sealWait} for it to be anchored.
    */
+  @Override
   public byte[] bundle(EvidenceQuery query) {
     EvidenceRequest request = new EvidenceRequest(query.workerRef(), query.incidentAt(), zone);
     Map<LocalDate, DayEvidence> window = sealedWindow(query, request);

@@ -1,83 +1,14 @@
 package io.shiftproof.gateway.ingest;
 
 import io.shiftproof.schemas.wire.DecodedBatch;
-import io.shiftproof.schemas.wire.IndexedEvent;
-import io.shiftproof.schemas.wire.RecordedEvent;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import javax.sql.DataSource;
 
-/**
- * Makes a decoded batch durable exactly once per {@code (platform, eventId)}.
- *
- * <p>Order of work, per batch, in one database transaction: claim the keys (row locks), publish the
- * newly claimed events to Kafka and wait for acks=all, then commit the claims. Only then is the
- * batch acknowledged. If Kafka fails, the transaction rolls back and the keys are free again, so
- * the platform's resend is accepted rather than mistaken for a duplicate; an acknowledged event can
- * therefore never be lost.
- *
- * <p>The one remaining window is a crash after Kafka acknowledged but before the commit: the client
- * saw no acknowledgement and resends, and those events reach the topic a second time. The stream
- * job de-duplicates by the same key, so totals are unaffected; what the gateway guarantees is that
- * nothing acknowledged is lost and nothing acknowledged is published twice.
- */
-public final class EventIngestor {
-  private final DataSource dataSource;
-  private final EventPublisher publisher;
-  private final EventKeyRegistry keys = new EventKeyRegistry();
-
-  public EventIngestor(DataSource dataSource, EventPublisher publisher) {
-    this.dataSource = dataSource;
-    this.publisher = publisher;
-  }
-
-  /** Runs on a worker thread: it blocks on PostgreSQL and on Kafka. */
-  public IngestOutcome ingest(String platform, DecodedBatch batch, Instant receivedAt) {
-    List<IndexedEvent> candidates = batch.accepted();
-    int inBatchDuplicates = batch.duplicateIndexes().size();
-    if (candidates.isEmpty()) {
-      return new IngestOutcome(batch.batchId(), 0, inBatchDuplicates, batch.rejections());
-    }
-    List<String> eventIds = new ArrayList<>(candidates.size());
-    for (IndexedEvent e : candidates) {
-      eventIds.add(e.event().eventId());
-    }
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Set<String> claimed = keys.claim(connection, platform, batch.batchId(), eventIds);
-        List<RecordedEvent> fresh = new ArrayList<>(claimed.size());
-        for (IndexedEvent e : candidates) {
-          if (claimed.contains(e.event().eventId())) {
-            fresh.add(new RecordedEvent(platform, batch.batchId(), receivedAt, e.event()));
-          }
-        }
-        if (!fresh.isEmpty()) {
-          publisher.publishAll(fresh);
-        }
-        connection.commit();
-        int duplicates = candidates.size() - fresh.size() + inBatchDuplicates;
-        return new IngestOutcome(batch.batchId(), fresh.size(), duplicates, batch.rejections());
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IngestUnavailableException("database unavailable: " + e.getMessage(), e);
-    } catch (EventPublisher.PublishException e) {
-      throw new IngestUnavailableException(e.getMessage(), e);
-    }
-  }
-
-  private static void rollbackQuietly(Connection connection, Exception cause) {
-    try {
-      connection.rollback();
-    } catch (SQLException rollbackFailure) {
-      cause.addSuppressed(rollbackFailure);
-    }
-  }
+/** Makes a platform's decoded batch durable, or says why it cannot. */
+public interface EventIngestor {
+  /**
+   * Keeps the batch's valid events, never an event twice, and answers what became of each.
+   *
+   * @throws IngestUnavailableException when nothing could be made durable; the batch may be resent
+   */
+  IngestOutcome ingest(String platform, DecodedBatch batch, Instant receivedAt);
 }

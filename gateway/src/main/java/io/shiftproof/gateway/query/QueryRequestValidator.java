@@ -1,7 +1,7 @@
 package io.shiftproof.gateway.query;
 
-import io.shiftproof.gateway.http.ApiException;
-import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.gateway.api.ApiException;
+import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.WorkerRefs;
 import io.vertx.ext.web.RoutingContext;

@@ -5,7 +5,7 @@ import static io.shiftproof.gateway.query.DayRecords.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shiftproof.gateway.http.ApiException;
+import io.shiftproof.gateway.api.ApiException;
 import io.shiftproof.schemas.avro.WorkState;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,18 +1,24 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.ingest;
 
-import io.shiftproof.gateway.ingest.EventIngestor;
-import io.shiftproof.gateway.ingest.IngestOutcome;
+import io.shiftproof.gateway.api.ApiRouter;
+import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.ClientIdentityHandler;
+import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.DecodedBatch;
 import io.shiftproof.schemas.wire.EventRejection;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/events}: decodes a platform's batch (JSON or Avro), makes the valid events
@@ -22,7 +28,9 @@ import java.util.Locale;
  * <p>Decoding and the durable write run on a worker thread: decoding a large batch is CPU work and
  * the write blocks on PostgreSQL and Kafka, neither of which may hold an event loop.
  */
-public final class IngestHandler {
+public final class IngestHandler implements ApiRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
+
   private final BatchDecoder decoder;
   private final EventIngestor ingestor;
   private final GatewayMetrics metrics;
@@ -36,7 +44,15 @@ public final class IngestHandler {
     this.clock = clock;
   }
 
-  public void handle(RoutingContext ctx) {
+  @Override
+  public void mount(ApiRouter router) {
+    router
+        .route(HttpMethod.POST, "/v1/events", Role.PLATFORM)
+        .handler(router.body())
+        .handler(this::handle);
+  }
+
+  void handle(RoutingContext ctx) {
     BodyFormat format = BodyFormat.of(ctx.request().getHeader("content-type"));
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
@@ -56,7 +72,17 @@ public final class IngestHandler {
             },
             false)
         .onSuccess(outcome -> respond(ctx, outcome))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> ctx.fail(clientFacing(failure)));
+  }
+
+  private static Throwable clientFacing(Throwable failure) {
+    if (failure instanceof IngestUnavailableException unavailable) {
+      LOG.warn("ingest unavailable: {}", unavailable.getMessage());
+      return HttpErrorCode.INGEST_UNAVAILABLE.exception(
+          "the hub cannot make events durable right now; nothing of this batch was"
+              + " acknowledged, resend it");
+    }
+    return failure;
   }
 
   private void respond(RoutingContext ctx, IngestOutcome outcome) {

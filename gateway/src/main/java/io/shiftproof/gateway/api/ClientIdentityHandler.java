@@ -1,4 +1,4 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.api;
 
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;

@@ -1,4 +1,4 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.api;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

@@ -1,4 +1,4 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.api;
 
 /**
  * Stable codes for request-level errors of the HTTP API. Event- and batch-level validation codes

@@ -1,4 +1,4 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.api;
 
 /**
  * A request the gateway refuses, with the HTTP status, a stable machine-readable code and a message

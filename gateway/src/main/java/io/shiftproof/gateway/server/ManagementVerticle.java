@@ -1,4 +1,4 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.server;
 
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;

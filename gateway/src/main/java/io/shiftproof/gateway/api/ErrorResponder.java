@@ -1,6 +1,5 @@
-package io.shiftproof.gateway.http;
+package io.shiftproof.gateway.api;
 
-import io.shiftproof.gateway.ingest.IngestUnavailableException;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.schemas.wire.BatchRejectedException;
 import io.vertx.core.json.JsonObject;
@@ -55,12 +54,6 @@ public final class ErrorResponder {
     }
     if (failure instanceof BatchRejectedException rejected) {
       return new ApiException(400, rejected.code().name(), rejected.getMessage());
-    }
-    if (failure instanceof IngestUnavailableException unavailable) {
-      LOG.warn("ingest unavailable: {}", unavailable.getMessage());
-      return HttpErrorCode.INGEST_UNAVAILABLE.exception(
-          "the hub cannot make events durable right now; nothing of this batch was"
-              + " acknowledged, resend it");
     }
     switch (status) {
       case 400:

@@ -1,0 +1,110 @@
+package io.shiftproof.gateway.server;
+
+import io.shiftproof.gateway.api.ApiRouter;
+import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.ClientIdentityHandler;
+import io.shiftproof.gateway.api.ErrorResponder;
+import io.shiftproof.gateway.config.GatewayConfig;
+import io.shiftproof.gateway.config.TlsConfig;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The public HTTPS API. Every connection is mutual TLS: a client without a certificate from the
+ * hub's CA does not get past the handshake.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private final GatewayConfig config;
+  private final TlsConfig tls;
+  private final List<ApiRoutes> features;
+  private final GatewayMetrics metrics;
+  private HttpServer server;
+
+  /**
+   * @param features the API's features (ingest, queries, evidence, audit, …), mounted in order
+   */
+  public GatewayVerticle(
+      GatewayConfig config, TlsConfig tls, List<ApiRoutes> features, GatewayMetrics metrics) {
+    this.config = config;
+    this.tls = tls;
+    this.features = List.copyOf(features);
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    server = vertx.createHttpServer(serverOptions()).requestHandler(router());
+    return server.listen();
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router router() {
+    ErrorResponder errors = new ErrorResponder(metrics);
+    Router router = Router.router(vertx);
+    router.route().handler((PlatformHandler) this::measure);
+    router.route("/v1/*").handler(new ClientIdentityHandler());
+    ApiRouter api = new ApiRouter(router, config.requestTimeout(), config.maxBodyBytes());
+    features.forEach(feature -> feature.mount(api));
+    router.route().failureHandler(errors::handleFailure);
+    router.errorHandler(404, errors::handleFailure);
+    router.errorHandler(405, errors::handleFailure);
+    router.errorHandler(500, errors::handleFailure);
+    return router;
+  }
+
+  private void measure(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ctx.addEndHandler(
+        done -> {
+          metrics.request(
+              routeName(ctx), ctx.response().getStatusCode(), System.nanoTime() - start);
+        });
+    ctx.next();
+  }
+
+  private static String routeName(RoutingContext ctx) {
+    String remembered = ctx.get(ApiRouter.ROUTE_KEY);
+    if (remembered != null) {
+      return remembered;
+    }
+    Route current = ctx.currentRoute();
+    return current == null || current.getPath() == null ? "other" : current.getPath();
+  }
+
+  private HttpServerOptions serverOptions() {
+    HttpServerOptions options = new HttpServerOptions();
+    if (OpenSSLEngineOptions.isAvailable()) {
+      options.setSslEngineOptions(new OpenSSLEngineOptions());
+    }
+    return options
+        .setHost(config.host())
+        .setPort(config.port())
+        .setSsl(true)
+        .setKeyCertOptions(
+            new PemKeyCertOptions()
+                .setCertPath(tls.serverCertificate().toString())
+                .setKeyPath(tls.serverKey().toString()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.caCertificate().toString()))
+        .setClientAuth(ClientAuth.REQUIRED)
+        .setIdleTimeout((int) config.idleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setCompressionSupported(false);
+  }
+}

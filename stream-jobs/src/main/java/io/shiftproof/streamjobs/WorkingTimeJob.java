@@ -1,10 +1,10 @@
 package io.shiftproof.streamjobs;
 
 import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
+import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.state.WorkInputTypeInfo;
 import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

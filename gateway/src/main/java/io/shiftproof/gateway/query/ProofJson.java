@@ -3,6 +3,7 @@ package io.shiftproof.gateway.query;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.records.RecordProof;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.query;
 
 import io.shiftproof.gateway.http.HttpErrorCode;
+import io.shiftproof.records.RecordStoreException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

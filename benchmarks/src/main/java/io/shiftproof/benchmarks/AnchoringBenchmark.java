@@ -17,12 +17,14 @@ import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.records.PostgresDayRecordReader;
+import io.shiftproof.records.RecordStoreConfig;
+import io.shiftproof.records.StoredBatches;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -161,14 +163,18 @@ public final class AnchoringBenchmark {
   private record Batches(long count, double meanRecords, long maxRecords, long ledgerEntries) {}
 
   private static Batches batches(RecordStoreConfig store) throws SQLException {
-    try (Connection c = BenchJobRuns.connect(store);
-        Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT count(*), coalesce(avg(tree_size), 0), coalesce(max(tree_size), 0),"
-                    + " (SELECT count(*) FROM ledger_entry) FROM anchor_batch")) {
+    try (Connection c = BenchJobRuns.connect(store)) {
+      StoredBatches.Sizes sizes = StoredBatches.sizes(c);
+      return new Batches(
+          sizes.batches(), sizes.meanVersions(), sizes.maxVersions(), ledgerEntries(c));
+    }
+  }
+
+  private static long ledgerEntries(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM ledger_entry")) {
       r.next();
-      return new Batches(r.getLong(1), r.getDouble(2), r.getLong(3), r.getLong(4));
+      return r.getLong(1);
     }
   }
 
@@ -277,13 +283,9 @@ public final class AnchoringBenchmark {
 
   /** Every sealed version the last run stored, as canonical bytes. */
   private static List<byte[]> sampleRecords(RecordStoreConfig store) throws SQLException {
-    List<byte[]> records = new ArrayList<>();
-    try (Connection c = BenchJobRuns.connect(store);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT record FROM day_record_version")) {
-      while (r.next()) {
-        records.add(r.getBytes(1));
-      }
+    List<byte[]> records;
+    try (Connection c = BenchJobRuns.connect(store)) {
+      records = PostgresDayRecordReader.sealedRecordBytes(c);
     }
     if (records.isEmpty()) {
       throw new IllegalStateException("the job stored no sealed versions to hash");

@@ -1,5 +1,6 @@
 package io.shiftproof.benchmarks;
 
+import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.simulator.FaultProfile;
@@ -8,7 +9,6 @@ import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,13 +3,13 @@ package io.shiftproof.benchmarks;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.hub.TopicAdmin;
+import io.shiftproof.records.DayRecordStore;
+import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import io.shiftproof.schemas.wire.RecordedEvent;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -37,9 +37,7 @@ final class BenchServers implements AutoCloseable {
     try {
       postgres = EmbeddedPostgresServer.start(workDir.resolve("postgres"), 0);
       BenchServers servers = new BenchServers(kafka, postgres);
-      try (Connection c = BenchJobRuns.connect(servers.store)) {
-        DatabaseSchema.migrate(c);
-      }
+      DatabaseSchema.migrate(servers.store.dataSource());
       TopicAdmin.ensureTopic(kafka.bootstrapServers(), EVENTS_TOPIC, 1);
       TopicAdmin.ensureTopic(kafka.bootstrapServers(), EMPTY_TOPIC, 1);
       BenchJobRuns.produce(kafka.bootstrapServers(), EVENTS_TOPIC, events);
@@ -66,11 +64,8 @@ final class BenchServers implements AutoCloseable {
    * keeps growing across runs, as it would: each run anchors on the same chain.
    */
   void truncateRecords() throws SQLException {
-    try (Connection c = BenchJobRuns.connect(store);
-        Statement s = c.createStatement()) {
-      s.execute(
-          "TRUNCATE day_record_version, anchor_batch, day_record_live, late_event,"
-              + " stream_progress");
+    try (Connection c = BenchJobRuns.connect(store)) {
+      DayRecordStore.emptyTables(c);
     }
   }
 

@@ -6,18 +6,17 @@ import static io.shiftproof.benchmarks.BenchServers.EVENTS_TOPIC;
 import io.shiftproof.benchmarks.BenchJobRuns.Run;
 import io.shiftproof.benchmarks.baseline.SqlWorkingTimeBaseline;
 import io.shiftproof.benchmarks.baseline.WorkerDay;
+import io.shiftproof.records.PostgresDayRecordReader;
+import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
-import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.worktime.DayTotals;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -158,17 +157,11 @@ public final class WorkingTimeBenchmark {
   private static Map<WorkerDay, DayTotals> latestTotals(RecordStoreConfig store)
       throws SQLException {
     Map<WorkerDay, DayTotals> totals = new HashMap<>();
-    try (Connection c = BenchJobRuns.connect(store);
-        Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT DISTINCT ON (worker_ref, day) worker_ref, day, record"
-                    + " FROM day_record_version ORDER BY worker_ref, day, version DESC")) {
-      while (r.next()) {
-        DayRecord record = DayRecordCodec.decode(r.getBytes(3));
+    try (Connection c = BenchJobRuns.connect(store)) {
+      for (DayRecord record : PostgresDayRecordReader.latestSealedVersions(c)) {
         var t = record.getTotals();
         totals.put(
-            new WorkerDay(r.getString(1), r.getObject(2, LocalDate.class)),
+            new WorkerDay(record.getWorkerRef(), LocalDate.parse(record.getDay())),
             new DayTotals(
                 t.getOnlineSeconds(),
                 t.getEngagedSeconds(),

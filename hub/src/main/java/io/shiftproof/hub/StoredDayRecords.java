@@ -1,17 +1,13 @@
 package io.shiftproof.hub;
 
-import io.shiftproof.gateway.query.PostgresDayRecordReader;
+import io.shiftproof.records.PostgresDayRecordReader;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,23 +20,7 @@ public final class StoredDayRecords {
    * record where none is sealed yet.
    */
   public static List<DayRecord> latest(Connection c, LocalDate day) throws SQLException {
-    List<DayRecord> records = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT DISTINCT ON (worker_ref) record FROM ("
-                + " SELECT worker_ref, version, record FROM day_record_version WHERE day = ?"
-                + " UNION ALL"
-                + " SELECT worker_ref, 0, record FROM day_record_live WHERE day = ?) r"
-                + " ORDER BY worker_ref, version DESC")) {
-      p.setObject(1, day);
-      p.setObject(2, day);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          records.add(DayRecordCodec.decode(r.getBytes(1)));
-        }
-      }
-    }
-    return records;
+    return PostgresDayRecordReader.latestOfEveryWorker(c, day);
   }
 
   /**

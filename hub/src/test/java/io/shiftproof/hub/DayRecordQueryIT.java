@@ -1,22 +1,20 @@
 package io.shiftproof.hub;
 
-import static io.shiftproof.gateway.query.DayRecords.record;
-import static io.shiftproof.gateway.query.DayRecords.segment;
 import static io.shiftproof.hub.ApiAnswers.errorCode;
 import static io.shiftproof.hub.ApiAnswers.errorMessage;
 import static io.shiftproof.hub.ApiAnswers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.records.DayRecordStore;
+import io.shiftproof.records.DayRecords;
+import io.shiftproof.records.SealedVersion.Reason;
 import io.shiftproof.schemas.avro.WorkState;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,50 +37,68 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @BeforeAll
   static void storeRecords() throws Exception {
-    List<io.shiftproof.schemas.avro.DaySegment> segments =
-        List.of(
-            segment(
-                "2026-11-21T09:00:00+08:00",
-                "2026-11-21T10:00:00+08:00",
-                WorkState.AVAILABLE,
-                List.of("platform-1"),
-                List.of()),
-            segment(
-                "2026-11-21T10:00:00+08:00",
-                "2026-11-21T11:30:00+08:00",
-                WorkState.ON_TASK,
-                List.of("platform-1", "platform-2"),
-                List.of("platform-2")),
-            segment(
-                "2026-11-21T13:00:00+08:00",
-                "2026-11-21T14:00:00+08:00",
-                WorkState.EN_ROUTE,
-                List.of("platform-3"),
-                List.of("platform-3")));
-    List<io.shiftproof.schemas.avro.DaySegment> sealedSegments =
-        List.of(
-            segment(
-                "2026-11-20T20:00:00+08:00",
-                "2026-11-20T21:00:00+08:00",
-                WorkState.ON_TASK,
-                List.of("platform-1"),
-                List.of("platform-1")));
     try (Connection c = hub.connectDatabase()) {
-      insertVersion(
+      DayRecordStore.insertVersions(
           c,
-          record(WORKER, SEALED_DAY, ZONE, 1, "2026-11-21T00:00:00+08:00", 3_000, sealedSegments),
-          "SETTLED",
-          "2026-11-21T00:10:00+08:00");
-      insertVersion(
+          List.of(
+              sealedDay()
+                  .version(1)
+                  .engagedSeconds(3_000)
+                  .sealedVersion(Reason.SETTLED, instant("2026-11-21T00:10:00+08:00")),
+              sealedDay()
+                  .version(2)
+                  .engagedSeconds(3_600)
+                  .sealedVersion(Reason.CORRECTION, instant("2026-11-22T09:30:00.5+08:00"))),
+          7);
+      DayRecordStore.upsertLive(
           c,
-          record(WORKER, SEALED_DAY, ZONE, 2, "2026-11-21T00:00:00+08:00", 3_600, sealedSegments),
-          "CORRECTION",
-          "2026-11-22T09:30:00.5+08:00");
-      insertLive(
-          c, record(WORKER, SEALED_DAY, ZONE, 0, "2026-11-20T23:59:00+08:00", 100, sealedSegments));
-      insertLive(
-          c, record(WORKER, LIVE_DAY, ZONE, 0, "2026-11-21T15:00:00+08:00", 9_000, segments));
+          List.of(
+              sealedDay().liveUntil("2026-11-20T23:59:00+08:00").engagedSeconds(100).liveRecord(),
+              DayRecords.worker(WORKER)
+                  .day(LIVE_DAY)
+                  .zone(ZONE)
+                  .liveUntil("2026-11-21T15:00:00+08:00")
+                  .engagedSeconds(9_000)
+                  .sourceBatch("platform-1", "b-1")
+                  .segment(
+                      "2026-11-21T09:00:00+08:00",
+                      "2026-11-21T10:00:00+08:00",
+                      WorkState.AVAILABLE,
+                      List.of("platform-1"),
+                      List.of())
+                  .segment(
+                      "2026-11-21T10:00:00+08:00",
+                      "2026-11-21T11:30:00+08:00",
+                      WorkState.ON_TASK,
+                      List.of("platform-1", "platform-2"),
+                      List.of("platform-2"))
+                  .segment(
+                      "2026-11-21T13:00:00+08:00",
+                      "2026-11-21T14:00:00+08:00",
+                      WorkState.EN_ROUTE,
+                      List.of("platform-3"),
+                      List.of("platform-3"))
+                  .liveRecord()));
     }
+  }
+
+  /** A record of {@link #SEALED_DAY}: one hour's order in the evening. */
+  private static DayRecords sealedDay() {
+    return DayRecords.worker(WORKER)
+        .day(SEALED_DAY)
+        .zone(ZONE)
+        .coveredUntil("2026-11-21T00:00:00+08:00")
+        .sourceBatch("platform-1", "b-1")
+        .segment(
+            "2026-11-20T20:00:00+08:00",
+            "2026-11-20T21:00:00+08:00",
+            WorkState.ON_TASK,
+            List.of("platform-1"),
+            List.of("platform-1"));
+  }
+
+  private static Instant instant(String rfc3339) {
+    return OffsetDateTime.parse(rfc3339).toInstant();
   }
 
   @Test
@@ -274,39 +290,5 @@ class DayRecordQueryIT extends WithRunningHub {
         + workerRef
         + "/status?at="
         + URLEncoder.encode(at, StandardCharsets.UTF_8);
-  }
-
-  private static void insertVersion(Connection c, DayRecord record, String reason, String watermark)
-      throws Exception {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO day_record_version"
-                + " (worker_ref, day, version, reason, watermark, checkpoint_id, record)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, record.getWorkerRef());
-      p.setObject(2, LocalDate.parse(record.getDay()));
-      p.setInt(3, record.getVersion());
-      p.setString(4, reason);
-      p.setObject(5, OffsetDateTime.parse(watermark));
-      p.setLong(6, 7L);
-      p.setBytes(7, DayRecordCodec.encode(record));
-      p.executeUpdate();
-    }
-  }
-
-  private static void insertLive(Connection c, DayRecord record) throws Exception {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO day_record_live (worker_ref, day, covered_until, record)"
-                + " VALUES (?, ?, ?, ?)")) {
-      p.setString(1, record.getWorkerRef());
-      p.setObject(2, LocalDate.parse(record.getDay()));
-      p.setObject(
-          3,
-          DayRecordCodec.instantOfMicros(record.getCoveredUntilMicros())
-              .atOffset(java.time.ZoneOffset.UTC));
-      p.setBytes(4, DayRecordCodec.encode(record));
-      p.executeUpdate();
-    }
   }
 }

@@ -1,11 +1,11 @@
 package io.shiftproof.streamjobs;
 
+import io.shiftproof.records.LateEvent;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.DayRecords;
-import io.shiftproof.streamjobs.records.LateEvent;
 import io.shiftproof.streamjobs.records.SealedDay;
 import io.shiftproof.streamjobs.state.TimelineEventSerializer;
 import io.shiftproof.streamjobs.state.WorkerDays;

@@ -2,13 +2,15 @@ package io.shiftproof.streamjobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shiftproof.streamjobs.RecordStoreFixture.AnchoredBatchRow;
+import io.shiftproof.records.DayRecords;
+import io.shiftproof.records.RecordStoreFixture;
+import io.shiftproof.records.RecordStoreFixture.AnchoredBatchRow;
+import io.shiftproof.records.SealedVersion;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.SealedVersionCommitter;
-import io.shiftproof.streamjobs.records.SealedVersions;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -25,7 +27,6 @@ class SealedVersionCommitterIT {
   private static final String JOB = "committer-it";
   private static final String ALICE = "wr_" + "A".repeat(43);
   private static final String BOB = "wr_" + "B".repeat(43);
-  private static final ZoneId ZONE = SealedVersions.ZONE;
   private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
 
   private RecordStoreFixture store;
@@ -106,7 +107,22 @@ class SealedVersionCommitterIT {
     return store.count("ledger_entry WHERE function = 'AnchorBatch'");
   }
 
+  /** A sealed version as the job emits it; each version's totals differ, so none hash alike. */
   private static DayRecordUpdate version(String worker, int version) {
-    return SealedVersions.version(worker, DAY, version, Duration.ZERO);
+    SealedVersion v =
+        DayRecords.worker(worker)
+            .day(DAY)
+            .version(version)
+            .coveredPastDay(Duration.ZERO)
+            .totalsInMinutes(version, 0, 0, 0, version, 0)
+            .sealedVersion();
+    return new DayRecordUpdate(
+        v.workerRef(),
+        v.day().toEpochDay(),
+        v.version(),
+        UpdateKind.valueOf(v.reason().name()),
+        v.watermarkMillis(),
+        v.coveredUntilMillis(),
+        v.record());
   }
 }

@@ -12,6 +12,7 @@ import static io.shiftproof.streamjobs.WorkEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.shiftproof.records.LateEvent;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.wire.DayRecordCodec;
@@ -21,7 +22,6 @@ import io.shiftproof.schemas.wire.WorkEventType;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.DayRecords;
-import io.shiftproof.streamjobs.records.LateEvent;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import java.time.Duration;

@@ -1,11 +1,12 @@
 package io.shiftproof.cli.demo;
 
-import static io.shiftproof.cli.demo.DayRecords.on;
+import static io.shiftproof.records.DayRecords.on;
 import static io.shiftproof.schemas.avro.WorkState.AVAILABLE;
 import static io.shiftproof.schemas.avro.WorkState.EN_ROUTE;
 import static io.shiftproof.schemas.avro.WorkState.ON_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.records.DayRecords;
 import io.shiftproof.schemas.avro.AnomalyKind;
 import io.shiftproof.schemas.avro.DayRecord;
 import java.util.List;

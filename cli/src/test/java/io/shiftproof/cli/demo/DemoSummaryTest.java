@@ -1,9 +1,10 @@
 package io.shiftproof.cli.demo;
 
-import static io.shiftproof.cli.demo.DayRecords.on;
+import static io.shiftproof.records.DayRecords.on;
 import static io.shiftproof.schemas.avro.WorkState.ON_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.records.DayRecords;
 import io.shiftproof.schemas.avro.DayRecord;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.shiftproof.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.records.DayRecords;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

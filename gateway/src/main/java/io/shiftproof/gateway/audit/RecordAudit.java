@@ -10,9 +10,10 @@ import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.merkle.VerificationResult;
+import io.shiftproof.records.StoredBatch;
+import io.shiftproof.records.StoredBatches;
+import io.shiftproof.records.StoredLeaf;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,16 +34,6 @@ import javax.sql.DataSource;
  */
 public final class RecordAudit implements Auditor {
   private static final int MAX_FINDINGS = 1_000;
-
-  private static final String BATCHES =
-      "SELECT batch_id, chain, sequence, previous_batch_id, root, tree_size FROM anchor_batch"
-          + " ORDER BY chain, sequence";
-  private static final String LEAVES =
-      "SELECT worker_ref, day, version, record, leaf_index, inclusion_path"
-          + " FROM day_record_version WHERE batch_id = ? ORDER BY leaf_index";
-  private static final String UNANCHORED =
-      "SELECT worker_ref, day, version FROM day_record_version WHERE batch_id IS NULL"
-          + " ORDER BY worker_ref, day, version";
 
   private final DataSource dataSource;
   private final LedgerReader ledger;
@@ -87,7 +78,7 @@ public final class RecordAudit implements Auditor {
     try (Connection c = dataSource.getConnection()) {
       c.setReadOnly(true);
       Map<String, StoredBatch> lastOfChain = new HashMap<>();
-      for (StoredBatch batch : batches(c)) {
+      for (StoredBatch batch : StoredBatches.all(c)) {
         batches++;
         checkChain(batch, lastOfChain.put(batch.chain(), batch), findings);
         Optional<Anchor> anchored = ledger.anchor(batch.batchId());
@@ -126,32 +117,6 @@ public final class RecordAudit implements Auditor {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private record StoredBatch(
-      String batchId,
-      String chain,
-      long sequence,
-      Optional<String> previous,
-      Hash root,
-      long treeSize) {}
-
-  private static List<StoredBatch> batches(Connection c) throws SQLException {
-    List<StoredBatch> out = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement(BATCHES);
-        ResultSet r = p.executeQuery()) {
-      while (r.next()) {
-        out.add(
-            new StoredBatch(
-                r.getString("batch_id"),
-                r.getString("chain"),
-                r.getLong("sequence"),
-                Optional.ofNullable(r.getString("previous_batch_id")),
-                Hash.of(r.getBytes("root")),
-                r.getLong("tree_size")));
-      }
-    }
-    return out;
-  }
-
   /** Batches of a chain must follow each other: sequence n+1 names batch n as its previous. */
   private static void checkChain(StoredBatch batch, StoredBatch before, Findings findings) {
     long expectedSequence = before == null ? 1 : before.sequence() + 1;
@@ -176,28 +141,22 @@ public final class RecordAudit implements Auditor {
   private static long checkLeaves(Connection c, StoredBatch batch, Anchor anchor, Findings findings)
       throws SQLException {
     Hash root = Hash.fromHex(anchor.rootHex());
-    long count = 0;
-    try (PreparedStatement p = c.prepareStatement(LEAVES)) {
-      p.setFetchSize(1_000);
-      p.setString(1, batch.batchId());
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          count++;
-          String record =
-              r.getString("worker_ref") + "/" + r.getObject("day") + "/v" + r.getInt("version");
-          VerificationResult result = verifyLeaf(r, anchor.treeSize(), root);
-          if (!result.isVerified()) {
-            findings.add(
-                new AuditFinding(
-                    "RECORD_CHANGED",
-                    Optional.of(batch.batchId()),
-                    Optional.of(record),
-                    "the stored record does not hash into the anchored root: "
-                        + result.failure().orElse("")));
-          }
-        }
-      }
-    }
+    long count =
+        StoredBatches.forEachLeaf(
+            c,
+            batch.batchId(),
+            leaf -> {
+              VerificationResult result = verifyLeaf(leaf, anchor.treeSize(), root);
+              if (!result.isVerified()) {
+                findings.add(
+                    new AuditFinding(
+                        "RECORD_CHANGED",
+                        Optional.of(batch.batchId()),
+                        Optional.of(leaf.version().toString()),
+                        "the stored record does not hash into the anchored root: "
+                            + result.failure().orElse("")));
+              }
+            });
     if (count != anchor.treeSize()) {
       findings.add(
           batchFinding(
@@ -208,40 +167,27 @@ public final class RecordAudit implements Auditor {
     return count;
   }
 
-  private static VerificationResult verifyLeaf(ResultSet r, long treeSize, Hash root)
-      throws SQLException {
+  private static VerificationResult verifyLeaf(StoredLeaf leaf, long treeSize, Hash root) {
     try {
       InclusionProof proof =
           new InclusionProof(
-              r.getLong("leaf_index"),
-              treeSize,
-              InclusionPaths.decode(r.getBytes("inclusion_path")));
-      return MerkleVerifier.verifyInclusion(TreeHasher.leafHash(r.getBytes("record")), proof, root);
+              leaf.leafIndex(), treeSize, InclusionPaths.decode(leaf.inclusionPath()));
+      return MerkleVerifier.verifyInclusion(TreeHasher.leafHash(leaf.record()), proof, root);
     } catch (IllegalArgumentException malformed) {
       return VerificationResult.failed("stored proof is malformed: " + malformed.getMessage());
     }
   }
 
   private static long checkUnanchored(Connection c, Findings findings) throws SQLException {
-    long count = 0;
-    try (PreparedStatement p = c.prepareStatement(UNANCHORED);
-        ResultSet r = p.executeQuery()) {
-      while (r.next()) {
-        count++;
-        findings.add(
-            new AuditFinding(
-                "UNANCHORED_VERSION",
-                Optional.empty(),
-                Optional.of(
-                    r.getString("worker_ref")
-                        + "/"
-                        + r.getObject("day")
-                        + "/v"
-                        + r.getInt("version")),
-                "sealed version stored without an anchor; nothing proves it unchanged"));
-      }
-    }
-    return count;
+    return StoredBatches.forEachUnanchored(
+        c,
+        version ->
+            findings.add(
+                new AuditFinding(
+                    "UNANCHORED_VERSION",
+                    Optional.empty(),
+                    Optional.of(version.toString()),
+                    "sealed version stored without an anchor; nothing proves it unchanged")));
   }
 
   private static AuditFinding batchFinding(String code, StoredBatch batch, String detail) {

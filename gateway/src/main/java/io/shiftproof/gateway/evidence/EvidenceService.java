@@ -1,7 +1,6 @@
 package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.api.HttpErrorCode;
-import io.shiftproof.gateway.query.RecordProof;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
@@ -10,6 +9,9 @@ import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceException;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.ProvenRecord;
+import io.shiftproof.records.DayEvidence;
+import io.shiftproof.records.EvidenceReader;
+import io.shiftproof.records.RecordProof;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.SealRequest;
@@ -36,7 +38,7 @@ public final class EvidenceService implements EvidenceBundles {
   /** How often a request waiting for an interim version looks for it. */
   private static final Duration POLL = Duration.ofMillis(250);
 
-  private final PostgresEvidenceReader reader;
+  private final EvidenceReader reader;
   private final SealRequests sealRequests;
   private final Duration sealWait;
   private final Ledger ledger;
@@ -50,7 +52,7 @@ public final class EvidenceService implements EvidenceBundles {
    * @param sealWait how long to wait for a requested interim version to be anchored
    */
   public EvidenceService(
-      PostgresEvidenceReader reader,
+      EvidenceReader reader,
       SealRequests sealRequests,
       Duration sealWait,
       Ledger ledger,

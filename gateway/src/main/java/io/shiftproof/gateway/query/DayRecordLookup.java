@@ -2,6 +2,8 @@ package io.shiftproof.gateway.query;
 
 import io.shiftproof.gateway.api.ApiException;
 import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.records.DayRecordReader;
+import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.time.LocalDate;

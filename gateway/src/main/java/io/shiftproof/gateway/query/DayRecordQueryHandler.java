@@ -5,6 +5,7 @@ import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.api.JsonAnswers;
 import io.shiftproof.gateway.api.StoreOutage;
 import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.records.RecordStoreException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 

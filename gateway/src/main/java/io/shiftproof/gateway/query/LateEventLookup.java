@@ -1,5 +1,7 @@
 package io.shiftproof.gateway.query;
 
+import io.shiftproof.records.LateEventReader;
+import io.shiftproof.records.StoredLateEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public final class LateEventLookup {
   public LateEventPage page(LateEventQuery query) {
     int limit = query.limit();
     // One more than asked for tells whether an older event exists and where the page may end.
-    List<LateEvent> rows = reader.newestFirst(query.filter(), query.before(), limit + 1);
+    List<StoredLateEvent> rows = reader.newestFirst(query.filter(), query.before(), limit + 1);
     if (rows.size() <= limit) {
       return new LateEventPage(rows, Optional.empty());
     }

@@ -1,5 +1,6 @@
 package io.shiftproof.gateway.query;
 
+import io.shiftproof.records.LateEventFilter;
 import java.time.Instant;
 import java.util.Optional;
 

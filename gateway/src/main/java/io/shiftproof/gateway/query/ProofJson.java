@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.contract.AnchorJson;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.records.RecordProof;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.io.IOException;
 import java.time.ZoneId;

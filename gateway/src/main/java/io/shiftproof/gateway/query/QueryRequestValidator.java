@@ -2,6 +2,7 @@ package io.shiftproof.gateway.query;
 
 import io.shiftproof.gateway.api.ApiException;
 import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.records.LateEventFilter;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.WorkerRefs;
 import io.vertx.ext.web.RoutingContext;

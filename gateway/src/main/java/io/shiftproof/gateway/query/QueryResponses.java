@@ -2,6 +2,9 @@ package io.shiftproof.gateway.query;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shiftproof.records.Seal;
+import io.shiftproof.records.StoredDayRecord;
+import io.shiftproof.records.StoredLateEvent;
 import io.shiftproof.schemas.wire.DayRecordJson;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.WorkEvent;
@@ -65,7 +68,7 @@ final class QueryResponses {
     return write(
         json -> {
           json.writeArrayFieldStart("events");
-          for (LateEvent e : page.events()) {
+          for (StoredLateEvent e : page.events()) {
             json.writeStartObject();
             json.writeStringField("platform", e.platform());
             json.writeStringField("eventId", e.eventId());

@@ -1,5 +1,7 @@
 package io.shiftproof.gateway.query;
 
+import io.shiftproof.records.RecordProof;
+import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.WorkState;

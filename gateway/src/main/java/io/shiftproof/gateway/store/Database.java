@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * The hub's PostgreSQL database: a connection pool and the schema migrations.
  *
- * <p>The schema itself is {@link DatabaseSchema}, shared with the stream job.
+ * <p>The schema itself is {@link DatabaseSchema}, shared with the stream job and the ledger.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
@@ -57,9 +57,7 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      DatabaseSchema.migrate(c);
-    }
+    DatabaseSchema.migrate(pool);
   }
 
   @Override

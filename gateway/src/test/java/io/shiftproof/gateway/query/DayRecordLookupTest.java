@@ -1,11 +1,11 @@
 package io.shiftproof.gateway.query;
 
-import static io.shiftproof.gateway.query.DayRecords.record;
-import static io.shiftproof.gateway.query.DayRecords.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.gateway.api.ApiException;
+import io.shiftproof.records.DayRecords;
+import io.shiftproof.records.InMemoryDayRecordReader;
 import io.shiftproof.schemas.avro.WorkState;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,35 +22,32 @@ class DayRecordLookupTest {
   private final InMemoryDayRecordReader reader =
       new InMemoryDayRecordReader()
           .add(
-              record(
-                  REF,
-                  "2026-03-28",
-                  "Europe/Berlin",
-                  1,
-                  "2026-03-29T00:00:00+01:00",
-                  3_600,
-                  List.of(
-                      segment(
-                          "2026-03-28T23:00:00+01:00",
-                          "2026-03-29T00:00:00+01:00",
-                          WorkState.AVAILABLE,
-                          List.of("platform-1"),
-                          List.of()))))
+              DayRecords.worker(REF)
+                  .day("2026-03-28")
+                  .zone("Europe/Berlin")
+                  .version(1)
+                  .coveredUntil("2026-03-29T00:00:00+01:00")
+                  .engagedSeconds(3_600)
+                  .segment(
+                      "2026-03-28T23:00:00+01:00",
+                      "2026-03-29T00:00:00+01:00",
+                      WorkState.AVAILABLE,
+                      List.of("platform-1"),
+                      List.of())
+                  .build())
           .add(
-              record(
-                  REF,
-                  "2026-03-29",
-                  "Europe/Berlin",
-                  0,
-                  "2026-03-29T04:00:00+02:00",
-                  3_600,
-                  List.of(
-                      segment(
-                          "2026-03-29T00:00:00+01:00",
-                          "2026-03-29T03:30:00+02:00",
-                          WorkState.ON_TASK,
-                          List.of("platform-1"),
-                          List.of("platform-1")))));
+              DayRecords.worker(REF)
+                  .day("2026-03-29")
+                  .zone("Europe/Berlin")
+                  .liveUntil("2026-03-29T04:00:00+02:00")
+                  .engagedSeconds(3_600)
+                  .segment(
+                      "2026-03-29T00:00:00+01:00",
+                      "2026-03-29T03:30:00+02:00",
+                      WorkState.ON_TASK,
+                      List.of("platform-1"),
+                      List.of("platform-1"))
+                  .build());
 
   private final DayRecordLookup lookup = new DayRecordLookup(reader, BERLIN);
 

@@ -2,6 +2,9 @@ package io.shiftproof.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.records.LateEventFilter;
+import io.shiftproof.records.LateEventReader;
+import io.shiftproof.records.StoredLateEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,11 +44,11 @@ class LateEventLookupTest {
 
   @Test
   void pagingVisitsEveryEventOnce() {
-    List<LateEvent> events = new ArrayList<>();
+    List<StoredLateEvent> events = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       events.add(stored("e%02d".formatted(i), 100 - (i / 3) * 3));
     }
-    LateEventLookup lookup = lookup(events.toArray(LateEvent[]::new));
+    LateEventLookup lookup = lookup(events.toArray(StoredLateEvent[]::new));
     for (int limit = 1; limit <= 7; limit++) {
       List<String> seen = new ArrayList<>();
       Optional<Instant> before = Optional.empty();
@@ -61,18 +64,18 @@ class LateEventLookupTest {
     }
   }
 
-  private static LateEventLookup lookup(LateEvent... events) {
-    List<LateEvent> newestFirst =
+  private static LateEventLookup lookup(StoredLateEvent... events) {
+    List<StoredLateEvent> newestFirst =
         List.of(events).stream()
             .sorted(
-                Comparator.comparing(LateEvent::storedAt)
+                Comparator.comparing(StoredLateEvent::storedAt)
                     .reversed()
-                    .thenComparing(LateEvent::eventId))
+                    .thenComparing(StoredLateEvent::eventId))
             .toList();
     return new LateEventLookup(
         new LateEventReader() {
           @Override
-          public List<LateEvent> newestFirst(
+          public List<StoredLateEvent> newestFirst(
               LateEventFilter filter, Optional<Instant> before, int count) {
             return newestFirst.stream()
                 .filter(e -> before.map(b -> e.storedAt().isBefore(b)).orElse(true))
@@ -81,15 +84,15 @@ class LateEventLookupTest {
           }
 
           @Override
-          public List<LateEvent> storedAt(LateEventFilter filter, Instant storedAt) {
+          public List<StoredLateEvent> storedAt(LateEventFilter filter, Instant storedAt) {
             return newestFirst.stream().filter(e -> e.storedAt().equals(storedAt)).toList();
           }
         });
   }
 
-  private static LateEvent stored(String eventId, long storedAtSecond) {
+  private static StoredLateEvent stored(String eventId, long storedAtSecond) {
     Instant at = Instant.ofEpochSecond(storedAtSecond);
-    return new LateEvent(
+    return new StoredLateEvent(
         "platform-1", eventId, "wr_x", "batch-1", at, at, "TOO_LATE", at, at, Optional.empty());
   }
 
@@ -97,7 +100,7 @@ class LateEventLookupTest {
     return ids(page.events());
   }
 
-  private static List<String> ids(List<LateEvent> events) {
-    return events.stream().map(LateEvent::eventId).toList();
+  private static List<String> ids(List<StoredLateEvent> events) {
+    return events.stream().map(StoredLateEvent::eventId).toList();
   }
 }

@@ -8,6 +8,7 @@ import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.records.RecordProof;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;

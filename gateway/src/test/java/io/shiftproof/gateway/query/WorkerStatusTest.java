@@ -1,9 +1,9 @@
 package io.shiftproof.gateway.query;
 
-import static io.shiftproof.gateway.query.DayRecords.record;
-import static io.shiftproof.gateway.query.DayRecords.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.records.DayRecords;
+import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.WorkState;
 import java.time.Instant;
@@ -16,68 +16,65 @@ class WorkerStatusTest {
   private static final String REF = "wr_" + "A".repeat(43);
 
   private static final DayRecord SHANGHAI =
-      record(
-          REF,
-          "2026-11-21",
-          "Asia/Shanghai",
-          2,
-          "2026-11-22T00:00:00+08:00",
-          5_400,
-          List.of(
-              segment(
-                  "2026-11-21T09:00:00+08:00",
-                  "2026-11-21T10:00:00+08:00",
-                  WorkState.AVAILABLE,
-                  List.of("platform-1"),
-                  List.of()),
-              segment(
-                  "2026-11-21T10:00:00+08:00",
-                  "2026-11-21T11:30:00+08:00",
-                  WorkState.ON_TASK,
-                  List.of("platform-1", "platform-2"),
-                  List.of("platform-2"))));
+      DayRecords.worker(REF)
+          .day("2026-11-21")
+          .zone("Asia/Shanghai")
+          .version(2)
+          .coveredUntil("2026-11-22T00:00:00+08:00")
+          .engagedSeconds(5_400)
+          .segment(
+              "2026-11-21T09:00:00+08:00",
+              "2026-11-21T10:00:00+08:00",
+              WorkState.AVAILABLE,
+              List.of("platform-1"),
+              List.of())
+          .segment(
+              "2026-11-21T10:00:00+08:00",
+              "2026-11-21T11:30:00+08:00",
+              WorkState.ON_TASK,
+              List.of("platform-1", "platform-2"),
+              List.of("platform-2"))
+          .build();
 
   /** 29 March 2026: Berlin's clocks jump from 02:00 (+01:00) to 03:00 (+02:00). */
   private static final DayRecord BERLIN_SPRING =
-      record(
-          REF,
-          "2026-03-29",
-          "Europe/Berlin",
-          1,
-          "2026-03-30T00:00:00+02:00",
-          3_600,
-          List.of(
-              segment(
-                  "2026-03-29T01:30:00+01:00",
-                  "2026-03-29T03:30:00+02:00",
-                  WorkState.EN_ROUTE,
-                  List.of("platform-3"),
-                  List.of("platform-3"))));
+      DayRecords.worker(REF)
+          .day("2026-03-29")
+          .zone("Europe/Berlin")
+          .version(1)
+          .coveredUntil("2026-03-30T00:00:00+02:00")
+          .engagedSeconds(3_600)
+          .segment(
+              "2026-03-29T01:30:00+01:00",
+              "2026-03-29T03:30:00+02:00",
+              WorkState.EN_ROUTE,
+              List.of("platform-3"),
+              List.of("platform-3"))
+          .build();
 
   /**
    * 25 October 2026: Berlin's local 02:00..03:00 happens twice, first at +02:00, then at +01:00.
    */
   private static final DayRecord BERLIN_AUTUMN =
-      record(
-          REF,
-          "2026-10-25",
-          "Europe/Berlin",
-          1,
-          "2026-10-26T00:00:00+01:00",
-          3_600,
-          List.of(
-              segment(
-                  "2026-10-25T02:15:00+02:00",
-                  "2026-10-25T02:45:00+02:00",
-                  WorkState.AVAILABLE,
-                  List.of("platform-1"),
-                  List.of()),
-              segment(
-                  "2026-10-25T02:15:00+01:00",
-                  "2026-10-25T02:45:00+01:00",
-                  WorkState.ON_TASK,
-                  List.of("platform-2"),
-                  List.of("platform-2"))));
+      DayRecords.worker(REF)
+          .day("2026-10-25")
+          .zone("Europe/Berlin")
+          .version(1)
+          .coveredUntil("2026-10-26T00:00:00+01:00")
+          .engagedSeconds(3_600)
+          .segment(
+              "2026-10-25T02:15:00+02:00",
+              "2026-10-25T02:45:00+02:00",
+              WorkState.AVAILABLE,
+              List.of("platform-1"),
+              List.of())
+          .segment(
+              "2026-10-25T02:15:00+01:00",
+              "2026-10-25T02:45:00+01:00",
+              WorkState.ON_TASK,
+              List.of("platform-2"),
+              List.of("platform-2"))
+          .build();
 
   @Test
   void segmentStartIsInsideAndSegmentEndIsNot() {
@@ -109,14 +106,13 @@ class WorkerStatusTest {
   @Test
   void instantAtOrAfterCoveredUntilIsNotYetKnown() {
     DayRecord live =
-        record(
-            REF,
-            "2026-11-21",
-            "Asia/Shanghai",
-            0,
-            "2026-11-21T10:30:00+08:00",
-            1_800,
-            SHANGHAI.getSegments());
+        DayRecords.worker(REF)
+            .day("2026-11-21")
+            .zone("Asia/Shanghai")
+            .liveUntil("2026-11-21T10:30:00+08:00")
+            .engagedSeconds(1_800)
+            .segments(SHANGHAI.getSegments())
+            .build();
     assertThat(statusAt(live, "2026-11-21T10:29:59+08:00")).isPresent();
     assertThat(statusAt(live, "2026-11-21T10:30:00+08:00")).isEmpty();
     assertThat(statusAt(live, "2026-11-21T12:00:00+08:00")).isEmpty();

@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The {@link Ledger} of the one-process hub: the {@link ShiftproofContract} run over PostgreSQL,
@@ -98,8 +99,12 @@ public final class PostgresLedger implements Ledger {
     Signer signer = PemKeys.signer(Path.of(config.signingKeyPath()));
     ConnectionSource connections =
         () -> DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-    try (Connection c = connections.connect()) {
-      DatabaseSchema.migrate(c);
+    PGSimpleDataSource database = new PGSimpleDataSource();
+    database.setUrl(config.jdbcUrl());
+    database.setUser(config.user());
+    database.setPassword(config.password());
+    try {
+      DatabaseSchema.migrate(database);
     } catch (SQLException e) {
       throw DatabaseFailure.toLedgerException(e);
     }

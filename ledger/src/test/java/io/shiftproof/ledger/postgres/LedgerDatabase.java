@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** A real PostgreSQL server with the hub's schema, emptied of ledger data between tests. */
 final class LedgerDatabase implements AutoCloseable {
@@ -24,9 +25,11 @@ final class LedgerDatabase implements AutoCloseable {
     Path dir = TempDirectories.create("ledger");
     LedgerDatabase db =
         new LedgerDatabase(dir, EmbeddedPostgresServer.start(dir.resolve("postgres"), 0));
-    try (Connection c = db.connect()) {
-      DatabaseSchema.migrate(c);
-    }
+    PGSimpleDataSource database = new PGSimpleDataSource();
+    database.setUrl(db.jdbcUrl());
+    database.setUser(db.user());
+    database.setPassword(db.password());
+    DatabaseSchema.migrate(database);
     return db;
   }
 

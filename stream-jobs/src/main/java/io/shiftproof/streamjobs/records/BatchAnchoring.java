@@ -5,6 +5,7 @@ import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerEndpoint;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.records.SealedBatch;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.shiftproof.streamjobs.records;
 
+import io.shiftproof.records.LateEvent;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**

@@ -1,11 +1,15 @@
 package io.shiftproof.streamjobs.records;
 
+import io.shiftproof.records.LiveRecord;
+import io.shiftproof.records.SealedVersion;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
  * One output of the working-time job for one worker's day: the live record of a day that has not
- * settled, or a sealed version.
+ * settled, or a sealed version. The store takes it as a {@link LiveRecord} or a {@link
+ * SealedVersion}; it stays the job's own type because the committer keeps sealed versions in its
+ * checkpointed state, which names this class.
  *
  * @param epochDay the local day, as {@link LocalDate#toEpochDay()}
  * @param version 0 for the live record, otherwise the sealed version number from 1
@@ -33,6 +37,30 @@ public record DayRecordUpdate(
 
   public LocalDate day() {
     return LocalDate.ofEpochDay(epochDay);
+  }
+
+  /** This live record as the store writes it. */
+  public LiveRecord liveRecord() {
+    if (kind != UpdateKind.LIVE) {
+      throw new IllegalStateException(
+          "a " + kind + " update is a sealed version, not a live record");
+    }
+    return new LiveRecord(workerRef, day(), coveredUntilMillis, record);
+  }
+
+  /** This sealed version as the store writes it. */
+  public SealedVersion sealedVersion() {
+    if (kind == UpdateKind.LIVE) {
+      throw new IllegalStateException("a LIVE update is a live record, not a sealed version");
+    }
+    return new SealedVersion(
+        workerRef,
+        day(),
+        version,
+        SealedVersion.Reason.valueOf(kind.name()),
+        watermarkMillis,
+        coveredUntilMillis,
+        record);
   }
 
   /** Why an update was made. */

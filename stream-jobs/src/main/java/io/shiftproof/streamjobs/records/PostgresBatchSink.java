@@ -1,5 +1,6 @@
 package io.shiftproof.streamjobs.records;
 
+import io.shiftproof.records.RecordStoreConfig;
 import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Connection;

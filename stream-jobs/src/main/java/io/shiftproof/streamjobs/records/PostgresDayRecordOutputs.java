@@ -1,6 +1,9 @@
 package io.shiftproof.streamjobs.records;
 
 import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.records.DayRecordStore;
+import io.shiftproof.records.LateEvent;
+import io.shiftproof.records.RecordStoreConfig;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -48,7 +51,12 @@ public final class PostgresDayRecordOutputs implements DayRecordOutputs {
       DataStream<LateEvent> tooLate) {
     live.sinkTo(
             new PostgresBatchSink<DayRecordUpdate>(
-                store, DayRecordStore::upsertLive, MAX_BATCH, LIVE_MAX_DELAY))
+                store,
+                (c, batch) ->
+                    DayRecordStore.upsertLive(
+                        c, batch.stream().map(DayRecordUpdate::liveRecord).toList()),
+                MAX_BATCH,
+                LIVE_MAX_DELAY))
         .name("live-day-records")
         .uid("live-day-records");
     sealed

@@ -1,6 +1,10 @@
 package io.shiftproof.streamjobs.records;
 
 import io.shiftproof.ledger.LedgerEndpoint;
+import io.shiftproof.records.DayRecordStore;
+import io.shiftproof.records.RecordStoreConfig;
+import io.shiftproof.records.SealedBatch;
+import io.shiftproof.records.SealedVersion;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,11 +168,13 @@ public final class SealedVersionCommitter extends AbstractStreamOperator<Void>
     if (checkpoint.versions().isEmpty()) {
       return;
     }
+    List<SealedVersion> versions =
+        checkpoint.versions().stream().map(DayRecordUpdate::sealedVersion).toList();
     if (anchoring == null) {
-      DayRecordStore.insertVersions(connection, checkpoint.versions(), checkpoint.checkpointId());
+      DayRecordStore.insertVersions(connection, versions, checkpoint.checkpointId());
       return;
     }
-    SealedBatch batch = SealedBatch.of(checkpoint.versions());
+    SealedBatch batch = SealedBatch.of(versions);
     DayRecordStore.insertAnchoredBatch(
         connection,
         batch,

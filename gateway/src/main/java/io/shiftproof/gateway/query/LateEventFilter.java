@@ -1,6 +1,0 @@
-package io.shiftproof.gateway.query;
-
-import java.util.Optional;
-
-/** Which late events an operator asks for: of one worker, one platform, both, or all. */
-public record LateEventFilter(Optional<String> workerRef, Optional<String> platform) {}

@@ -1,12 +1,12 @@
 package io.shiftproof.streamjobs;
 
+import io.shiftproof.config.ConfigException;
 import io.shiftproof.ledger.embedded.EmbeddedLedgerConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.state.WorkInputTypeInfo;
-import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -15,7 +15,6 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -90,58 +89,34 @@ public final class WorkingTimeJob {
 
   /**
    * Runs the job against Kafka and PostgreSQL, e.g. when submitted to a Flink cluster with {@code
-   * flink run}. Arguments, all {@code --name value}: {@code kafka.bootstrap-servers}, {@code
-   * postgres.url}, {@code postgres.user}, {@code postgres.password}, {@code ledger.signing-key}
-   * (the hub's key, which signs the embedded ledger's entries) (required); {@code kafka.topic}
-   * (default {@code work-events}), {@code kafka.group-id} (default {@code
-   * shiftproof-working-time}), {@code working-time.zone} (default {@code Asia/Shanghai}).
+   * flink run}. The arguments, {@code --key value} pairs, are those of {@link JobArguments}: the
+   * connections, and the settings of {@link JobKeys} under the hub's names, which {@code shiftproof
+   * config --job-arguments} prints as the hub has them.
    */
   public static void main(String[] args) throws Exception {
-    ParameterTool params = ParameterTool.fromArgs(args);
-    String[] required = {
-      "kafka.bootstrap-servers",
-      "postgres.url",
-      "postgres.user",
-      "postgres.password",
-      "ledger.signing-key"
-    };
-    for (String name : required) {
-      if (!params.has(name)) {
-        System.err.println(
-            "missing --"
-                + name
-                + "; usage: WorkingTimeJob --kafka.bootstrap-servers HOST:PORT"
-                + " --postgres.url jdbc:postgresql://HOST:PORT/DB --postgres.user USER"
-                + " --postgres.password PASSWORD --ledger.signing-key HUB_KEY.pem"
-                + " [--kafka.topic work-events]"
-                + " [--kafka.group-id shiftproof-working-time] [--working-time.zone ZONE]");
-        System.exit(2);
-      }
+    JobArguments arguments;
+    try {
+      arguments = JobArguments.parse(args);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: WorkingTimeJob " + JobArguments.usage());
+      System.exit(2);
+      return;
     }
-    WorkingTimeJobConfig defaults = WorkingTimeJobConfig.defaults();
-    WorkingTimeJobConfig config =
-        defaults.withWorkingTime(
-            defaults
-                .workingTime()
-                .withZone(ZoneId.of(params.get("working-time.zone", "Asia/Shanghai"))));
+    WorkingTimeJobConfig config = arguments.job();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     build(
         env,
-        kafkaSource(
-            params.get("kafka.bootstrap-servers"),
-            params.get("kafka.topic", "work-events"),
-            params.get("kafka.group-id", WorkingTimeJobConfig.DEFAULT_JOB_NAME)),
+        kafkaSource(arguments.bootstrapServers(), arguments.topic(), arguments.groupId()),
         PostgresDayRecordOutputs.anchored(
             new RecordStoreConfig(
-                params.get("postgres.url"),
-                params.get("postgres.user"),
-                params.get("postgres.password")),
+                arguments.postgresUrl(), arguments.postgresUser(), arguments.postgresPassword()),
             config.jobName(),
             EmbeddedLedgerConfig.forHub(
-                params.get("postgres.url"),
-                params.get("postgres.user"),
-                params.get("postgres.password"),
-                params.get("ledger.signing-key"))),
+                arguments.postgresUrl(),
+                arguments.postgresUser(),
+                arguments.postgresPassword(),
+                arguments.ledgerSigningKey())),
         config);
     env.execute(config.jobName());
   }

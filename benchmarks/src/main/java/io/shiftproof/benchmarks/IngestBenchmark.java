@@ -1,8 +1,8 @@
 package io.shiftproof.benchmarks;
 
-import io.shiftproof.gateway.config.HubSettings;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.ingest.EventPublisher;
+import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.TopicAdmin;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
@@ -155,7 +155,7 @@ public final class IngestBenchmark {
   /** The same events, produced straight into the hub's broker with the gateway's durability. */
   private Phase baseline(HubChildProcess hub, List<PlatformBatch> batches) throws Exception {
     // The hub runs with the default settings: same topic layout and producer settings here.
-    KafkaConfig kafka = KafkaConfig.from(HubSettings.defaults());
+    KafkaConfig kafka = KafkaConfig.from(HubSettings.defaults(), BASELINE_TOPIC);
     TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), BASELINE_TOPIC, kafka.partitions());
     Properties p = EventPublisher.producerProperties(hub.kafkaBootstrapServers(), kafka);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-baseline");

@@ -1,7 +1,7 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -26,9 +26,9 @@ final class ClientOptions {
 
   /** A client presenting the organisation's certificate to the resolved hub. */
   HubClient client() {
-    HubSettings settings = hub.settings();
+    Settings settings = hub.settings();
     return HubClient.forOrganisation(
-        settings.get(HubKeys.DATA_DIR).resolve("credentials"),
+        settings.get(GatewayKeys.DATA_DIR).resolve("credentials"),
         organisation,
         HubEndpoint.resolve(Optional.ofNullable(url), settings));
   }

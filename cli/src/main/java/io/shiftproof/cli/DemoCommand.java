@@ -2,11 +2,12 @@ package io.shiftproof.cli;
 
 import io.shiftproof.cli.demo.DayTimelineChart;
 import io.shiftproof.cli.demo.DemoSummary;
+import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.TempDirectories;
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.hub.Hub;
+import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.StoredDayRecords;
 import io.shiftproof.hub.StreamJobConfig;
 import io.shiftproof.schemas.avro.DayRecord;
@@ -16,6 +17,7 @@ import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.JobKeys;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
@@ -87,12 +89,12 @@ final class DemoCommand implements Callable<Integer> {
     SimulationConfig simulation =
         SimulationConfig.builder().seed(seed).workers(workers).platforms(platforms).days(1).build();
     LocalDate day = simulation.startDate();
-    HubSettings settings =
+    Settings settings =
         HubSettings.defaults()
-            .with(HubKeys.DATA_DIR, dataDir.toString())
-            .with(HubKeys.GATEWAY_PORT, "0")
-            .with(HubKeys.MANAGEMENT_PORT, "0")
-            .with(HubKeys.STREAM_JOB_CHECKPOINT_INTERVAL, "PT2S");
+            .with(GatewayKeys.DATA_DIR, dataDir.toString())
+            .with(GatewayKeys.GATEWAY_PORT, "0")
+            .with(GatewayKeys.MANAGEMENT_PORT, "0")
+            .with(JobKeys.CHECKPOINT_INTERVAL, "PT2S");
     step(
         out,
         "1/4",

@@ -1,7 +1,7 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.hub.Hub;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,8 +28,8 @@ final class HubEndpoint {
     Properties p = new Properties();
     p.setProperty("api", hub.apiUrl().toString());
     p.setProperty("management", hub.managementUrl().toString());
-    p.setProperty(HubKeys.KAFKA_BOOTSTRAP.name(), hub.kafkaBootstrapServers());
-    p.setProperty(HubKeys.POSTGRES_URL.name(), hub.postgres().url().orElseThrow());
+    p.setProperty(GatewayKeys.KAFKA_BOOTSTRAP.name(), hub.kafkaBootstrapServers());
+    p.setProperty(GatewayKeys.POSTGRES_URL.name(), hub.postgres().url().orElseThrow());
     // Written aside and moved into place, so a reader never sees half a file.
     Path partial = dataDir.resolve(FILE + ".partial");
     try {
@@ -51,11 +51,11 @@ final class HubEndpoint {
   }
 
   /** An explicit URL, else the one the running hub recorded, else the configured port. */
-  static URI resolve(Optional<URI> explicit, HubSettings settings) {
+  static URI resolve(Optional<URI> explicit, Settings settings) {
     if (explicit.isPresent()) {
       return explicit.get();
     }
-    Path recorded = settings.get(HubKeys.DATA_DIR).resolve(FILE);
+    Path recorded = settings.get(GatewayKeys.DATA_DIR).resolve(FILE);
     if (Files.isRegularFile(recorded)) {
       Properties p = new Properties();
       try (Reader in = Files.newBufferedReader(recorded)) {
@@ -68,6 +68,6 @@ final class HubEndpoint {
         // fall back to the configured port
       }
     }
-    return URI.create("https://127.0.0.1:" + settings.get(HubKeys.GATEWAY_PORT));
+    return URI.create("https://127.0.0.1:" + settings.get(GatewayKeys.GATEWAY_PORT));
   }
 }

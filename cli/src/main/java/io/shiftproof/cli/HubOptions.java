@@ -1,8 +1,9 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.gateway.config.ConfigException;
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.ConfigException;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
+import io.shiftproof.hub.HubSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,14 +31,14 @@ final class HubOptions {
       description = "Set a configuration key, e.g. -D gateway.port=9443 (see `shiftproof config`).")
   Map<String, String> overrides = new HashMap<>();
 
-  HubSettings settings() {
+  Settings settings() {
     Path file = configFile;
     if (file == null && Files.isRegularFile(Path.of("shiftproof.properties"))) {
       file = Path.of("shiftproof.properties");
     }
     Map<String, String> all = new HashMap<>(overrides);
     if (dataDir != null) {
-      all.put(HubKeys.DATA_DIR.name(), dataDir.toString());
+      all.put(GatewayKeys.DATA_DIR.name(), dataDir.toString());
     }
     try {
       return HubSettings.load(file, System.getenv(), all);

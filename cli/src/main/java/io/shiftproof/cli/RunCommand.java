@@ -1,7 +1,7 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.hub.Hub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    HubSettings settings = hub.settings();
-    Path dataDir = settings.get(HubKeys.DATA_DIR).toAbsolutePath().normalize();
+    Settings settings = hub.settings();
+    Path dataDir = settings.get(GatewayKeys.DATA_DIR).toAbsolutePath().normalize();
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting the Shiftproof hub (data in " + dataDir + ") ...");
     out.flush();

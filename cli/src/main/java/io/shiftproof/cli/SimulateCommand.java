@@ -1,7 +1,7 @@
 package io.shiftproof.cli;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.simulator.BatchFileWriter;
 import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.FaultProfile;
@@ -146,8 +146,8 @@ final class SimulateCommand implements Callable<Integer> {
       out.println(tally.summary().describe());
       return 0;
     }
-    HubSettings settings = hub.settings();
-    Path credentials = settings.get(HubKeys.DATA_DIR).resolve("credentials");
+    Settings settings = hub.settings();
+    Path credentials = settings.get(GatewayKeys.DATA_DIR).resolve("credentials");
     URI base = HubEndpoint.resolve(Optional.ofNullable(url), settings);
     Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
     BatchPusher pusher =

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.WithRunningHub;
+import io.shiftproof.streamjobs.JobArguments;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,26 @@ class CommandLineIT extends WithRunningHub {
         .contains("kafka.bootstrap-servers")
         .contains("SHIFTPROOF_POSTGRES_URL")
         .contains("gateway.port");
+  }
+
+  @Test
+  void configPrintsTheArgumentsThatGiveAJobOnAClusterTheHubsSettings() {
+    Run run = run("config", "--job-arguments", "-D", "working-time.zone=Europe/Berlin");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> arguments = new ArrayList<>(List.of(run.out().trim().split(" ")));
+    assertThat(arguments)
+        .containsSubsequence("--working-time.zone", "Europe/Berlin")
+        .containsSubsequence("--kafka.topic", "work-events");
+
+    arguments.addAll(
+        List.of(
+            "--kafka.bootstrap-servers", "kafka:9092",
+            "--postgres.url", "jdbc:postgresql://db:5432/shiftproof",
+            "--postgres.user", "shiftproof",
+            "--postgres.password", "secret",
+            "--ledger.signing-key", "hub-key.pem"));
+    assertThat(JobArguments.parse(arguments.toArray(String[]::new)).job().workingTime().zone())
+        .isEqualTo(ZoneId.of("Europe/Berlin"));
   }
 
   @Test

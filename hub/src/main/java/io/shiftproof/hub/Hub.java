@@ -1,5 +1,6 @@
 package io.shiftproof.hub;
 
+import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.api.ApiRoutes;
@@ -7,12 +8,10 @@ import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
-import io.shiftproof.gateway.config.QueryConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
@@ -44,6 +43,7 @@ import io.shiftproof.records.PostgresLateEventReader;
 import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.BatchLimits;
+import io.shiftproof.streamjobs.JobKeys;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -98,8 +98,8 @@ public final class Hub implements AutoCloseable {
   }
 
   /** Starts everything the settings ask for; on failure, stops what was started and rethrows. */
-  public static Hub start(HubSettings settings) {
-    Path dataDir = settings.get(HubKeys.DATA_DIR).toAbsolutePath().normalize();
+  public static Hub start(Settings settings) {
+    Path dataDir = settings.get(GatewayKeys.DATA_DIR).toAbsolutePath().normalize();
     Hub hub = new Hub(dataDir.resolve("credentials"));
     try {
       hub.startAll(settings, dataDir);
@@ -110,15 +110,17 @@ public final class Hub implements AutoCloseable {
     }
   }
 
-  private void startAll(HubSettings settings, Path dataDir) {
+  private void startAll(Settings settings, Path dataDir) {
     createDirectories(dataDir);
     GatewayConfig gateway = GatewayConfig.from(settings);
-    KafkaConfig kafka = KafkaConfig.from(settings);
+    // The job's settings decide the topic the gateway writes and the zone its queries read.
+    StreamJobConfig streamJob = StreamJobConfig.from(settings);
+    KafkaConfig kafka = KafkaConfig.from(settings, streamJob.topic());
     TlsConfig tls = TlsConfig.from(settings);
     // Read before anything starts, so a bad value stops the hub before it starts servers.
     EvidenceConfig evidenceConfig = EvidenceConfig.from(settings);
-    ZoneId zone = QueryConfig.from(settings).zone();
-    LedgerKind ledgerKind = settings.get(HubKeys.LEDGER_KIND);
+    ZoneId zone = streamJob.job().workingTime().zone();
+    LedgerKind ledgerKind = settings.get(JobKeys.LEDGER_KIND);
     if (TlsConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
@@ -131,7 +133,8 @@ public final class Hub implements AutoCloseable {
       embeddedPostgres = true;
     }
     Database database = register(Database.open(postgres));
-    KeyRetentionConfig keyRetention = KeyRetentionConfig.from(settings);
+    KeyRetentionConfig keyRetention =
+        KeyRetentionConfig.from(settings, streamJob.job().correctionHorizon());
     register(
         KeyPruning.start(new EventKeyRetention(database.dataSource(), keyRetention.retention())));
 
@@ -159,7 +162,6 @@ public final class Hub implements AutoCloseable {
     // another process on a cluster, opens the ledger from the endpoint.
     Ledger ledger = register(Ledgers.open(ledgerKind, ledgerSettings, database.dataSource()));
 
-    StreamJobConfig streamJob = StreamJobConfig.from(settings);
     Optional<EmbeddedWorkingTimeJob> job = Optional.empty();
     if (streamJob.embedded()) {
       embeddedJob = true;

@@ -1,30 +1,24 @@
 package io.shiftproof.hub;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.Settings;
+import io.shiftproof.streamjobs.JobKeys;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
-import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 
 /**
  * Configuration of the working-time job as the hub runs it.
  *
  * @param embedded whether the hub runs the job itself, on a local MiniCluster
+ * @param job the job's settings, read the same way a job on a cluster reads its arguments
+ * @param topic the topic the gateway writes and the job reads
  */
-public record StreamJobConfig(boolean embedded, int parallelism, WorkingTimeJobConfig job) {
+public record StreamJobConfig(
+    boolean embedded, int parallelism, WorkingTimeJobConfig job, String topic) {
 
-  public static StreamJobConfig from(HubSettings s) {
-    WorkingTimeJobConfig defaults = WorkingTimeJobConfig.defaults();
-    WorkingTimeConfig semantics =
-        defaults
-            .workingTime()
-            .withZone(s.get(HubKeys.WORKING_TIME_ZONE))
-            .withSilenceTimeout(s.get(HubKeys.SILENCE_TIMEOUT));
+  public static StreamJobConfig from(Settings s) {
     return new StreamJobConfig(
         s.get(HubKeys.STREAM_JOB_MODE).equals("embedded"),
         s.get(HubKeys.STREAM_JOB_PARALLELISM),
-        defaults
-            .withWorkingTime(semantics)
-            .withCorrectionHorizon(s.get(HubKeys.CORRECTION_HORIZON))
-            .withCheckpointInterval(s.get(HubKeys.STREAM_JOB_CHECKPOINT_INTERVAL)));
+        WorkingTimeJobConfig.from(s),
+        s.get(JobKeys.KAFKA_TOPIC));
   }
 }

@@ -3,12 +3,13 @@ package io.shiftproof.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shiftproof.gateway.config.ConfigException;
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.config.ConfigException;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.gateway.ingest.EventKeyRetention;
+import io.shiftproof.streamjobs.JobKeys;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -47,14 +48,18 @@ class EventKeyRetentionIT extends WithRunningHub {
 
   @Test
   void aRetentionShorterThanTheHorizonPlusTwoDaysIsRefusedAtStartUp() {
-    HubSettings settings =
+    Settings settings =
         HubSettings.load(
             null,
             Map.of(),
             Map.of(
-                HubKeys.KEY_RETENTION.name(), "P3D", HubKeys.CORRECTION_HORIZON.name(), "PT72H"));
+                GatewayKeys.KEY_RETENTION.name(),
+                "P3D",
+                JobKeys.CORRECTION_HORIZON.name(),
+                "PT72H"));
 
-    assertThatThrownBy(() -> KeyRetentionConfig.from(settings))
+    assertThatThrownBy(
+            () -> KeyRetentionConfig.from(settings, settings.get(JobKeys.CORRECTION_HORIZON)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ingest.key-retention: got PT72H")
         .hasMessageContaining("want at least PT120H");

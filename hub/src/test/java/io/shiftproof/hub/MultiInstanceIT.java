@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.embedded.TempDirectories;
-import io.shiftproof.gateway.config.HubKeys;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -43,10 +43,10 @@ class MultiInstanceIT {
         track(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0));
     EmbeddedKafkaBroker kafka = track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0));
     Map<String, String> external = new HashMap<>();
-    external.put(HubKeys.POSTGRES_URL.name(), postgres.jdbcUrl());
-    external.put(HubKeys.POSTGRES_USER.name(), postgres.user());
-    external.put(HubKeys.POSTGRES_PASSWORD.name(), postgres.password());
-    external.put(HubKeys.KAFKA_BOOTSTRAP.name(), kafka.bootstrapServers());
+    external.put(GatewayKeys.POSTGRES_URL.name(), postgres.jdbcUrl());
+    external.put(GatewayKeys.POSTGRES_USER.name(), postgres.user());
+    external.put(GatewayKeys.POSTGRES_PASSWORD.name(), postgres.password());
+    external.put(GatewayKeys.KAFKA_BOOTSTRAP.name(), kafka.bootstrapServers());
     TestHub a = track(TestHub.start(dataDir.resolve("shared"), external));
     TestHub b = track(TestHub.start(dataDir.resolve("shared"), external));
 

@@ -2,8 +2,7 @@ package io.shiftproof.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shiftproof.gateway.config.HubKeys;
-import io.shiftproof.gateway.config.HubSettings;
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.simulator.BatchPusher;
@@ -37,10 +36,10 @@ public final class TestHub implements AutoCloseable {
   /** Starts a hub with embedded Kafka and PostgreSQL under {@code dataDir}. */
   public static TestHub start(Path dataDir, Map<String, String> extra) {
     Map<String, String> overrides = new HashMap<>();
-    overrides.put(HubKeys.DATA_DIR.name(), dataDir.toString());
-    overrides.put(HubKeys.GATEWAY_PORT.name(), "0");
-    overrides.put(HubKeys.MANAGEMENT_PORT.name(), "0");
-    overrides.put(HubKeys.GATEWAY_INSTANCES.name(), "2");
+    overrides.put(GatewayKeys.DATA_DIR.name(), dataDir.toString());
+    overrides.put(GatewayKeys.GATEWAY_PORT.name(), "0");
+    overrides.put(GatewayKeys.MANAGEMENT_PORT.name(), "0");
+    overrides.put(GatewayKeys.GATEWAY_INSTANCES.name(), "2");
     // Most tests exercise the gateway alone; those that need the job ask for it.
     overrides.put(HubKeys.STREAM_JOB_MODE.name(), "external");
     overrides.putAll(extra);

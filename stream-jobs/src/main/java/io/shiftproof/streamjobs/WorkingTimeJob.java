@@ -1,15 +1,11 @@
 package io.shiftproof.streamjobs;
 
-import io.shiftproof.ledger.LedgerEndpoint;
-import io.shiftproof.ledger.backend.LedgerKind;
-import io.shiftproof.ledger.backend.LedgerSettings;
-import io.shiftproof.ledger.backend.Ledgers;
+import io.shiftproof.config.ConfigException;
 import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.state.WorkInputTypeInfo;
-import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -18,7 +14,6 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -93,85 +88,31 @@ public final class WorkingTimeJob {
 
   /**
    * Runs the job against Kafka and PostgreSQL, e.g. when submitted to a Flink cluster with {@code
-   * flink run}. Arguments, all {@code --name value}: {@code kafka.bootstrap-servers}, {@code
-   * postgres.url}, {@code postgres.user}, {@code postgres.password}, {@code ledger.signing-key}
-   * (the hub's key, which signs the ledger's entries) (required); {@code kafka.topic} (default
-   * {@code work-events}), {@code kafka.group-id} (default {@code shiftproof-working-time}), {@code
-   * working-time.zone} (default {@code Asia/Shanghai}), {@code ledger.kind} (default {@code
-   * postgres}, as on the hub).
+   * flink run}. The arguments, {@code --key value} pairs, are those of {@link JobArguments}: the
+   * connections, and the settings of {@link JobKeys} under the hub's names, which {@code shiftproof
+   * config --job-arguments} prints as the hub has them.
    */
   public static void main(String[] args) throws Exception {
-    ParameterTool params = ParameterTool.fromArgs(args);
-    String[] required = {
-      "kafka.bootstrap-servers",
-      "postgres.url",
-      "postgres.user",
-      "postgres.password",
-      "ledger.signing-key"
-    };
-    for (String name : required) {
-      if (!params.has(name)) {
-        System.err.println(
-            "missing --"
-                + name
-                + "; usage: WorkingTimeJob --kafka.bootstrap-servers HOST:PORT"
-                + " --postgres.url jdbc:postgresql://HOST:PORT/DB --postgres.user USER"
-                + " --postgres.password PASSWORD --ledger.signing-key HUB_KEY.pem"
-                + " [--kafka.topic work-events]"
-                + " [--kafka.group-id shiftproof-working-time] [--working-time.zone ZONE]"
-                + " [--ledger.kind "
-                + LedgerKind.wanted()
-                + "]");
-        System.exit(2);
-      }
-    }
-    LedgerEndpoint ledger;
+    JobArguments arguments;
     try {
-      ledger = ledgerEndpoint(params);
-    } catch (IllegalArgumentException e) {
+      arguments = JobArguments.parse(args);
+    } catch (ConfigException e) {
       System.err.println(e.getMessage());
+      System.err.println("usage: WorkingTimeJob " + JobArguments.usage());
       System.exit(2);
       return;
     }
-    WorkingTimeJobConfig defaults = WorkingTimeJobConfig.defaults();
-    WorkingTimeJobConfig config =
-        defaults.withWorkingTime(
-            defaults
-                .workingTime()
-                .withZone(ZoneId.of(params.get("working-time.zone", "Asia/Shanghai"))));
+    WorkingTimeJobConfig config = arguments.job();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     build(
         env,
-        kafkaSource(
-            params.get("kafka.bootstrap-servers"),
-            params.get("kafka.topic", "work-events"),
-            params.get("kafka.group-id", WorkingTimeJobConfig.DEFAULT_JOB_NAME)),
+        kafkaSource(arguments.bootstrapServers(), arguments.topic(), arguments.groupId()),
         PostgresDayRecordOutputs.anchored(
             new RecordStoreConfig(
-                params.get("postgres.url"),
-                params.get("postgres.user"),
-                params.get("postgres.password")),
+                arguments.postgresUrl(), arguments.postgresUser(), arguments.postgresPassword()),
             config.jobName(),
-            ledger),
+            arguments.ledger()),
         config);
     env.execute(config.jobName());
-  }
-
-  /**
-   * The ledger the arguments name, opened through the same factory as the hub's.
-   *
-   * @throws IllegalArgumentException {@code ledger.kind: got "x", want postgres} for an unknown
-   *     kind
-   */
-  static LedgerEndpoint ledgerEndpoint(ParameterTool params) {
-    LedgerKind kind =
-        LedgerKind.parse(params.get(LedgerKind.KEY, LedgerKind.DEFAULT.settingValue()));
-    return Ledgers.endpoint(
-        kind,
-        new LedgerSettings(
-            params.getRequired("postgres.url"),
-            params.getRequired("postgres.user"),
-            params.getRequired("postgres.password"),
-            params.getRequired("ledger.signing-key")));
   }
 }

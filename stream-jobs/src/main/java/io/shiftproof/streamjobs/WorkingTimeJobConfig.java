@@ -1,5 +1,6 @@
 package io.shiftproof.streamjobs;
 
+import io.shiftproof.config.Settings;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param updateInterval a worker's live day is re-emitted at most once per this much event time;
  *     default 5 seconds (docs/design.md §5: "every few seconds at most")
  * @param correctionHorizon how long after it settles a day still takes late events as corrections;
- *     later events are stored as {@code TOO_LATE}; default 72 hours
+ *     later events are stored as {@code TOO_LATE}; default {@link #DEFAULT_CORRECTION_HORIZON}
  * @param checkpointInterval how often the job checkpoints; sealed versions are stored when a
- *     checkpoint completes, so this is also how long they take to appear; default 10 seconds
+ *     checkpoint completes, so this is also how long they take to appear; default {@link
+ *     #DEFAULT_CHECKPOINT_INTERVAL}
  * @param watermarkInterval how often sources emit a watermark (processing time); each new watermark
  *     updates the live record of every worker with new events, so when the job catches up on a
  *     backlog a longer interval means far fewer live updates (which only the last one of survives
@@ -44,6 +46,9 @@ public record WorkingTimeJobConfig(
   public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofSeconds(2);
   public static final String DEFAULT_JOB_NAME = "shiftproof-working-time";
 
+  /** Flink's own minimum checkpoint interval. */
+  public static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
+
   public WorkingTimeJobConfig {
     Objects.requireNonNull(workingTime, "workingTime");
     Objects.requireNonNull(outOfOrderness, "outOfOrderness");
@@ -57,8 +62,7 @@ public record WorkingTimeJobConfig(
     requireAtLeast("idleness", idleness, Duration.ofMillis(1));
     requireAtLeast("updateInterval", updateInterval, Duration.ofMillis(1));
     requireAtLeast("correctionHorizon", correctionHorizon, Duration.ZERO);
-    // Flink's own minimum checkpoint interval.
-    requireAtLeast("checkpointInterval", checkpointInterval, Duration.ofMillis(10));
+    requireAtLeast("checkpointInterval", checkpointInterval, MIN_CHECKPOINT_INTERVAL);
     requireAtLeast("watermarkInterval", watermarkInterval, Duration.ofMillis(1));
     if (jobName.isBlank()) {
       throw new IllegalArgumentException("jobName: got a blank name, want a job name");
@@ -75,6 +79,22 @@ public record WorkingTimeJobConfig(
         DEFAULT_CHECKPOINT_INTERVAL,
         DEFAULT_WATERMARK_INTERVAL,
         DEFAULT_JOB_NAME);
+  }
+
+  /**
+   * The job as the settings of {@link JobKeys} shape it, the rest at the defaults: how the hub
+   * configures the job it runs and how {@link WorkingTimeJob#main} configures one on a cluster.
+   */
+  public static WorkingTimeJobConfig from(Settings s) {
+    WorkingTimeJobConfig defaults = defaults();
+    return defaults
+        .withWorkingTime(
+            defaults
+                .workingTime()
+                .withZone(s.get(JobKeys.WORKING_TIME_ZONE))
+                .withSilenceTimeout(s.get(JobKeys.SILENCE_TIMEOUT)))
+        .withCorrectionHorizon(s.get(JobKeys.CORRECTION_HORIZON))
+        .withCheckpointInterval(s.get(JobKeys.CHECKPOINT_INTERVAL));
   }
 
   public WorkingTimeJobConfig withWorkingTime(WorkingTimeConfig value) {

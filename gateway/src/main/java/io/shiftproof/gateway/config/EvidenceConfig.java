@@ -1,5 +1,7 @@
 package io.shiftproof.gateway.config;
 
+import io.shiftproof.config.ConfigException;
+import io.shiftproof.config.Settings;
 import java.time.Duration;
 
 /**
@@ -16,18 +18,18 @@ public record EvidenceConfig(Duration sealWait) {
    * @throws ConfigException when the wait would outlast the request: the client would get a timeout
    *     while the hub went on to log and sign a bundle nobody receives
    */
-  public static EvidenceConfig from(HubSettings s) {
-    Duration sealWait = s.get(HubKeys.EVIDENCE_SEAL_WAIT);
-    Duration most = s.get(HubKeys.REQUEST_TIMEOUT).minus(MARGIN);
+  public static EvidenceConfig from(Settings s) {
+    Duration sealWait = s.get(GatewayKeys.EVIDENCE_SEAL_WAIT);
+    Duration most = s.get(GatewayKeys.REQUEST_TIMEOUT).minus(MARGIN);
     if (sealWait.compareTo(most) > 0) {
       throw new ConfigException(
-          HubKeys.EVIDENCE_SEAL_WAIT.name()
+          GatewayKeys.EVIDENCE_SEAL_WAIT.name()
               + ": got "
               + sealWait
               + ", want at most "
               + most
               + " ("
-              + HubKeys.REQUEST_TIMEOUT.name()
+              + GatewayKeys.REQUEST_TIMEOUT.name()
               + " less 5 s), or a request would time out while its bundle is being built");
     }
     return new EvidenceConfig(sealWait);

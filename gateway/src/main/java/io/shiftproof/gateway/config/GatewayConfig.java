@@ -1,5 +1,6 @@
 package io.shiftproof.gateway.config;
 
+import io.shiftproof.config.Settings;
 import java.time.Duration;
 
 /** Configuration of the HTTP API and its management endpoints. */
@@ -15,18 +16,18 @@ public record GatewayConfig(
     int maxEventsPerBatch,
     Duration maxFutureSkew) {
 
-  public static GatewayConfig from(HubSettings s) {
+  public static GatewayConfig from(Settings s) {
     return new GatewayConfig(
-        s.get(HubKeys.GATEWAY_HOST),
-        s.get(HubKeys.GATEWAY_PORT),
-        s.get(HubKeys.MANAGEMENT_HOST),
-        s.get(HubKeys.MANAGEMENT_PORT),
-        s.get(HubKeys.GATEWAY_INSTANCES),
-        s.get(HubKeys.MAX_BODY_BYTES),
-        s.get(HubKeys.REQUEST_TIMEOUT),
-        s.get(HubKeys.IDLE_TIMEOUT),
-        s.get(HubKeys.MAX_EVENTS_PER_BATCH),
-        s.get(HubKeys.MAX_FUTURE_SKEW));
+        s.get(GatewayKeys.GATEWAY_HOST),
+        s.get(GatewayKeys.GATEWAY_PORT),
+        s.get(GatewayKeys.MANAGEMENT_HOST),
+        s.get(GatewayKeys.MANAGEMENT_PORT),
+        s.get(GatewayKeys.GATEWAY_INSTANCES),
+        s.get(GatewayKeys.MAX_BODY_BYTES),
+        s.get(GatewayKeys.REQUEST_TIMEOUT),
+        s.get(GatewayKeys.IDLE_TIMEOUT),
+        s.get(GatewayKeys.MAX_EVENTS_PER_BATCH),
+        s.get(GatewayKeys.MAX_FUTURE_SKEW));
   }
 
   /** The same configuration on another port. */

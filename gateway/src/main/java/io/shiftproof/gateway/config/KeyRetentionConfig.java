@@ -1,5 +1,7 @@
 package io.shiftproof.gateway.config;
 
+import io.shiftproof.config.ConfigException;
+import io.shiftproof.config.Settings;
 import java.time.Duration;
 
 /**
@@ -13,22 +15,24 @@ public record KeyRetentionConfig(Duration retention) {
   static final Duration MARGIN = Duration.ofDays(2);
 
   /**
+   * @param correctionHorizon how long after a day settles the working-time job still takes late
+   *     events as corrections; its key is the job's, so the hub hands it over
    * @throws ConfigException when the retention would forget keys of events that could still change
    *     a day record
    */
-  public static KeyRetentionConfig from(HubSettings s) {
-    Duration retention = s.get(HubKeys.KEY_RETENTION);
-    Duration least = s.get(HubKeys.CORRECTION_HORIZON).plus(MARGIN);
+  public static KeyRetentionConfig from(Settings s, Duration correctionHorizon) {
+    Duration retention = s.get(GatewayKeys.KEY_RETENTION);
+    Duration least = correctionHorizon.plus(MARGIN);
     if (retention.compareTo(least) < 0) {
       throw new ConfigException(
-          HubKeys.KEY_RETENTION.name()
+          GatewayKeys.KEY_RETENTION.name()
               + ": got "
               + retention
               + ", want at least "
               + least
-              + " ("
-              + HubKeys.CORRECTION_HORIZON.name()
-              + " plus 2 days), or a resend that can still change a day would count twice");
+              + " (the working-time correction horizon, "
+              + correctionHorizon
+              + ", plus 2 days), or a resend that can still change a day would count twice");
     }
     return new KeyRetentionConfig(retention);
   }

@@ -16,9 +16,9 @@ import javax.sql.DataSource;
  * all history.
  *
  * <p>Why that is safe: the retention is required to exceed the correction horizon by more than a
- * day (see {@code HubKeys}), so an event whose key is gone could only be for a day past its
- * horizon. If a platform resends such an event, the gateway accepts it again, and the stream job
- * stores it as {@code TOO_LATE} (once, by key) without changing any record. Only the resend's
+ * day (see {@code KeyRetentionConfig}), so an event whose key is gone could only be for a day past
+ * its horizon. If a platform resends such an event, the gateway accepts it again, and the stream
+ * job stores it as {@code TOO_LATE} (once, by key) without changing any record. Only the resend's
  * answer differs: {@code accepted} rather than {@code duplicate}.
  *
  * <p>Deletes go in chunks so no transaction holds many row locks against ingest, and several

@@ -8,9 +8,9 @@ import java.util.Objects;
  * Settings of the working-time semantics (docs/design.md §5).
  *
  * @param silenceTimeout a session with no event for this long or longer is closed at its last
- *     event; default 10 minutes
- * @param zone the hub's zone, which decides where a local day starts and ends; default {@code
- *     Asia/Shanghai}
+ *     event; default {@link #DEFAULT_SILENCE_TIMEOUT}
+ * @param zone the hub's zone, which decides where a local day starts and ends; default {@link
+ *     #DEFAULT_ZONE}
  * @param stretchJoinGap engaged intervals separated by a gap shorter than this are joined into one
  *     stretch for {@code longestStretchSeconds}; default 20 minutes, the break a platform may force
  */

@@ -1,4 +1,4 @@
-package io.shiftproof.gateway.config;
+package io.shiftproof.config;
 
 /** A configuration value that cannot be used; the message names the key and what it wants. */
 public final class ConfigException extends RuntimeException {

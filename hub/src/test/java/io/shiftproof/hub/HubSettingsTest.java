@@ -1,9 +1,16 @@
-package io.shiftproof.gateway.config;
+package io.shiftproof.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shiftproof.config.ConfigException;
+import io.shiftproof.config.ConfigKey;
+import io.shiftproof.config.Settings;
+import io.shiftproof.gateway.config.GatewayKeys;
+import io.shiftproof.gateway.config.KafkaConfig;
+import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.streamjobs.JobKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,24 +23,25 @@ class HubSettingsTest {
 
   @Test
   void defaultsRunEverythingEmbedded() {
-    HubSettings s = HubSettings.defaults();
-    assertThat(KafkaConfig.from(s).bootstrapServers()).isEmpty();
+    Settings s = HubSettings.defaults();
+    assertThat(KafkaConfig.from(s, s.get(JobKeys.KAFKA_TOPIC)).bootstrapServers()).isEmpty();
     assertThat(PostgresConfig.from(s).url()).isEmpty();
-    assertThat(s.get(HubKeys.GATEWAY_PORT)).isEqualTo(8443);
-    assertThat(s.get(HubKeys.MAX_FUTURE_SKEW)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(StreamJobConfig.from(s).embedded()).isTrue();
+    assertThat(s.get(GatewayKeys.GATEWAY_PORT)).isEqualTo(8443);
+    assertThat(s.get(GatewayKeys.MAX_FUTURE_SKEW)).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
   void environmentOverridesFileAndOverridesWinOverEnvironment() throws Exception {
     Path file = dir.resolve("shiftproof.properties");
     Files.writeString(file, "gateway.port=9000\nkafka.topic=from-file\n");
-    HubSettings s =
+    Settings s =
         HubSettings.load(
             file,
             Map.of("SHIFTPROOF_GATEWAY_PORT", "9001", "SHIFTPROOF_KAFKA_TOPIC", "from-env"),
             Map.of("kafka.topic", "from-flag"));
-    assertThat(s.get(HubKeys.GATEWAY_PORT)).isEqualTo(9001);
-    assertThat(s.get(HubKeys.KAFKA_TOPIC)).isEqualTo("from-flag");
+    assertThat(s.get(GatewayKeys.GATEWAY_PORT)).isEqualTo(9001);
+    assertThat(s.get(JobKeys.KAFKA_TOPIC)).isEqualTo("from-flag");
   }
 
   @Test
@@ -61,10 +69,10 @@ class HubSettingsTest {
 
   @Test
   void ledgerKindDefaultsToPostgresAndAnotherBackendIsRefusedAtStartUp() {
-    assertThat(HubSettings.defaults().get(HubKeys.LEDGER_KIND)).isEqualTo(LedgerKind.POSTGRES);
+    assertThat(HubSettings.defaults().get(JobKeys.LEDGER_KIND)).isEqualTo(LedgerKind.POSTGRES);
     assertThat(
             HubSettings.load(null, Map.of("SHIFTPROOF_LEDGER_KIND", "postgres"), Map.of())
-                .get(HubKeys.LEDGER_KIND))
+                .get(JobKeys.LEDGER_KIND))
         .isEqualTo(LedgerKind.POSTGRES);
 
     assertThatThrownBy(() -> HubSettings.load(null, Map.of(), Map.of("ledger.kind", "fabric")))
@@ -73,14 +81,11 @@ class HubSettingsTest {
   }
 
   @Test
-  void anEvidenceSealWaitThatWouldOutlastTheRequestIsRefused() {
-    assertThat(EvidenceConfig.from(HubSettings.defaults()).sealWait())
-        .isEqualTo(java.time.Duration.ofSeconds(20));
-    HubSettings tooLong = HubSettings.load(null, Map.of(), Map.of("evidence.seal-wait", "PT30S"));
-
-    assertThatThrownBy(() -> EvidenceConfig.from(tooLong))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("evidence.seal-wait: got PT30S, want at most PT25S");
+  void theHubAcceptsTheKeysOfEveryComponent() {
+    assertThat(HubKeys.ALL)
+        .containsAll(GatewayKeys.ALL)
+        .containsAll(JobKeys.ALL)
+        .contains(HubKeys.STREAM_JOB_MODE, HubKeys.STREAM_JOB_PARALLELISM);
   }
 
   @Test
@@ -90,6 +95,7 @@ class HubSettingsTest {
             key -> {
               assertThat(key.environmentVariable()).matches("SHIFTPROOF_[A-Z0-9_]+");
               assertThat(key.doc()).isNotBlank();
+              assertThat(key.defaultText()).isPresent();
             });
     assertThat(HubKeys.ALL.stream().map(ConfigKey::name).distinct()).hasSize(HubKeys.ALL.size());
   }

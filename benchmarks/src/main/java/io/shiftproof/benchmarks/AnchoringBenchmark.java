@@ -11,11 +11,7 @@ import io.shiftproof.ledger.backend.LedgerKind;
 import io.shiftproof.ledger.backend.LedgerSettings;
 import io.shiftproof.ledger.backend.Ledgers;
 import io.shiftproof.ledger.contract.AnchorRequest;
-import io.shiftproof.ledger.merkle.Hash;
-import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleTree;
-import io.shiftproof.ledger.merkle.MerkleVerifier;
-import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.pki.DevCredentials;
 import io.shiftproof.records.PostgresDayRecordReader;
 import io.shiftproof.records.RecordStoreConfig;
@@ -26,42 +22,31 @@ import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What anchoring costs (docs/design.md §6): Merkle hashing per core on the job's real day records,
- * the latency of generating and checking an inclusion proof, and the working-time job's end-to-end
- * throughput with anchoring on (embedded ledger) against off, in the same run on the same events.
+ * What anchoring costs the working-time job (docs/design.md §6): its end-to-end throughput with
+ * anchoring on (embedded ledger) against off, in the same run on the same events, the batches and
+ * ledger entries it made, and the anchoring work of a run timed on its own. Merkle hashing per core
+ * and inclusion-proof latency are micro-benchmarks ({@link MicroBenchmark}).
  *
- * <p>The Merkle figures are single-threaded and timed by the thread's own CPU clock, so they are
- * per core whatever else the machine does; each is measured after an untimed warm-up pass, against
- * a baseline of plain SHA-256 over the same bytes (what hashing alone costs). The job runs
- * alternate off and on, the first mode of each round alternating too, after a warm-up of each, at
- * parallelism 1 with the hub's checkpoint interval, over several simulated days so that days
- * settle, and are anchored, mid-stream.
+ * <p>The job runs alternate off and on, the first mode of each round alternating too, after a
+ * warm-up of each, at parallelism 1 with the hub's checkpoint interval, over several simulated days
+ * so that days settle, and are anchored, mid-stream.
  */
 public final class AnchoringBenchmark {
   /** Benchmark settings. */
   public record Settings(
-      int workers, int platforms, int days, long seed, int leaves, int rounds, Path workDir) {}
-
-  private static final int PROOFS = 100_000;
-  private static final int SHORT_LEAF_BYTES = 256;
+      int workers, int platforms, int days, long seed, int rounds, Path workDir) {}
 
   private final Settings settings;
   private final PrintWriter out;
@@ -122,9 +107,9 @@ public final class AnchoringBenchmark {
       }
       Batches batches = batches(store);
       printJob(off, on, medianElapsed(offStartUp), medianElapsed(onStartUp), batches);
-      List<byte[]> records = sampleRecords(store);
-      anchoringWork(records, batches, ledger, medianElapsed(on));
-      merkle(records);
+      anchoringWork(sealedRecords(store), batches, ledger, medianElapsed(on));
+      out.printf(
+          "%nMerkle hashing per core and inclusion-proof latency: ./shiftproof bench micro (JMH)%n");
     }
   }
 
@@ -272,9 +257,11 @@ public final class AnchoringBenchmark {
       took = Duration.ofNanos(System.nanoTime() - started);
     }
     out.printf(
-        "  anchoring work of that run, timed alone: %d records in %d batches (trees, proofs, one"
-            + " ledger transaction each) took %d ms, %.2f %% of a %.1f s run%n",
+        "  anchoring work of that run, timed alone: %d records (%.0f bytes on average) in %d"
+            + " batches (trees, proofs, one ledger transaction each) took %d ms, %.2f %% of a %.1f"
+            + " s run%n",
         records.size(),
+        records.stream().mapToInt(r -> r.length).average().orElse(0),
         count,
         took.toMillis(),
         100.0 * took.toNanos() / onRun.toNanos(),
@@ -282,137 +269,14 @@ public final class AnchoringBenchmark {
   }
 
   /** Every sealed version the last run stored, as canonical bytes. */
-  private static List<byte[]> sampleRecords(RecordStoreConfig store) throws SQLException {
+  private static List<byte[]> sealedRecords(RecordStoreConfig store) throws SQLException {
     List<byte[]> records;
     try (Connection c = BenchJobRuns.connect(store)) {
       records = PostgresDayRecordReader.sealedRecordBytes(c);
     }
     if (records.isEmpty()) {
-      throw new IllegalStateException("the job stored no sealed versions to hash");
+      throw new IllegalStateException("the job stored no sealed versions to anchor");
     }
     return records;
-  }
-
-  private void merkle(List<byte[]> sample) throws Exception {
-    int n = settings.leaves();
-    // The sample repeated to n leaves, by reference: the hashing cost is per byte, not per
-    // distinct record.
-    List<byte[]> leaves =
-        new AbstractList<>() {
-          @Override
-          public byte[] get(int index) {
-            return sample.get(index % sample.size());
-          }
-
-          @Override
-          public int size() {
-            return n;
-          }
-        };
-    long bytes = 0;
-    for (byte[] record : sample) {
-      bytes += record.length;
-    }
-    double meanBytes = (double) bytes / sample.size();
-    out.printf(
-        "%nMerkle hashing, one thread, %,d leaves (the run's %,d sealed records, %.0f bytes on"
-            + " average, repeated):%n",
-        n, sample.size(), meanBytes);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-    Runnable plain =
-        () -> {
-          for (byte[] leaf : leaves) {
-            sha256.digest(leaf);
-          }
-        };
-    List<Hash> leafHashes = new ArrayList<>(n);
-    Runnable hashLeaves =
-        () -> {
-          leafHashes.clear();
-          for (byte[] leaf : leaves) {
-            leafHashes.add(TreeHasher.leafHash(leaf));
-          }
-        };
-    MerkleTree[] tree = new MerkleTree[1];
-    Runnable fromLeafHashes = () -> tree[0] = MerkleTree.fromLeafHashes(leafHashes);
-    Runnable fromLeaves = () -> tree[0] = MerkleTree.fromLeaves(leaves);
-    double baseline =
-        timePerCore(threads, plain, n, "SHA-256 of each record (baseline)", meanBytes);
-    timePerCore(threads, hashLeaves, n, "leaf hashes SHA-256(0x00 || record)", meanBytes);
-    timePerCore(threads, fromLeafHashes, n, "interior nodes from leaf hashes", 64);
-    double full = timePerCore(threads, fromLeaves, n, "whole tree from records", meanBytes);
-    // The same tree over short leaves shows the per-leaf cost apart from the record size.
-    byte[] shortLeaf = Arrays.copyOf(sample.get(0), SHORT_LEAF_BYTES);
-    List<byte[]> shortLeaves = java.util.Collections.nCopies(n, shortLeaf);
-    timePerCore(
-        threads,
-        () -> tree[0] = MerkleTree.fromLeaves(shortLeaves),
-        n,
-        "whole tree from " + SHORT_LEAF_BYTES + "-byte leaves",
-        SHORT_LEAF_BYTES);
-    out.printf(
-        "  whole tree from records: %,.0f leaves/s per core (goal >= 2,000,000: %s); %.2fx the"
-            + " plain SHA-256 baseline%n",
-        full, full >= 2_000_000 ? "met" : "NOT met", full / baseline);
-    // Proofs depend on the tree's size only, and the last tree built has the same size.
-    proofs(tree[0]);
-  }
-
-  /**
-   * Runs {@code work} once untimed, then timed by this thread's CPU clock; prints and returns
-   * leaves/s.
-   */
-  private double timePerCore(
-      ThreadMXBean threads, Runnable work, int leaves, String what, double bytesPerLeaf) {
-    work.run();
-    long cpu = threads.getCurrentThreadCpuTime();
-    long wall = System.nanoTime();
-    work.run();
-    cpu = threads.getCurrentThreadCpuTime() - cpu;
-    wall = System.nanoTime() - wall;
-    double perSecond = leaves / (cpu / 1e9);
-    out.printf(
-        "  %-40s %,13.0f leaves/s per core  %,7.0f MB/s  (%.2f s CPU, %.2f s wall)%n",
-        what, perSecond, perSecond * bytesPerLeaf / 1e6, cpu / 1e9, wall / 1e9);
-    return perSecond;
-  }
-
-  private void proofs(MerkleTree tree) {
-    SplittableRandom random = new SplittableRandom(settings.seed());
-    long[] generate = new long[PROOFS];
-    long[] verify = new long[PROOFS];
-    Hash root = tree.rootHash();
-    for (int pass = 0; pass < 2; pass++) { // the first pass warms up
-      for (int i = 0; i < PROOFS; i++) {
-        int index = random.nextInt(tree.size());
-        long start = System.nanoTime();
-        InclusionProof proof = tree.inclusionProof(index);
-        long generated = System.nanoTime();
-        boolean ok = MerkleVerifier.verifyInclusion(tree.leafHash(index), proof, root).isVerified();
-        long verified = System.nanoTime();
-        if (!ok) {
-          throw new IllegalStateException("proof of leaf " + index + " did not verify");
-        }
-        generate[i] = generated - start;
-        verify[i] = verified - generated;
-      }
-    }
-    out.printf(
-        "%ninclusion proofs in a tree of %,d leaves (%,d random leaves, after as many warm-up):%n",
-        tree.size(), PROOFS);
-    printLatency("generate", generate);
-    printLatency("verify", verify);
-  }
-
-  private void printLatency(String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    out.printf(
-        "  %-8s p50 %6.1f us  p99 %6.1f us  max %7.1f us%n",
-        what,
-        sorted[sorted.length / 2] / 1e3,
-        sorted[(int) (sorted.length * 0.99)] / 1e3,
-        sorted[sorted.length - 1] / 1e3);
   }
 }

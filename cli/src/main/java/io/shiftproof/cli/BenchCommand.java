@@ -2,6 +2,7 @@ package io.shiftproof.cli;
 
 import io.shiftproof.benchmarks.AnchoringBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
+import io.shiftproof.benchmarks.MicroBenchmark;
 import io.shiftproof.benchmarks.WorkingTimeBenchmark;
 import io.shiftproof.embedded.TempDirectories;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Ingest.class,
       BenchCommand.WorkingTime.class,
-      BenchCommand.Anchoring.class
+      BenchCommand.Anchoring.class,
+      BenchCommand.Micro.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -116,8 +118,9 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "anchoring",
       description =
-          "Merkle leaves hashed per second per core on the job's real day records, inclusion-proof"
-              + " latency, and the working-time job's throughput with anchoring on against off.")
+          "The working-time job's throughput with anchoring on against off, its anchored batches"
+              + " and ledger entries, and the anchoring work of a run timed alone. Merkle hashing"
+              + " and proof latency: bench micro.")
   static final class Anchoring implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin SimulatedLoadOptions load;
@@ -128,12 +131,6 @@ final class BenchCommand implements Runnable {
         description =
             "Simulated days; days settle and are anchored mid-stream. Default: ${DEFAULT-VALUE}")
     int days;
-
-    @Option(
-        names = "--leaves",
-        defaultValue = "1000000",
-        description = "Leaves in the Merkle measurements. Default: ${DEFAULT-VALUE}")
-    int leaves;
 
     @Option(
         names = "--rounds",
@@ -147,12 +144,45 @@ final class BenchCommand implements Runnable {
       try {
         new AnchoringBenchmark(
                 new AnchoringBenchmark.Settings(
-                    load.workers, load.platforms, days, load.seed, leaves, rounds, workDir),
+                    load.workers, load.platforms, days, load.seed, rounds, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {
         TempDirectories.delete(workDir);
       }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "micro",
+      description =
+          "JMH micro-benchmarks on sealed day records: Merkle leaves hashed per second per core"
+              + " against plain SHA-256, tree building, and inclusion-proof generation and"
+              + " verification against hashing the proof's path.")
+  static final class Micro implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--quick",
+        description = "A smoke run of seconds: one short warm-up and two short measurements.")
+    boolean quick;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "1",
+        description = "Threads per benchmark; figures stay per core. Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+      MicroBenchmark.Settings settings;
+      try {
+        settings = new MicroBenchmark.Settings(quick, threads);
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(ShiftproofCli.EXIT_USAGE, "--" + e.getMessage());
+      }
+      new MicroBenchmark(settings, spec.commandLine().getOut()).run();
       return 0;
     }
   }

@@ -1,0 +1,161 @@
+package io.shiftproof.gateway.audit;
+
+import static io.shiftproof.gateway.RouteAnswer.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.gateway.RouteTestServer;
+import io.shiftproof.ledger.LedgerException;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code GET /v1/audit} against a fake auditor. */
+@ExtendWith(VertxExtension.class)
+class AuditRoutesTest {
+  private static final String RECORD = "wr_" + "A".repeat(43) + "/2026-11-28/v1";
+
+  /** A report with a finding of a record and one of the ledger alone. */
+  private static final Auditor FINDS_TWO =
+      () ->
+          new AuditReport(
+              3,
+              10,
+              4,
+              List.of(
+                  new AuditFinding(
+                      "RECORD_CHANGED",
+                      Optional.of("wt-job/ckpt-1"),
+                      Optional.of(RECORD),
+                      "leaf hash differs from the anchored tree"),
+                  new AuditFinding(
+                      "LEDGER_ENTRY_BROKEN", Optional.empty(), Optional.empty(), "entry 7")),
+              2,
+              Duration.ofMillis(12));
+
+  private static final AtomicInteger runs = new AtomicInteger();
+  private static volatile Auditor auditor = FINDS_TWO;
+  private static RouteTestServer server;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    Auditor counted =
+        () -> {
+          runs.incrementAndGet();
+          return auditor.run();
+        };
+    server = RouteTestServer.start(vertx, new AuditHandler(counted)).await();
+  }
+
+  @BeforeEach
+  void findsTwoAgain() {
+    runs.set(0);
+    auditor = FINDS_TWO;
+  }
+
+  @Test
+  void adminReadsTheReportWithEveryFinding(VertxTestContext test) {
+    server
+        .get("admin", "/v1/audit")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(answer.header("content-type")).isEqualTo("application/json");
+                  JsonObject report = answer.json();
+                  assertThat(report.getBoolean("clean")).isFalse();
+                  assertThat(report.getLong("batches")).isEqualTo(3);
+                  assertThat(report.getLong("records")).isEqualTo(10);
+                  assertThat(report.getLong("ledgerEntries")).isEqualTo(4);
+                  assertThat(report.getLong("tookMillis")).isEqualTo(12);
+                  assertThat(report.getLong("findingsOmitted")).isEqualTo(2);
+                  JsonArray findings = report.getJsonArray("findings");
+                  assertThat(findings).hasSize(2);
+                  assertThat(findings.getJsonObject(0).getMap())
+                      .containsEntry("code", "RECORD_CHANGED")
+                      .containsEntry("batchId", "wt-job/ckpt-1")
+                      .containsEntry("record", RECORD)
+                      .containsEntry("detail", "leaf hash differs from the anchored tree");
+                  JsonObject withoutRecord = findings.getJsonObject(1);
+                  assertThat(withoutRecord.containsKey("batchId")).isTrue();
+                  assertThat(withoutRecord.getValue("batchId")).isNull();
+                  assertThat(withoutRecord.getValue("record")).isNull();
+                }));
+  }
+
+  @Test
+  void cleanAuditHasNoFindings(VertxTestContext test) {
+    auditor = () -> new AuditReport(1, 2, 1, List.of(), 0, Duration.ofMillis(3));
+    server
+        .get("admin", "/v1/audit")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(answer.json().getBoolean("clean")).isTrue();
+                  assertThat(answer.json().getJsonArray("findings")).isEmpty();
+                }));
+  }
+
+  @Test
+  void insurerMayNotRunAnAudit(VertxTestContext test) {
+    server
+        .get("insurer-1", "/v1/audit")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(403);
+                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
+                  assertThat(runs.get()).isZero();
+                }));
+  }
+
+  @Test
+  void unreadableDatabaseIsUnavailable(VertxTestContext test) {
+    auditor =
+        () -> {
+          throw new SQLException("FATAL: the database system is starting up");
+        };
+    server
+        .get("admin", "/v1/audit")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(503);
+                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
+                  assertThat(answer.errorMessage()).doesNotContain("FATAL");
+                  assertThat(answer.header("retry-after")).isEqualTo("1");
+                }));
+  }
+
+  @Test
+  void unreachableLedgerIsUnavailable(VertxTestContext test) {
+    auditor =
+        () -> {
+          throw new LedgerException("UNAVAILABLE", "peer0 unreachable", true);
+        };
+    server
+        .get("admin", "/v1/audit")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(503);
+                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
+                }));
+  }
+}

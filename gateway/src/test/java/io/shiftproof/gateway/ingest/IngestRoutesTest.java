@@ -1,0 +1,299 @@
+package io.shiftproof.gateway.ingest;
+
+import static io.shiftproof.gateway.RouteAnswer.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.gateway.RouteTestServer;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.DecodedBatch;
+import io.shiftproof.schemas.wire.ErrorCode;
+import io.shiftproof.schemas.wire.EventRejection;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST /v1/events} against a fake ingestor, with the real decoder and error mapping. */
+@ExtendWith(VertxExtension.class)
+class IngestRoutesTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
+  private static final String WORKER = "wr_" + "A".repeat(43);
+
+  private static final FakeIngestor ingestor = new FakeIngestor();
+  private static final GatewayMetrics metrics = new GatewayMetrics();
+  private static RouteTestServer server;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server =
+        RouteTestServer.start(
+                vertx, metrics, new IngestHandler(new BatchDecoder(), ingestor, metrics, CLOCK))
+            .await();
+  }
+
+  @BeforeEach
+  void forgetEarlierBatches() {
+    ingestor.reset();
+  }
+
+  @Test
+  void jsonBatchIsAnsweredWithTheIngestorsOutcome(VertxTestContext test) {
+    ingestor.answer(
+        batch ->
+            new IngestOutcome(
+                batch.batchId(),
+                2,
+                1,
+                List.of(
+                    new EventRejection(
+                        2, ErrorCode.FUTURE_TIMESTAMP, "occurredAt: got a time to come"))));
+    server
+        .postJson(
+            "platform-2", "/v1/events", batch("b-1", event("e-1"), event("e-2"), event("e-3")))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(answer.header("content-type")).isEqualTo("application/json");
+                  JsonObject body = answer.json();
+                  assertThat(body.getString("batchId")).isEqualTo("b-1");
+                  assertThat(body.getInteger("accepted")).isEqualTo(2);
+                  assertThat(body.getInteger("duplicates")).isEqualTo(1);
+                  JsonArray rejected = body.getJsonArray("rejected");
+                  assertThat(rejected).hasSize(1);
+                  assertThat(rejected.getJsonObject(0).getMap())
+                      .containsEntry("index", 2)
+                      .containsEntry("code", "FUTURE_TIMESTAMP")
+                      .containsEntry("message", "occurredAt: got a time to come");
+                }));
+  }
+
+  @Test
+  void ingestorSeesThePlatformOfTheCertificateAndTheDecodedBatch(VertxTestContext test) {
+    server
+        .postJson("platform-2", "/v1/events", batch("b-2", event("e-1"), event("e-2")))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(ingestor.platform.get()).isEqualTo("platform-2");
+                  DecodedBatch seen = ingestor.batch.get();
+                  assertThat(seen.batchId()).isEqualTo("b-2");
+                  assertThat(seen.acceptedEvents())
+                      .extracting(e -> e.eventId())
+                      .containsExactly("e-1", "e-2");
+                  assertThat(ingestor.receivedAt.get()).isEqualTo(CLOCK.instant());
+                }));
+  }
+
+  @Test
+  void batchWhoseEveryEventIsRejectedIsUnprocessable(VertxTestContext test) {
+    String badEvent = event("e-1").replace(WORKER, "13800138000");
+    server
+        .postJson("platform-1", "/v1/events", batch("b-3", badEvent))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+                  JsonObject body = answer.json();
+                  assertThat(body.getInteger("accepted")).isZero();
+                  assertThat(body.getJsonArray("rejected").getJsonObject(0).getString("code"))
+                      .isEqualTo("INVALID_WORKER_REF");
+                }));
+  }
+
+  @Test
+  void unsupportedContentTypeIsRefused(VertxTestContext test) {
+    server
+        .post("platform-1", "/v1/events", "text/plain", Buffer.buffer(batch("b", event("e"))))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(415);
+                  assertThat(answer.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+                  assertThat(answer.errorMessage()).contains("text/plain");
+                  assertThat(ingestor.calls()).isZero();
+                }));
+  }
+
+  @Test
+  void emptyBodyIsRefused(VertxTestContext test) {
+    server
+        .postJson("platform-1", "/v1/events", "")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(400);
+                  assertThat(answer.errorCode()).isEqualTo("EMPTY_BODY");
+                }));
+  }
+
+  @Test
+  void malformedJsonIsRefusedWithTheDecodersCode(VertxTestContext test) {
+    server
+        .postJson("platform-1", "/v1/events", "{\"batchId\":\"b\",\"events\":[")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(400);
+                  assertThat(answer.errorCode()).isEqualTo("MALFORMED_JSON");
+                  assertThat(ingestor.calls()).isZero();
+                }));
+  }
+
+  @Test
+  void avroContentTypeIsDecodedAsAvro(VertxTestContext test) {
+    server
+        .post("platform-1", "/v1/events", "application/avro", Buffer.buffer("not avro"))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(400);
+                  assertThat(answer.errorCode()).isEqualTo("MALFORMED_AVRO");
+                }));
+  }
+
+  @Test
+  void bodyOverTheGatewayLimitIsRefused(VertxTestContext test) {
+    Buffer tooLarge = Buffer.buffer(" ".repeat((int) RouteTestServer.MAX_BODY_BYTES + 1));
+    server
+        .post("platform-1", "/v1/events", "application/json", tooLarge)
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(413);
+                  assertThat(answer.errorCode()).isEqualTo("BODY_TOO_LARGE");
+                  assertThat(ingestor.calls()).isZero();
+                }));
+  }
+
+  @Test
+  void insurerMayNotPostEvents(VertxTestContext test) {
+    server
+        .postJson("insurer-1", "/v1/events", batch("b", event("e")))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(403);
+                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
+                  assertThat(answer.errorMessage()).contains("insurer").contains("platform");
+                  assertThat(ingestor.calls()).isZero();
+                }));
+  }
+
+  @Test
+  void unavailableIngestAsksForTheBatchAgain(VertxTestContext test) {
+    ingestor.answer(
+        batch -> {
+          throw new IngestUnavailableException("kafka: no acknowledgement", null);
+        });
+    server
+        .postJson("platform-1", "/v1/events", batch("b", event("e")))
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(503);
+                  assertThat(answer.errorCode()).isEqualTo("INGEST_UNAVAILABLE");
+                  assertThat(answer.errorMessage()).contains("resend").doesNotContain("kafka");
+                  assertThat(answer.header("retry-after")).isEqualTo("1");
+                }));
+  }
+
+  @Test
+  void refusedBatchesAreCountedByCode(VertxTestContext test) {
+    double before = rejected("UNSUPPORTED_MEDIA_TYPE");
+    server
+        .post("platform-1", "/v1/events", "text/plain", Buffer.buffer("x"))
+        .onComplete(
+            expect(
+                test,
+                answer -> assertThat(rejected("UNSUPPORTED_MEDIA_TYPE")).isEqualTo(before + 1)));
+  }
+
+  /** The count of batches and events rejected with {@code code}, as Prometheus reads it. */
+  private static double rejected(String code) {
+    String series = "shiftproof_ingest_rejected_total{code=\"" + code + "\"} ";
+    return metrics
+        .scrape()
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
+        .sum();
+  }
+
+  private static String batch(String batchId, String... events) {
+    return "{\"batchId\":\"" + batchId + "\",\"events\":[" + String.join(",", events) + "]}";
+  }
+
+  /** A valid ONLINE event ten minutes before the fixed clock. */
+  private static String event(String eventId) {
+    return """
+        {"eventId":"%s","workerRef":"%s","sessionId":"s-1","type":"ONLINE",\
+        "occurredAt":"2026-11-28T11:50:00+08:00"}"""
+        .formatted(eventId, WORKER);
+  }
+
+  /** Remembers what it was asked; by default accepts every event the decoder accepted. */
+  private static final class FakeIngestor implements EventIngestor {
+    private static final Function<DecodedBatch, IngestOutcome> ACCEPT_DECODED =
+        decoded ->
+            new IngestOutcome(
+                decoded.batchId(), decoded.accepted().size(), 0, decoded.rejections());
+
+    final AtomicReference<String> platform = new AtomicReference<>();
+    final AtomicReference<DecodedBatch> batch = new AtomicReference<>();
+    final AtomicReference<Instant> receivedAt = new AtomicReference<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile Function<DecodedBatch, IngestOutcome> answer = ACCEPT_DECODED;
+
+    void answer(Function<DecodedBatch, IngestOutcome> answer) {
+      this.answer = answer;
+    }
+
+    int calls() {
+      return calls.get();
+    }
+
+    void reset() {
+      platform.set(null);
+      batch.set(null);
+      receivedAt.set(null);
+      calls.set(0);
+      answer = ACCEPT_DECODED;
+    }
+
+    @Override
+    public IngestOutcome ingest(String platform, DecodedBatch batch, Instant receivedAt) {
+      calls.incrementAndGet();
+      this.platform.set(platform);
+      this.batch.set(batch);
+      this.receivedAt.set(receivedAt);
+      return answer.apply(batch);
+    }
+  }
+}

@@ -191,13 +191,15 @@ class WorkerDayFunctionTest {
   void eventNotYetCompleteAtAnUpdateIsEmittedByTheNextOne() throws Exception {
     send("didi", "s1", ONLINE, null, at("10:00:00"));
     send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:00:20"));
+    send("didi", "s1", HEARTBEAT, null, at("10:00:30"));
 
     harness.processWatermark(at("10:00:06").toEpochMilli());
     assertThat(live())
         .singleElement()
         .satisfies(live -> assertThat(live.getTotals().getEngagedSeconds()).isZero());
 
-    harness.processWatermark(at("10:00:30").toEpochMilli());
+    // The session is open: its time is known up to its last event, the heartbeat at 10:00:30.
+    harness.processWatermark(at("10:00:35").toEpochMilli());
     List<DayRecord> output = live();
     assertThat(output).hasSize(2);
     assertThat(output.get(1).getTotals().getEngagedSeconds()).isEqualTo(10);
@@ -348,6 +350,7 @@ class WorkerDayFunctionTest {
     send("didi", "s1", ONLINE, null, at("10:00"));
     send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:05"));
     send("didi", "s1", TASK_STARTED, "ride-1", at("10:10"));
+    send("didi", "s1", HEARTBEAT, null, at("10:13"));
     harness.processWatermark(at("10:14").toEpochMilli());
 
     requestSeal(DAY);
@@ -358,11 +361,11 @@ class WorkerDayFunctionTest {
             v -> {
               assertThat(v.kind()).isEqualTo(UpdateKind.INTERIM);
               assertThat(v.version()).isEqualTo(1);
-              // A watermark w means no more events at or before w: the record covers to w + 1 ms.
-              Instant coveredUntil = at("10:14").plusMillis(1);
-              assertThat(v.coveredUntilMillis()).isEqualTo(coveredUntil.toEpochMilli());
+              // The session is still open: known up to its last event, not to the watermark.
+              assertThat(v.coveredUntilMillis()).isEqualTo(at("10:13").toEpochMilli());
               assertThat(decode(v).getProvisional()).isTrue();
-              assertThat(v.record()).isEqualTo(oracleAt(DAY, 1, coveredUntil));
+              // A watermark w means no more events at or before w: the timeline's is w + 1 ms.
+              assertThat(v.record()).isEqualTo(oracleAt(DAY, 1, at("10:14").plusMillis(1)));
               assertThat(decode(v).getTotals().getOnTaskSeconds()).isPositive();
             });
 

@@ -1,6 +1,7 @@
 package io.shiftproof.streamjobs.worktime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
@@ -62,18 +63,24 @@ class WorkingTimePropertiesTest {
   void totalsSegmentsAndFlagsMatchTheReference(@ForAll("scenarios") Scenario scenario) {
     WorkerTimeline timeline = timelineOf(scenario);
     WorkingTimeReference reference = referenceOf(scenario);
+    long known = reference.knownUntil();
+    assertThat(timeline.frontier(scenario.watermark()).knownUntil())
+        .isEqualTo(Instant.ofEpochSecond(known));
 
     for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
       long dayStart = day.atStartOfDay(SHANGHAI).toEpochSecond();
       long dayEnd = day.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
+      // A record describes its day only as far as the time is known.
+      long coveredUntil = Math.max(dayStart, Math.min(dayEnd, known));
       WorkingDay workingDay = timeline.workingDay(day, scenario.watermark());
 
+      assertThat(workingDay.coveredUntil()).isEqualTo(Instant.ofEpochSecond(coveredUntil));
       assertThat(workingDay.totals())
           .as("totals of %s", day)
-          .isEqualTo(reference.totals(dayStart, dayEnd, scenario.joinGapSeconds()));
+          .isEqualTo(reference.totals(dayStart, coveredUntil, scenario.joinGapSeconds()));
       assertThat(workingDay.segments().stream().map(WorkingTimePropertiesTest::inSeconds).toList())
           .as("segments of %s", day)
-          .isEqualTo(reference.segments(dayStart, dayEnd));
+          .isEqualTo(reference.segments(dayStart, coveredUntil));
       assertThat(
               workingDay.anomalies().stream()
                   .map(
@@ -88,7 +95,7 @@ class WorkingTimePropertiesTest {
                   .sorted()
                   .toList())
           .as("anomalies of %s", day)
-          .isEqualTo(reference.anomalies(dayStart, dayEnd));
+          .isEqualTo(reference.anomalies(dayStart, coveredUntil));
     }
     collectCoverage(timeline, scenario);
   }
@@ -111,6 +118,9 @@ class WorkingTimePropertiesTest {
     coverage("implied online", kinds.contains(AnomalyKind.IMPLIED_ONLINE));
     coverage("implied assignment", kinds.contains(AnomalyKind.IMPLIED_ASSIGNMENT));
     coverage("provisional first day", first.provisional());
+    coverage(
+        "a session undecided at the watermark",
+        timeline.frontier(scenario.watermark()).knownUntil().isBefore(scenario.watermark()));
     coverage("resent events", scenario.resent().contains(true));
   }
 
@@ -128,11 +138,16 @@ class WorkingTimePropertiesTest {
   void statusMatchesTheReferenceAtEveryEventAndAfter(@ForAll("scenarios") Scenario scenario) {
     WorkerTimeline timeline = timelineOf(scenario);
     WorkingTimeReference reference = referenceOf(scenario);
+    long known = reference.knownUntil();
 
     for (ReferenceEvent event : scenario.events()) {
       for (long offset : new long[] {0, CELL_SECONDS, 11 * CELL_SECONDS}) {
         long second = event.occurredAtSecond() + offset;
-        if (second >= scenario.watermarkSecond()) {
+        if (second >= known) {
+          assertThatThrownBy(
+                  () -> timeline.statusAt(Instant.ofEpochSecond(second), scenario.watermark()))
+              .as("status at %s, past what is known", second)
+              .isInstanceOf(IllegalArgumentException.class);
           continue;
         }
         Status status = timeline.statusAt(Instant.ofEpochSecond(second), scenario.watermark());

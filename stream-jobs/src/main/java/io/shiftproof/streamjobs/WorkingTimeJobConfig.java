@@ -27,6 +27,12 @@ import java.util.Objects;
  *     anyway); default 2 seconds, within the "every few seconds" of docs/design.md §5
  * @param jobName the Flink job's name, also its key in {@code stream_progress}; default {@code
  *     shiftproof-working-time}
+ * @param silenceTimers whether live records follow the watermark between a worker's events: a timer
+ *     at each open session's silence timeout, and the first event after a quiet spell applied as
+ *     soon as the watermark passes it ({@link WorkerDayFunction}); default true. Only {@code bench
+ *     working-time} turns it off, to measure what the timers cost: without them the day queries'
+ *     rule that a quiet worker's live record holds up to the committed watermark is wrong, so no
+ *     hub may run that way.
  */
 public record WorkingTimeJobConfig(
     WorkingTimeConfig workingTime,
@@ -36,7 +42,8 @@ public record WorkingTimeJobConfig(
     Duration correctionHorizon,
     Duration checkpointInterval,
     Duration watermarkInterval,
-    String jobName) {
+    String jobName,
+    boolean silenceTimers) {
 
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
   public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
@@ -78,7 +85,8 @@ public record WorkingTimeJobConfig(
         DEFAULT_CORRECTION_HORIZON,
         DEFAULT_CHECKPOINT_INTERVAL,
         DEFAULT_WATERMARK_INTERVAL,
-        DEFAULT_JOB_NAME);
+        DEFAULT_JOB_NAME,
+        true);
   }
 
   /**
@@ -106,7 +114,8 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         checkpointInterval,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withOutOfOrderness(Duration value) {
@@ -118,7 +127,8 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         checkpointInterval,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withCorrectionHorizon(Duration value) {
@@ -130,7 +140,8 @@ public record WorkingTimeJobConfig(
         value,
         checkpointInterval,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withCheckpointInterval(Duration value) {
@@ -142,7 +153,8 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         value,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withWatermarkInterval(Duration value) {
@@ -154,7 +166,22 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         checkpointInterval,
         value,
-        jobName);
+        jobName,
+        silenceTimers);
+  }
+
+  /** The same job with the silence timers on or off; off is for the benchmark only. */
+  public WorkingTimeJobConfig withSilenceTimers(boolean value) {
+    return new WorkingTimeJobConfig(
+        workingTime,
+        outOfOrderness,
+        idleness,
+        updateInterval,
+        correctionHorizon,
+        checkpointInterval,
+        watermarkInterval,
+        jobName,
+        value);
   }
 
   private static void requireAtLeast(String name, Duration value, Duration least) {

@@ -197,8 +197,7 @@ public final class Hub implements AutoCloseable {
                 Clock.systemUTC()),
             new DayRecordQueryHandler(
                 new DayRecordLookup(
-                    new PostgresDayRecordReader(
-                        database.dataSource(), streamJob.job().jobName()),
+                    new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
                     zone)),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),

@@ -14,8 +14,10 @@ import java.util.Objects;
  *     event may arrive and still count in the live record; default 30 seconds
  * @param idleness after this long without events a Kafka partition stops holding the watermark
  *     back, so a quiet partition does not stall every worker; default 1 minute
- * @param updateInterval a worker's live day is re-emitted at most once per this much event time;
- *     default 5 seconds (docs/design.md §5: "every few seconds at most")
+ * @param updateInterval while a session is open, a worker's live days are re-emitted at most once
+ *     per this much event time for its events; default 5 seconds (docs/design.md §5: "every few
+ *     seconds at most"). A silence timeout, the first event after a quiet spell and an event that
+ *     arrives after the watermark passed it are applied without waiting for it.
  * @param correctionHorizon how long after it settles a day still takes late events as corrections;
  *     later events are stored as {@code TOO_LATE}; default {@link #DEFAULT_CORRECTION_HORIZON}
  * @param checkpointInterval how often the job checkpoints; sealed versions are stored when a

@@ -6,6 +6,7 @@ import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.simulator.FaultProfile;
 import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
+import io.shiftproof.streamjobs.WorkerDayFunction;
 import io.shiftproof.streamjobs.WorkingTimeJob;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.shiftproof.streamjobs.records.DayRecordOutputs;
@@ -36,15 +37,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class BenchJobRuns {
   private BenchJobRuns() {}
 
-  /** One measured run. */
-  record Run(String name, long events, Duration elapsed, Duration cpu) {
+  /** One measured run, with the timers the job's operator set and fired in it. */
+  record Run(String name, long events, Duration elapsed, Duration cpu, TimerCounts timers) {
+    Run(String name, long events, Duration elapsed, Duration cpu) {
+      this(name, events, elapsed, cpu, TimerCounts.NONE);
+    }
+
     /** This run less the fixed cost of starting and stopping the same job ({@code startUp}). */
     Run processingOnly(Run startUp) {
       return new Run(
           name,
           events,
           atLeastOneMilli(elapsed.minus(startUp.elapsed())),
-          cpu.isZero() ? cpu : atLeastOneMilli(cpu.minus(startUp.cpu())));
+          cpu.isZero() ? cpu : atLeastOneMilli(cpu.minus(startUp.cpu())),
+          timers);
     }
 
     private static Duration atLeastOneMilli(Duration d) {
@@ -96,7 +102,34 @@ final class BenchJobRuns {
     long cpuBefore = processCpuNanos();
     JobExecutionResult result = env.execute(job.groupId());
     Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
-    return new Run(job.name(), job.events(), Duration.ofMillis(result.getNetRuntime()), cpu);
+    return new Run(
+        job.name(),
+        job.events(),
+        Duration.ofMillis(result.getNetRuntime()),
+        cpu,
+        TimerCounts.of(result));
+  }
+
+  /**
+   * The working-time operator's timers, from the job's accumulators: every timer it fired (live
+   * updates, settling, expiry), and the live-update timers it set for events and for silence
+   * timeouts (each replaces the worker's one pending update, so many are superseded before they
+   * fire).
+   */
+  record TimerCounts(long fired, long setForEvents, long setForSilence) {
+    static final TimerCounts NONE = new TimerCounts(0, 0, 0);
+
+    static TimerCounts of(JobExecutionResult result) {
+      return new TimerCounts(
+          count(result, WorkerDayFunction.TIMERS_FIRED),
+          count(result, WorkerDayFunction.EVENT_UPDATE_TIMERS),
+          count(result, WorkerDayFunction.SILENCE_TIMERS));
+    }
+
+    private static long count(JobExecutionResult result, String name) {
+      Object value = result.getAccumulatorResult(name);
+      return value instanceof Long count ? count : 0;
+    }
   }
 
   static void produce(String bootstrap, String topic, List<RecordedEvent> events) throws Exception {

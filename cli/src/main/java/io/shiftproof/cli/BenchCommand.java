@@ -88,7 +88,8 @@ final class BenchCommand implements Runnable {
       description =
           "Run the working-time job from Kafka to PostgreSQL on the heap and RocksDB state"
               + " backends; print events/s against a PostgreSQL SQL baseline computing the same"
-              + " totals, and whether the totals agree.")
+              + " totals, and whether the totals agree; and the job with its silence timers on"
+              + " against off, with the timers per worker-day.")
   static final class WorkingTime implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin SimulatedLoadOptions load;
@@ -99,13 +100,25 @@ final class BenchCommand implements Runnable {
         description = "Simulated days. Default: ${DEFAULT-VALUE}")
     int days;
 
+    @Option(
+        names = "--rounds",
+        defaultValue = "2",
+        description =
+            "Job runs per backend with the silence timers on and off, alternating."
+                + " Default: ${DEFAULT-VALUE}")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
+      if (rounds < 1) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_USAGE, "--rounds: got " + rounds + ", want at least 1");
+      }
       Path workDir = TempDirectories.create("bench-working-time");
       try {
         new WorkingTimeBenchmark(
                 new WorkingTimeBenchmark.Settings(
-                    load.workers, load.platforms, days, load.seed, workDir),
+                    load.workers, load.platforms, days, load.seed, rounds, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

@@ -196,7 +196,9 @@ public final class Hub implements AutoCloseable {
                 metrics,
                 Clock.systemUTC()),
             new DayRecordQueryHandler(
-                new DayRecordLookup(new PostgresDayRecordReader(database.dataSource()), zone)),
+                new DayRecordLookup(
+                    new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
+                    zone)),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
             new EvidenceHandler(

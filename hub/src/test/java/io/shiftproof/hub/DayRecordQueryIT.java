@@ -191,7 +191,7 @@ class DayRecordQueryIT extends WithRunningHub {
         hub.get("insurer-1", statusPath(WORKER, "2026-11-21T15:00:00+08:00"));
     assertThat(response.statusCode()).isEqualTo(409);
     assertThat(errorCode(response)).isEqualTo("STATUS_NOT_YET_KNOWN");
-    assertThat(errorMessage(response)).contains("processed up to 2026-11-21T15:00:00+08:00");
+    assertThat(errorMessage(response)).contains("known only up to 2026-11-21T15:00:00+08:00");
   }
 
   @ParameterizedTest(name = "{0}")

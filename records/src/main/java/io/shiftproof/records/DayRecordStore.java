@@ -34,9 +34,9 @@ public final class DayRecordStore {
   private DayRecordStore() {}
 
   /**
-   * Replaces live records, never with an older one: after a restore the job replays events and
-   * briefly re-emits records a write already overtook. Of several updates of one day in a batch
-   * only the one covering the most is written.
+   * Replaces live records, never with one made at an earlier watermark: after a restore the job
+   * replays events and briefly re-emits records a write already overtook. Of several updates of one
+   * day in a batch only the latest made is written.
    */
   public static void upsertLive(Connection c, List<LiveRecord> updates) throws SQLException {
     Map<String, LiveRecord> latest = new LinkedHashMap<>();
@@ -44,24 +44,26 @@ public final class DayRecordStore {
       latest.merge(
           u.workerRef() + '\n' + u.day(),
           u,
-          (a, b) -> b.coveredUntilMillis() >= a.coveredUntilMillis() ? b : a);
+          (a, b) -> b.watermarkMillis() >= a.watermarkMillis() ? b : a);
     }
     List<LiveRecord> rows = new ArrayList<>(latest.values());
     // A stable order of row locks, so concurrent writers cannot deadlock.
     rows.sort(Comparator.comparing(LiveRecord::workerRef).thenComparing(LiveRecord::day));
     try (PreparedStatement p =
         c.prepareStatement(
-            "INSERT INTO day_record_live (worker_ref, day, covered_until, record)"
-                + " VALUES (?, ?, ?, ?)"
+            "INSERT INTO day_record_live (worker_ref, day, watermark, covered_until, quiet,"
+                + " record) VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (worker_ref, day) DO UPDATE"
-                + " SET covered_until = excluded.covered_until, record = excluded.record,"
-                + " updated_at = now()"
-                + " WHERE day_record_live.covered_until <= excluded.covered_until")) {
+                + " SET watermark = excluded.watermark, covered_until = excluded.covered_until,"
+                + " quiet = excluded.quiet, record = excluded.record, updated_at = now()"
+                + " WHERE day_record_live.watermark <= excluded.watermark")) {
       for (LiveRecord u : rows) {
         p.setString(1, u.workerRef());
         p.setDate(2, Date.valueOf(u.day()));
-        p.setObject(3, timestamp(u.coveredUntilMillis()));
-        p.setBytes(4, u.record());
+        p.setObject(3, timestamp(u.watermarkMillis()));
+        p.setObject(4, timestamp(u.coveredUntilMillis()));
+        p.setBoolean(5, u.quiet());
+        p.setBytes(6, u.record());
         p.addBatch();
       }
       p.executeBatch();
@@ -185,7 +187,11 @@ public final class DayRecordStore {
     }
   }
 
-  /** Records how far (in event time) the job's sealed versions are committed. */
+  /**
+   * Records how far (in event time) the job's output is committed: the sealed versions of the
+   * checkpoint, and, since a checkpoint completes only after the live records emitted before it are
+   * stored, the live records up to that watermark.
+   */
   public static void recordProgress(
       Connection c, String job, int subtask, long watermarkMillis, long checkpointId)
       throws SQLException {

@@ -7,11 +7,22 @@ import java.util.Objects;
  * The live record of a day that has not settled, as the store writes it into {@code
  * day_record_live}: provisional, replaced in place as the job's watermark moves, never anchored.
  *
- * @param coveredUntilMillis how far in event time the record reaches; a stored record is never
- *     replaced by one reaching less
+ * @param watermarkMillis the job's event-time watermark when the record was made; a stored record
+ *     is never replaced by one made at an earlier watermark (as after a restore, when the job
+ *     replays events)
+ * @param coveredUntilMillis how far in event time the record reaches
+ * @param quiet whether no session of the worker was open where the record ends, before the day's
+ *     end: readers then take the worker as offline past it up to the job's committed watermark
+ *     ({@link RecordReach})
  * @param record the canonical bytes of the {@code DayRecord} ({@code DayRecordCodec})
  */
-public record LiveRecord(String workerRef, LocalDate day, long coveredUntilMillis, byte[] record) {
+public record LiveRecord(
+    String workerRef,
+    LocalDate day,
+    long watermarkMillis,
+    long coveredUntilMillis,
+    boolean quiet,
+    byte[] record) {
 
   public LiveRecord {
     Objects.requireNonNull(workerRef, "workerRef");

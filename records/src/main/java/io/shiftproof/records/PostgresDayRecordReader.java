@@ -43,6 +43,12 @@ public final class PostgresDayRecordReader implements DayRecordReader {
           + " WHERE v.worker_ref = ? AND v.day = ? ORDER BY v.version DESC LIMIT 1";
   private static final String LIVE =
       "SELECT record FROM day_record_live WHERE worker_ref = ? AND day = ?";
+  // One statement, so the live record read is at least as new as the watermark read with it: the
+  // job stores the live records of a checkpoint before it records the checkpoint's watermark.
+  private static final String LIVE_WITH_PROGRESS =
+      "SELECT record, quiet,"
+          + " (SELECT min(watermark) FROM stream_progress WHERE job = ?) AS committed"
+          + " FROM day_record_live WHERE worker_ref = ? AND day = ?";
   // The latest version comes from the same statement, so the two cannot disagree.
   private static final String SEALED_VERSION =
       "SELECT "
@@ -65,9 +71,15 @@ public final class PostgresDayRecordReader implements DayRecordReader {
           + " OR EXISTS (SELECT 1 FROM day_record_live WHERE worker_ref = ?)";
 
   private final DataSource dataSource;
+  private final String job;
 
-  public PostgresDayRecordReader(DataSource dataSource) {
+  /**
+   * @param job the working-time job whose committed watermark a quiet worker's live record holds up
+   *     to ({@link RecordReach})
+   */
+  public PostgresDayRecordReader(DataSource dataSource, String job) {
     this.dataSource = dataSource;
+    this.job = job;
   }
 
   /**
@@ -78,8 +90,9 @@ public final class PostgresDayRecordReader implements DayRecordReader {
       byte[] canonicalRecord, DayRecord record, Seal seal, Optional<RecordProof> proof) {}
 
   /**
-   * The latest sealed version; but while the day is open, its live record once it reaches further
-   * than the latest interim version (a snapshot sealed on request), so a reader sees the freshest.
+   * The latest sealed version; but while the day is open, its live record once it holds further
+   * ({@link RecordReach}) than the latest interim version (a snapshot sealed on request), so a
+   * reader sees the freshest.
    */
   @Override
   public Optional<StoredDayRecord> latest(String workerRef, LocalDate day) {
@@ -89,17 +102,40 @@ public final class PostgresDayRecordReader implements DayRecordReader {
         return sealed.map(v -> stored(v, v.record().getVersion()));
       }
       int latestVersion = sealed.map(v -> v.record().getVersion()).orElse(0);
-      Optional<DayRecord> live = live(c, workerRef, day);
+      Optional<StoredDayRecord> live = liveWithReach(c, workerRef, day, latestVersion);
       if (live.isPresent()
           && (sealed.isEmpty()
-              || live.get().getCoveredUntilMicros()
-                  > sealed.get().record().getCoveredUntilMicros())) {
-        return Optional.of(
-            new StoredDayRecord(live.get(), Optional.empty(), Optional.empty(), latestVersion));
+              || live.get().knownUntil().isAfter(RecordReach.ofSealed(sealed.get().record())))) {
+        return live;
       }
       return sealed.map(v -> stored(v, latestVersion));
     } catch (SQLException e) {
       throw unavailable(e);
+    }
+  }
+
+  private Optional<StoredDayRecord> liveWithReach(
+      Connection c, String workerRef, LocalDate day, int latestVersion) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(LIVE_WITH_PROGRESS)) {
+      p.setString(1, job);
+      p.setString(2, workerRef);
+      p.setObject(3, day);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        DayRecord live = decode(r.getBytes("record"));
+        Optional<Instant> committed =
+            Optional.ofNullable(r.getObject("committed", OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant);
+        return Optional.of(
+            new StoredDayRecord(
+                live,
+                Optional.empty(),
+                Optional.empty(),
+                latestVersion,
+                RecordReach.ofLive(live, r.getBoolean("quiet"), committed)));
+      }
     }
   }
 
@@ -174,7 +210,11 @@ public final class PostgresDayRecordReader implements DayRecordReader {
 
   private static StoredDayRecord stored(StoredVersion version, int latestVersion) {
     return new StoredDayRecord(
-        version.record(), Optional.of(version.seal()), version.proof(), latestVersion);
+        version.record(),
+        Optional.of(version.seal()),
+        version.proof(),
+        latestVersion,
+        RecordReach.ofSealed(version.record()));
   }
 
   /** A version row read with {@link #VERSION_COLUMNS}. */
@@ -269,7 +309,11 @@ public final class PostgresDayRecordReader implements DayRecordReader {
     return records;
   }
 
-  /** How far in event time the job's stored output is complete, if it has committed anything. */
+  /**
+   * How far in event time the job's stored output is complete, if it has committed anything: the
+   * sealed versions of its checkpoints, and the live records of quiet workers ({@link
+   * RecordReach}).
+   */
   public static Optional<Instant> committedWatermark(Connection c, String job) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement("SELECT min(watermark) FROM stream_progress WHERE job = ?")) {

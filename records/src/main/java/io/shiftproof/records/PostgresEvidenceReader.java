@@ -19,7 +19,7 @@ public final class PostgresEvidenceReader implements EvidenceReader {
    */
   public PostgresEvidenceReader(DataSource dataSource, String job) {
     this.dataSource = dataSource;
-    this.records = new PostgresDayRecordReader(dataSource);
+    this.records = new PostgresDayRecordReader(dataSource, job);
     this.job = job;
   }
 

@@ -47,25 +47,38 @@ class DayRecordStoreIT {
   }
 
   @Test
-  void aLiveRecordIsNeverReplacedByOneCoveringLess() throws SQLException {
-    DayRecordStore.upsertLive(c, List.of(live(2_000, "newer")));
-    DayRecordStore.upsertLive(c, List.of(live(1_000, "replayed after a restore")));
+  void aLiveRecordIsNeverReplacedByOneMadeAtAnEarlierWatermark() throws SQLException {
+    DayRecordStore.upsertLive(c, List.of(live(2_000, 2_001, true, "newer")));
+    DayRecordStore.upsertLive(c, List.of(live(1_000, 1_001, false, "replayed after a restore")));
     c.commit();
 
     assertThat(text("SELECT record FROM day_record_live")).isEqualTo("newer");
+    assertThat(text("SELECT quiet::text FROM day_record_live")).isEqualTo("true");
   }
 
   @Test
-  void ofSeveralLiveUpdatesInABatchTheOneCoveringMostIsWritten() throws SQLException {
-    DayRecordStore.upsertLive(c, List.of(live(3_000, "most"), live(1_000, "least")));
+  void aLiveRecordMadeLaterReplacesTheStoredOneEvenReachingLess() throws SQLException {
+    DayRecordStore.upsertLive(c, List.of(live(2_000, 2_001, true, "quiet")));
+    // A late event opened a session before the stored record's end: it is known only to there.
+    DayRecordStore.upsertLive(c, List.of(live(3_000, 1_500, false, "revised by a late event")));
     c.commit();
 
-    assertThat(text("SELECT record FROM day_record_live")).isEqualTo("most");
+    assertThat(text("SELECT record FROM day_record_live")).isEqualTo("revised by a late event");
+    assertThat(text("SELECT quiet::text FROM day_record_live")).isEqualTo("false");
+  }
+
+  @Test
+  void ofSeveralLiveUpdatesInABatchTheLatestMadeIsWritten() throws SQLException {
+    DayRecordStore.upsertLive(
+        c, List.of(live(3_000, 2_500, false, "latest"), live(1_000, 2_900, true, "earlier")));
+    c.commit();
+
+    assertThat(text("SELECT record FROM day_record_live")).isEqualTo("latest");
   }
 
   @Test
   void aSealedVersionIsStoredOnceAndReplacesTheLiveRecord() throws SQLException {
-    DayRecordStore.upsertLive(c, List.of(live(1_000, "live")));
+    DayRecordStore.upsertLive(c, List.of(live(1_000, 1_001, true, "live")));
     SealedVersion v1 = sealed(1, Reason.SETTLED, "first");
     DayRecordStore.insertVersions(c, List.of(v1), 7);
     DayRecordStore.insertVersions(
@@ -80,7 +93,7 @@ class DayRecordStoreIT {
 
   @Test
   void anInterimVersionLeavesTheLiveRecordAndTheSettledOneRemovesIt() throws SQLException {
-    DayRecordStore.upsertLive(c, List.of(live(1_000, "live")));
+    DayRecordStore.upsertLive(c, List.of(live(1_000, 1_001, true, "live")));
     DayRecordStore.insertVersions(c, List.of(sealed(1, Reason.INTERIM, "interim")), 7);
     c.commit();
 
@@ -129,8 +142,10 @@ class DayRecordStoreIT {
         .isEqualTo("9999");
   }
 
-  private static LiveRecord live(long coveredUntilMillis, String content) {
-    return new LiveRecord(WORKER, DAY, coveredUntilMillis, content.getBytes());
+  private static LiveRecord live(
+      long watermarkMillis, long coveredUntilMillis, boolean quiet, String content) {
+    return new LiveRecord(
+        WORKER, DAY, watermarkMillis, coveredUntilMillis, quiet, content.getBytes());
   }
 
   private static SealedVersion sealed(int version, Reason reason, String content) {

@@ -201,12 +201,28 @@ public final class DayRecords {
         encode());
   }
 
-  /** The record as the job stores a day that has not settled. */
+  /**
+   * The record as the job stores a day that has not settled, with a session still open where it
+   * ends: made at a watermark a millisecond before its end, it claims nothing past it.
+   */
   public LiveRecord liveRecord() {
+    return liveRecord(false);
+  }
+
+  /**
+   * The record as the job stores a day that has not settled and a worker with no session open where
+   * it ends: readers take the worker as offline past it up to the job's committed watermark.
+   */
+  public LiveRecord quietLiveRecord() {
+    return liveRecord(true);
+  }
+
+  private LiveRecord liveRecord(boolean quiet) {
     if (version != 0) {
       throw new IllegalStateException("a sealed version is not live; use liveUntil instead");
     }
-    return new LiveRecord(workerRef, day, coveredUntilMicros() / 1_000, encode());
+    long coveredUntil = coveredUntilMicros() / 1_000;
+    return new LiveRecord(workerRef, day, coveredUntil - 1, coveredUntil, quiet, encode());
   }
 
   private long coveredUntilMicros() {

@@ -13,6 +13,7 @@ import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class PostgresDayRecordReaderIT {
   @BeforeAll
   static void startServer() throws SQLException {
     store = RecordStoreFixture.start();
-    reader = new PostgresDayRecordReader(store.config().dataSource());
+    reader = new PostgresDayRecordReader(store.config().dataSource(), JOB);
     evidence = new PostgresEvidenceReader(store.config().dataSource(), JOB);
   }
 
@@ -110,6 +111,58 @@ class PostgresDayRecordReaderIT {
     assertThat(latest.latestVersion()).isEqualTo(1);
     assertThat(reader.sealed(ALICE, DAY, 1).orElseThrow().seal().orElseThrow().reason())
         .isEqualTo("INTERIM");
+  }
+
+  @Test
+  void aQuietLiveRecordHoldsUpToTheJobsCommittedWatermarkAndAnOpenOneToItsEnd()
+      throws SQLException {
+    writeLive(DayRecords.worker(ALICE).liveUntil("10:00").quietLiveRecord());
+    writeLive(DayRecords.worker(BOB).liveUntil("10:00").liveRecord());
+
+    assertThat(reader.latest(ALICE, DAY).orElseThrow().knownUntil())
+        .as("nothing committed yet")
+        .isEqualTo(instant("10:00"));
+
+    try (Connection c = store.connect()) {
+      DayRecordStore.recordProgress(c, JOB, 0, instant("15:09").toEpochMilli(), 5);
+      DayRecordStore.recordProgress(c, "another-job", 0, instant("23:00").toEpochMilli(), 5);
+    }
+
+    assertThat(reader.latest(ALICE, DAY).orElseThrow().knownUntil()).isEqualTo(instant("15:09"));
+    assertThat(reader.latest(BOB, DAY).orElseThrow().knownUntil()).isEqualTo(instant("10:00"));
+
+    try (Connection c = store.connect()) {
+      DayRecordStore.recordProgress(c, JOB, 0, instant("24:00").toEpochMilli() + 60_000, 6);
+    }
+    assertThat(reader.latest(ALICE, DAY).orElseThrow().knownUntil())
+        .as("never past the end of its day")
+        .isEqualTo(instant("24:00"));
+  }
+
+  @Test
+  void aQuietLiveRecordHoldingPastTheLatestInterimVersionIsTheAnswer() throws SQLException {
+    SealedVersion interim =
+        DayRecords.worker(ALICE).interim(1).coveredUntil("12:00").sealedVersion();
+    try (Connection c = store.connect()) {
+      DayRecordStore.upsertLive(
+          c, List.of(DayRecords.worker(ALICE).liveUntil("11:00").quietLiveRecord()));
+      DayRecordStore.insertVersions(c, List.of(interim), 3);
+    }
+    assertThat(reader.latest(ALICE, DAY).orElseThrow().seal())
+        .as("the interim version")
+        .isPresent();
+
+    try (Connection c = store.connect()) {
+      DayRecordStore.recordProgress(c, JOB, 0, instant("13:00").toEpochMilli(), 4);
+    }
+
+    StoredDayRecord latest = reader.latest(ALICE, DAY).orElseThrow();
+    assertThat(latest.seal()).as("the live record").isEmpty();
+    assertThat(latest.knownUntil()).isEqualTo(instant("13:00"));
+  }
+
+  private static Instant instant(String localTime) {
+    return DayRecordCodec.instantOfMicros(DayRecords.micros(localTime));
   }
 
   @Test

@@ -7,9 +7,11 @@ import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.DayRecords;
 import io.shiftproof.streamjobs.records.SealedDay;
+import io.shiftproof.streamjobs.state.LiveDay;
 import io.shiftproof.streamjobs.state.TimelineEventSerializer;
 import io.shiftproof.streamjobs.state.WorkerDays;
 import io.shiftproof.streamjobs.state.WorkerDaysSerializer;
+import io.shiftproof.streamjobs.worktime.Frontier;
 import io.shiftproof.streamjobs.worktime.Segment;
 import io.shiftproof.streamjobs.worktime.TimelineEvent;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -53,6 +56,15 @@ import org.apache.flink.util.OutputTag;
  *       asks for an update at the next multiple of the update interval after its time, so a
  *       worker's live days are emitted at most once per interval of event time however many events
  *       arrive. Only one such timer is pending per worker at a time.
+ *   <li><b>Following the watermark.</b> A live record reaches only as far as the worker's time is
+ *       known ({@link Frontier}): with a session open, to that session's last event. The same
+ *       pending timer also fires when the earliest open session's silence timeout passes, so the
+ *       session is closed at its last event in the live record, exactly as the sealed version will
+ *       close it, without waiting for the worker's next event: one timer per closure, not per
+ *       watermark step. A live record with no session open where it ends is taken by readers as
+ *       offline past it up to the job's committed watermark (docs/design.md §5.8); for that to
+ *       hold, an event that can change such a day, and one that arrives after the watermark passed
+ *       it, is applied at its own time rather than at the next interval boundary.
  *   <li><b>Settled version</b> ({@link #SEALED_VERSIONS}). A day settles when the watermark reaches
  *       its local end plus the silence timeout, when every session of it is closed; a timer at that
  *       instant seals its next version (1 unless interim versions came before), unless nothing at
@@ -94,6 +106,20 @@ public final class WorkerDayFunction
   private final Duration stretchJoinGap;
   private final long updateIntervalMillis;
   private final Duration correctionHorizon;
+  private final boolean silenceTimers;
+
+  /** Accumulator: live-update timers set for events (each replaces the worker's pending one). */
+  public static final String EVENT_UPDATE_TIMERS = "event-update-timers";
+
+  /** Accumulator: live-update timers set for an open session's silence timeout. */
+  public static final String SILENCE_TIMERS = "silence-timers";
+
+  /** Accumulator: timers that fired (live updates, settling, expiry). */
+  public static final String TIMERS_FIRED = "timers-fired";
+
+  private transient LongCounter eventUpdateTimers;
+  private transient LongCounter silenceClosureTimers;
+  private transient LongCounter timersFired;
 
   /**
    * How many workers' timelines stay in memory between updates. Live updates of a worker come in
@@ -115,7 +141,22 @@ public final class WorkerDayFunction
 
   public WorkerDayFunction(
       WorkingTimeConfig config, Duration updateInterval, Duration correctionHorizon) {
+    this(config, updateInterval, correctionHorizon, true);
+  }
+
+  /**
+   * @param silenceTimers whether live records follow the watermark between a worker's events (see
+   *     the class comment). Always true but in {@code bench working-time}, which turns them off to
+   *     measure their cost: without them a quiet worker's live record keeps its last picture and
+   *     readers must not take it as offline past it.
+   */
+  public WorkerDayFunction(
+      WorkingTimeConfig config,
+      Duration updateInterval,
+      Duration correctionHorizon,
+      boolean silenceTimers) {
     Objects.requireNonNull(config, "config");
+    this.silenceTimers = silenceTimers;
     this.silenceTimeout = config.silenceTimeout();
     this.zone = config.zone();
     this.stretchJoinGap = config.stretchJoinGap();
@@ -144,6 +185,16 @@ public final class WorkerDayFunction
     workerDays =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("worker-days", WorkerDaysSerializer.INSTANCE));
+    eventUpdateTimers = counter(EVENT_UPDATE_TIMERS);
+    silenceClosureTimers = counter(SILENCE_TIMERS);
+    timersFired = counter(TIMERS_FIRED);
+  }
+
+  /** A counter the job's result reports, for the benchmark's timers per worker-day. */
+  private LongCounter counter(String name) {
+    LongCounter counter = new LongCounter();
+    getRuntimeContext().addAccumulator(name, counter);
+    return counter;
   }
 
   @Override
@@ -181,41 +232,56 @@ public final class WorkerDayFunction
 
     WorkerDays days = workerDays();
     long eventMillis = event.occurredAt().toEpochMilli();
+    boolean changesAQuietDay = false;
     for (LocalDate day : affected) {
       long epochDay = day.toEpochDay();
       if (!isSettled(day, watermark) && !days.openDays().containsKey(epochDay)) {
-        days.openDays().put(epochDay, false);
+        days.openDays().put(epochDay, LiveDay.NOT_EMITTED);
         ctx.timerService().registerEventTimeTimer(settleTimer(day));
       }
+      changesAQuietDay |= days.openDays().get(epochDay) == LiveDay.QUIET;
       days.touchedDays().merge(epochDay, eventMillis, Math::max);
     }
-    scheduleUpdate(days, ctx.timerService(), eventMillis);
+    // Readers take a quiet day as offline up to the committed watermark, and a late event revises
+    // what they already read: either must be in the live record once the watermark passes it.
+    boolean atOnce = silenceTimers && (changesAQuietDay || eventMillis <= watermarkMillis);
+    if (scheduleUpdate(
+        days, ctx.timerService(), atOnce ? eventMillis : nextBoundaryAfter(eventMillis))) {
+      eventUpdateTimers.add(1);
+    }
     workerDays.update(days);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<DayRecordUpdate> out)
       throws Exception {
+    timersFired.add(1);
     TimerService timers = ctx.timerService();
     long watermarkMillis = timers.currentWatermark();
     Instant watermark = timelineWatermark(watermarkMillis);
     WorkerDays days = workerDays();
     OptionalLong pending = days.pendingUpdate();
-    if (pending.isPresent() && pending.getAsLong() <= watermarkMillis) {
+    boolean updateDue = pending.isPresent() && pending.getAsLong() <= watermarkMillis;
+    if (updateDue) {
       days.clearPendingUpdate();
     }
-    Map<Long, Boolean> openDays = days.openDays();
+    Map<Long, LiveDay> openDays = days.openDays();
 
     TreeSet<Long> due = new TreeSet<>(days.touchedDays().keySet());
     for (Long open : openDays.keySet()) {
-      if (isSettled(LocalDate.ofEpochDay(open), watermark)) {
+      // A live update may be a silence timeout passing, which changes the open days without an
+      // event touching them.
+      if ((updateDue && silenceTimers) || isSettled(LocalDate.ofEpochDay(open), watermark)) {
         due.add(open);
       }
     }
+    Optional<Frontier> frontier = Optional.empty();
     if (!due.isEmpty()) {
       List<LocalDate> dueDays = due.stream().map(LocalDate::ofEpochDay).toList();
-      // One replay of the worker's sessions serves every due day.
-      List<WorkingDay> computedDays = timeline(ctx.getCurrentKey()).workingDays(dueDays, watermark);
+      // One replay of the worker's sessions serves every due day, and the frontier.
+      WorkerTimeline timeline = timeline(ctx.getCurrentKey());
+      List<WorkingDay> computedDays = timeline.workingDays(dueDays, watermark);
+      frontier = Optional.of(timeline.frontier(watermark));
       for (WorkingDay computed : computedDays) {
         LocalDate day = computed.day();
         long epochDay = day.toEpochDay();
@@ -224,11 +290,14 @@ public final class WorkerDayFunction
           openDays.remove(epochDay);
           timers.deleteEventTimeTimer(settleTimer(day));
         } else {
-          emitLive(days, computed, watermarkMillis, out);
+          emitLive(days, computed, frontier.get(), watermarkMillis, out);
         }
       }
     }
     forgetCompleteTouches(days, watermarkMillis, timers);
+    if (silenceTimers) {
+      frontier.ifPresent(f -> scheduleByFrontier(days, f, timers));
+    }
     expireDays(days, ctx.getCurrentKey(), watermark, timers);
 
     if (days.hasNoDays()) {
@@ -337,10 +406,15 @@ public final class WorkerDayFunction
    * worked. A day with a live record emitted before is always emitted again, so it is replaced.
    */
   private void emitLive(
-      WorkerDays days, WorkingDay day, long watermarkMillis, Collector<DayRecordUpdate> out) {
+      WorkerDays days,
+      WorkingDay day,
+      Frontier frontier,
+      long watermarkMillis,
+      Collector<DayRecordUpdate> out) {
     long epochDay = day.day().toEpochDay();
-    Boolean emittedBefore = days.openDays().get(epochDay);
-    if (isEmpty(day) && !Boolean.TRUE.equals(emittedBefore)) {
+    LiveDay before = days.openDays().get(epochDay);
+    boolean emittedBefore = before != null && before != LiveDay.NOT_EMITTED;
+    if (isEmpty(day) && !emittedBefore) {
       return;
     }
     out.collect(
@@ -352,8 +426,27 @@ public final class WorkerDayFunction
             watermarkMillis,
             day.coveredUntil().toEpochMilli(),
             DayRecords.encode(day, 0, zone)));
-    if (emittedBefore != null) {
-      days.openDays().put(epochDay, true);
+    if (before != null) {
+      boolean quiet = frontier.quiet() && day.coveredUntil().isBefore(day.dayEnd());
+      days.openDays().put(epochDay, quiet ? LiveDay.QUIET : LiveDay.BOUNDED);
+    }
+  }
+
+  /**
+   * Sets the pending update no later than the earliest open session's silence timeout, and, while a
+   * quiet day's live record is taken as offline past its end, no later than the first event held
+   * back (see the class comment).
+   */
+  private void scheduleByFrontier(WorkerDays days, Frontier frontier, TimerService timers) {
+    if (frontier.nextSilenceClosure().isPresent()
+        && scheduleUpdate(
+            days, timers, firstWatermarkReaching(frontier.nextSilenceClosure().get()))) {
+      silenceClosureTimers.add(1);
+    }
+    if (days.openDays().containsValue(LiveDay.QUIET)
+        && frontier.nextHeldBackEvent().isPresent()
+        && scheduleUpdate(days, timers, frontier.nextHeldBackEvent().get().toEpochMilli())) {
+      eventUpdateTimers.add(1);
     }
   }
 
@@ -368,8 +461,9 @@ public final class WorkerDayFunction
         earliestIncomplete = Math.min(earliestIncomplete, eventMillis);
       }
     }
-    if (earliestIncomplete != Long.MAX_VALUE) {
-      scheduleUpdate(days, timers, earliestIncomplete);
+    if (earliestIncomplete != Long.MAX_VALUE
+        && scheduleUpdate(days, timers, nextBoundaryAfter(earliestIncomplete))) {
+      eventUpdateTimers.add(1);
     }
   }
 
@@ -421,18 +515,58 @@ public final class WorkerDayFunction
   }
 
   /**
-   * Keeps a single live-update timer at the earliest interval boundary strictly after {@code
-   * eventMillis}; when it fires the watermark has passed the event, so the update includes it.
+   * Keeps the worker's single live-update timer at the earliest time asked for.
+   *
+   * @param at a Flink watermark: the update fires once the watermark reaches it
+   * @return whether this set a new timer
    */
-  private void scheduleUpdate(WorkerDays days, TimerService timers, long eventMillis) {
-    long at = (Math.floorDiv(eventMillis, updateIntervalMillis) + 1) * updateIntervalMillis;
+  private boolean scheduleUpdate(WorkerDays days, TimerService timers, long at) {
     OptionalLong pending = days.pendingUpdate();
     if (pending.isPresent() && pending.getAsLong() <= at) {
-      return;
+      return false;
     }
-    pending.ifPresent(timers::deleteEventTimeTimer);
+    // Flink keeps one timer per time: an update that fell on a day's settling or expiry timer (a
+    // silence timing out at midnight, say) must not take that timer with it.
+    if (pending.isPresent() && !isDayTimer(days, pending.getAsLong())) {
+      timers.deleteEventTimeTimer(pending.getAsLong());
+    }
     timers.registerEventTimeTimer(at);
     days.setPendingUpdate(at);
+    return true;
+  }
+
+  private boolean isDayTimer(WorkerDays days, long timestamp) {
+    for (long open : days.openDays().keySet()) {
+      if (settleTimer(LocalDate.ofEpochDay(open)) == timestamp) {
+        return true;
+      }
+    }
+    for (long sealed : days.sealedDays().keySet()) {
+      if (expiryTimer(LocalDate.ofEpochDay(sealed)) == timestamp) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The earliest interval boundary strictly after {@code eventMillis}; when the watermark reaches
+   * it, it has passed the event, so the update includes it. (A watermark of exactly {@code
+   * eventMillis} does too: see {@link #timelineWatermark}.)
+   */
+  private long nextBoundaryAfter(long eventMillis) {
+    return (Math.floorDiv(eventMillis, updateIntervalMillis) + 1) * updateIntervalMillis;
+  }
+
+  /**
+   * The first Flink watermark whose {@link #timelineWatermark} is at or after {@code at}: the
+   * timeline watermark is one millisecond past the Flink one, and {@code at} may fall inside a
+   * millisecond.
+   */
+  static long firstWatermarkReaching(Instant at) {
+    long floor = at.toEpochMilli();
+    boolean wholeMillis = at.getNano() % 1_000_000 == 0;
+    return (wholeMillis ? floor : floor + 1) - 1;
   }
 
   /**

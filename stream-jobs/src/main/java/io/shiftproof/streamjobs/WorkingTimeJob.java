@@ -40,6 +40,11 @@ public final class WorkingTimeJob {
       WorkingTimeJobConfig config) {
     // Sealed versions are stored when a checkpoint completes: without checkpoints none would be.
     env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    // Aligned checkpoints only: the live records emitted before a checkpoint's barrier must be
+    // stored before the checkpoint records the job's watermark in stream_progress, because readers
+    // take a quiet worker's live record as offline up to that watermark (docs/design.md §5.8). An
+    // unaligned barrier would overtake them.
+    env.getCheckpointConfig().enableUnalignedCheckpoints(false);
     env.getConfig().setAutoWatermarkInterval(config.watermarkInterval().toMillis());
     WatermarkStrategy<WorkInput> watermarks =
         WorkEventWatermarks.strategy(config.outOfOrderness(), config.idleness());
@@ -50,7 +55,10 @@ public final class WorkingTimeJob {
             .keyBy(WorkInput::workerRef)
             .process(
                 new WorkerDayFunction(
-                    config.workingTime(), config.updateInterval(), config.correctionHorizon()))
+                    config.workingTime(),
+                    config.updateInterval(),
+                    config.correctionHorizon(),
+                    config.silenceTimers()))
             .name("worker-days")
             .uid("worker-days");
     outputs.attach(

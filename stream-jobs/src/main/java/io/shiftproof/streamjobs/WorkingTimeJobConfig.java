@@ -14,8 +14,10 @@ import java.util.Objects;
  *     event may arrive and still count in the live record; default 30 seconds
  * @param idleness after this long without events a Kafka partition stops holding the watermark
  *     back, so a quiet partition does not stall every worker; default 1 minute
- * @param updateInterval a worker's live day is re-emitted at most once per this much event time;
- *     default 5 seconds (docs/design.md §5: "every few seconds at most")
+ * @param updateInterval while a session is open, a worker's live days are re-emitted at most once
+ *     per this much event time for its events; default 5 seconds (docs/design.md §5: "every few
+ *     seconds at most"). A silence timeout, the first event after a quiet spell and an event that
+ *     arrives after the watermark passed it are applied without waiting for it.
  * @param correctionHorizon how long after it settles a day still takes late events as corrections;
  *     later events are stored as {@code TOO_LATE}; default {@link #DEFAULT_CORRECTION_HORIZON}
  * @param checkpointInterval how often the job checkpoints; sealed versions are stored when a
@@ -27,6 +29,12 @@ import java.util.Objects;
  *     anyway); default 2 seconds, within the "every few seconds" of docs/design.md §5
  * @param jobName the Flink job's name, also its key in {@code stream_progress}; default {@code
  *     shiftproof-working-time}
+ * @param silenceTimers whether live records follow the watermark between a worker's events: a timer
+ *     at each open session's silence timeout, and the first event after a quiet spell applied as
+ *     soon as the watermark passes it ({@link WorkerDayFunction}); default true. Only {@code bench
+ *     working-time} turns it off, to measure what the timers cost: without them the day queries'
+ *     rule that a quiet worker's live record holds up to the committed watermark is wrong, so no
+ *     hub may run that way.
  */
 public record WorkingTimeJobConfig(
     WorkingTimeConfig workingTime,
@@ -36,7 +44,8 @@ public record WorkingTimeJobConfig(
     Duration correctionHorizon,
     Duration checkpointInterval,
     Duration watermarkInterval,
-    String jobName) {
+    String jobName,
+    boolean silenceTimers) {
 
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
   public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
@@ -78,7 +87,8 @@ public record WorkingTimeJobConfig(
         DEFAULT_CORRECTION_HORIZON,
         DEFAULT_CHECKPOINT_INTERVAL,
         DEFAULT_WATERMARK_INTERVAL,
-        DEFAULT_JOB_NAME);
+        DEFAULT_JOB_NAME,
+        true);
   }
 
   /**
@@ -106,7 +116,8 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         checkpointInterval,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withOutOfOrderness(Duration value) {
@@ -118,7 +129,8 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         checkpointInterval,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withCorrectionHorizon(Duration value) {
@@ -130,7 +142,8 @@ public record WorkingTimeJobConfig(
         value,
         checkpointInterval,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withCheckpointInterval(Duration value) {
@@ -142,7 +155,8 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         value,
         watermarkInterval,
-        jobName);
+        jobName,
+        silenceTimers);
   }
 
   public WorkingTimeJobConfig withWatermarkInterval(Duration value) {
@@ -154,7 +168,22 @@ public record WorkingTimeJobConfig(
         correctionHorizon,
         checkpointInterval,
         value,
-        jobName);
+        jobName,
+        silenceTimers);
+  }
+
+  /** The same job with the silence timers on or off; off is for the benchmark only. */
+  public WorkingTimeJobConfig withSilenceTimers(boolean value) {
+    return new WorkingTimeJobConfig(
+        workingTime,
+        outOfOrderness,
+        idleness,
+        updateInterval,
+        correctionHorizon,
+        checkpointInterval,
+        watermarkInterval,
+        jobName,
+        value);
   }
 
   private static void requireAtLeast(String name, Duration value, Duration least) {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.shiftproof.records.LateEvent;
+import io.shiftproof.records.RecordReach;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.wire.DayRecordCodec;
@@ -22,6 +23,7 @@ import io.shiftproof.schemas.wire.WorkEventType;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.DayRecordUpdate.UpdateKind;
 import io.shiftproof.streamjobs.records.DayRecords;
+import io.shiftproof.streamjobs.worktime.WorkState;
 import io.shiftproof.streamjobs.worktime.WorkerTimeline;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -184,20 +187,117 @@ class WorkerDayFunctionTest {
     assertThat(output).hasSize(2);
     assertThat(output.get(1).getProvisional()).isTrue();
     assertThat(output.get(1).getSegments()).isNotEmpty();
-    assertThat(harness.numEventTimeTimers()).as("only the day's settling timer").isEqualTo(1);
+    assertThat(harness.numEventTimeTimers())
+        .as("the day's settling timer and the live update at the open sessions' timeout")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aSessionSilentWithATaskAssignedClosesInTheLiveRecordOnceItsTimeoutPasses() throws Exception {
+    send("didi", "s1", ONLINE, null, at("00:30"));
+    send("didi", "s1", HEARTBEAT, null, at("00:35"));
+    send("didi", "s1", TASK_ASSIGNED, "ride-1", at("00:37:29"));
+
+    harness.processWatermark(at("00:40").toEpochMilli());
+    DayRecordUpdate open = lastLive();
+    assertThat(open.coveredUntilMillis())
+        .as("the session may still send an event: known only up to its last one")
+        .isEqualTo(at("00:37:29").toEpochMilli());
+    assertThat(open.liveRecord().quiet()).isFalse();
+    assertThat(statusAt(open, at("00:37")).orElseThrow()).isEqualTo(WorkState.AVAILABLE);
+    assertThat(statusAt(open, at("00:38"))).as("not yet known").isEmpty();
+    assertThat(harness.numEventTimeTimers()).as("settling, and the silence timeout").isEqualTo(2);
+
+    harness.processWatermark(at("00:47:29").toEpochMilli() - 2);
+    assertThat(liveUpdates()).as("the timeout has not passed").hasSize(1);
+
+    // A Flink watermark w says every event up to w has arrived: at 00:47:28.999 the session has
+    // been silent for ten minutes.
+    harness.processWatermark(at("00:47:29").toEpochMilli() - 1);
+    DayRecordUpdate closed = lastLive();
+    assertThat(liveUpdates()).hasSize(2);
+    assertThat(closed.coveredUntilMillis()).isEqualTo(at("00:47:29").toEpochMilli());
+    assertThat(closed.liveRecord().quiet()).isTrue();
+    assertThat(closed.record()).isEqualTo(oracleAt(DAY, 0, at("00:47:29")));
+    DayRecord closedRecord = decode(closed);
+    assertThat(closedRecord.getTotals().getEngagedSeconds()).isZero();
+    assertThat(closedRecord.getFlags())
+        .singleElement()
+        .satisfies(flag -> assertThat(flag.getKind().name()).isEqualTo("TIMEOUT"));
+    assertThat(harness.numEventTimeTimers()).as("only the day's settling").isEqualTo(1);
+
+    // Hours later, without a write: the quiet record holds up to the committed watermark.
+    Instant committed = at("03:00");
+    harness.processWatermark(committed.toEpochMilli());
+    assertThat(liveUpdates()).hasSize(2);
+    assertThat(statusAt(closed, at("00:40"), Optional.of(committed)).orElseThrow())
+        .isEqualTo(WorkState.OFFLINE);
+    assertThat(statusAt(closed, at("02:59"), Optional.of(committed)).orElseThrow())
+        .isEqualTo(WorkState.OFFLINE);
+    assertThat(statusAt(closed, at("03:00"), Optional.of(committed))).isEmpty();
+
+    harness.processWatermark(DAY_SETTLES.toEpochMilli());
+    DayRecord settled = decode(sealed().get(0));
+    assertThat(settled.getSegments()).isEqualTo(closedRecord.getSegments());
+    assertThat(settled.getTotals()).isEqualTo(closedRecord.getTotals());
+    assertThat(settled.getFlags()).isEqualTo(closedRecord.getFlags());
+
+    harness.processWatermark(DAY_SETTLES.plus(HORIZON).toEpochMilli());
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void theFirstEventAfterAQuietSpellIsLiveAsSoonAsTheWatermarkPassesIt() throws Exception {
+    online("didi", "s1", at("10:00"), at("10:20"));
+    harness.processWatermark(at("11:00").toEpochMilli());
+    assertThat(lastLive().liveRecord().quiet()).isTrue();
+
+    Instant back = at("11:00:02.250");
+    send("eleme", "e1", ONLINE, null, back);
+    harness.processWatermark(back.toEpochMilli());
+
+    // Readers took the worker as offline up to the committed watermark: the next event cannot
+    // wait for the update interval, or a watermark committed past it would vouch for a stale
+    // record.
+    assertThat(liveUpdates()).hasSize(2);
+    assertThat(lastLive().coveredUntilMillis()).isEqualTo(back.toEpochMilli());
+    assertThat(lastLive().liveRecord().quiet()).isFalse();
+    assertThat(lastLive().record()).isEqualTo(oracleAt(DAY, 0, back.plusMillis(1)));
+  }
+
+  @Test
+  void withoutSilenceTimersAQuietWorkersLiveRecordWaitsForTheirNextEvent() throws Exception {
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new WorkerDayFunction(CONFIG, Duration.ofSeconds(5), HORIZON, false)),
+            WorkInput::workerRef,
+            Types.STRING);
+    harness.open();
+    send("didi", "s1", ONLINE, null, at("00:30"));
+    send("didi", "s1", TASK_ASSIGNED, "ride-1", at("00:37:29"));
+
+    harness.processWatermark(at("03:00").toEpochMilli());
+
+    assertThat(liveUpdates()).singleElement();
+    assertThat(harness.numEventTimeTimers()).as("only the day's settling").isEqualTo(1);
   }
 
   @Test
   void eventNotYetCompleteAtAnUpdateIsEmittedByTheNextOne() throws Exception {
     send("didi", "s1", ONLINE, null, at("10:00:00"));
     send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:00:20"));
+    send("didi", "s1", HEARTBEAT, null, at("10:00:30"));
 
     harness.processWatermark(at("10:00:06").toEpochMilli());
     assertThat(live())
         .singleElement()
         .satisfies(live -> assertThat(live.getTotals().getEngagedSeconds()).isZero());
 
-    harness.processWatermark(at("10:00:30").toEpochMilli());
+    // The session is open: its time is known up to its last event, the heartbeat at 10:00:30.
+    harness.processWatermark(at("10:00:35").toEpochMilli());
     List<DayRecord> output = live();
     assertThat(output).hasSize(2);
     assertThat(output.get(1).getTotals().getEngagedSeconds()).isEqualTo(10);
@@ -348,6 +448,7 @@ class WorkerDayFunctionTest {
     send("didi", "s1", ONLINE, null, at("10:00"));
     send("didi", "s1", TASK_ASSIGNED, "ride-1", at("10:05"));
     send("didi", "s1", TASK_STARTED, "ride-1", at("10:10"));
+    send("didi", "s1", HEARTBEAT, null, at("10:13"));
     harness.processWatermark(at("10:14").toEpochMilli());
 
     requestSeal(DAY);
@@ -358,11 +459,11 @@ class WorkerDayFunctionTest {
             v -> {
               assertThat(v.kind()).isEqualTo(UpdateKind.INTERIM);
               assertThat(v.version()).isEqualTo(1);
-              // A watermark w means no more events at or before w: the record covers to w + 1 ms.
-              Instant coveredUntil = at("10:14").plusMillis(1);
-              assertThat(v.coveredUntilMillis()).isEqualTo(coveredUntil.toEpochMilli());
+              // The session is still open: known up to its last event, not to the watermark.
+              assertThat(v.coveredUntilMillis()).isEqualTo(at("10:13").toEpochMilli());
               assertThat(decode(v).getProvisional()).isTrue();
-              assertThat(v.record()).isEqualTo(oracleAt(DAY, 1, coveredUntil));
+              // A watermark w means no more events at or before w: the timeline's is w + 1 ms.
+              assertThat(v.record()).isEqualTo(oracleAt(DAY, 1, at("10:14").plusMillis(1)));
               assertThat(decode(v).getTotals().getOnTaskSeconds()).isPositive();
             });
 
@@ -469,7 +570,40 @@ class WorkerDayFunctionTest {
   }
 
   private List<DayRecord> live() {
-    return harness.extractOutputValues().stream().map(WorkerDayFunctionTest::decode).toList();
+    return liveUpdates().stream().map(WorkerDayFunctionTest::decode).toList();
+  }
+
+  private List<DayRecordUpdate> liveUpdates() {
+    return harness.extractOutputValues();
+  }
+
+  private DayRecordUpdate lastLive() {
+    List<DayRecordUpdate> updates = liveUpdates();
+    return updates.get(updates.size() - 1);
+  }
+
+  /** The state at {@code at} as the day queries read it from this live record alone. */
+  private static Optional<WorkState> statusAt(DayRecordUpdate live, Instant at) {
+    return statusAt(live, at, Optional.empty());
+  }
+
+  /**
+   * The state at {@code at} as the day queries read it from this live record, with the job's
+   * committed watermark: time outside segments is offline, up to how far the record holds.
+   */
+  private static Optional<WorkState> statusAt(
+      DayRecordUpdate live, Instant at, Optional<Instant> committed) {
+    DayRecord record = decode(live);
+    if (!at.isBefore(RecordReach.ofLive(record, live.liveRecord().quiet(), committed))) {
+      return Optional.empty();
+    }
+    long micros = at.toEpochMilli() * 1_000;
+    return Optional.of(
+        record.getSegments().stream()
+            .filter(s -> s.getFromMicros() <= micros && micros < s.getToMicros())
+            .map(s -> WorkState.valueOf(s.getState().name()))
+            .findFirst()
+            .orElse(WorkState.OFFLINE));
   }
 
   private List<DayRecordUpdate> sealed() {

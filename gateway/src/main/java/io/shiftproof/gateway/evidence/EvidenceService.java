@@ -172,8 +172,9 @@ public final class EvidenceService implements EvidenceBundles {
                   + pending.get(0)
                   + " does not reach "
                   + CoverageRules.CLOCK_TOLERANCE.toMinutes()
-                  + " min past the incident yet, because events are not processed that far;"
-                  + " ask again shortly");
+                  + " min past the incident yet: events are not processed that far, or a"
+                  + " session was still open then and is known only once it sends another event"
+                  + " or its silence timeout passes; ask again shortly");
     }
     return window;
   }

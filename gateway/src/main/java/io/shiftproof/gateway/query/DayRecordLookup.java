@@ -4,7 +4,6 @@ import io.shiftproof.gateway.api.ApiException;
 import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.records.DayRecordReader;
 import io.shiftproof.records.StoredDayRecord;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,15 +45,15 @@ public final class DayRecordLookup {
     StoredDayRecord latest = latest(query.workerRef(), day);
     return WorkerStatus.at(latest, query.at())
         .orElseThrow(
-            () -> {
-              long coveredUntil = latest.record().getCoveredUntilMicros();
-              return HttpErrorCode.STATUS_NOT_YET_KNOWN.exception(
-                  "at: got "
-                      + Rfc3339.format(query.at(), zone)
-                      + ", but events have only been processed up to "
-                      + Rfc3339.format(DayRecordCodec.instantOfMicros(coveredUntil), zone)
-                      + "; ask for an earlier instant or again later");
-            });
+            () ->
+                HttpErrorCode.STATUS_NOT_YET_KNOWN.exception(
+                    "at: got "
+                        + Rfc3339.format(query.at(), zone)
+                        + ", but the worker's time is known only up to "
+                        + Rfc3339.format(latest.knownUntil(), zone)
+                        + ": events have been processed only that far, or a session was still"
+                        + " open there and may yet turn out to have ended at its last event; ask"
+                        + " for an earlier instant or again later"));
   }
 
   private ApiException dayNotFound(String workerRef, LocalDate day) {

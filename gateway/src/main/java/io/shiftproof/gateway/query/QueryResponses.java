@@ -23,7 +23,8 @@ final class QueryResponses {
   private QueryResponses() {}
 
   /**
-   * The record's fields, {@code latestVersion}, and {@code sealed} ({@code reason}, {@code
+   * The record's fields, {@code knownUntil} (how far the answer holds, {@link
+   * StoredDayRecord#knownUntil}), {@code latestVersion}, and {@code sealed} ({@code reason}, {@code
    * sealedAtWatermark}), which is null for the live record so every answer has the same shape, and
    * {@code proof} ({@link ProofJson}), null until the version is anchored.
    */
@@ -32,6 +33,7 @@ final class QueryResponses {
     return write(
         json -> {
           DayRecordJson.writeFields(json, stored.record());
+          json.writeStringField("knownUntil", Rfc3339.format(stored.knownUntil(), zone));
           json.writeNumberField("latestVersion", stored.latestVersion());
           if (stored.seal().isPresent()) {
             Seal seal = stored.seal().get();
@@ -56,6 +58,7 @@ final class QueryResponses {
           strings(json, "engagedPlatforms", status.engagedPlatforms());
           json.writeNumberField("recordVersion", status.recordVersion());
           json.writeBooleanField("provisional", status.provisional());
+          json.writeStringField("knownUntil", Rfc3339.format(status.knownUntil(), status.zone()));
           ProofJson.write(json, status.proof(), status.zone());
         });
   }

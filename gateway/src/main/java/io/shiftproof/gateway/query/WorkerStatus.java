@@ -5,7 +5,6 @@ import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.WorkState;
-import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.Optional;
  * A worker's cross-platform state at an instant (docs/design.md §5), read from the segments of a
  * day record, with the record version it came from and that version's proof (empty for the live
  * record). {@code engagedPlatforms} are the liable ones.
+ *
+ * @param knownUntil how far the record's answer holds ({@link StoredDayRecord#knownUntil})
  */
 public record WorkerStatus(
     String workerRef,
@@ -25,6 +26,7 @@ public record WorkerStatus(
     List<String> engagedPlatforms,
     int recordVersion,
     boolean provisional,
+    Instant knownUntil,
     Optional<RecordProof> proof) {
 
   public WorkerStatus {
@@ -33,13 +35,14 @@ public record WorkerStatus(
   }
 
   /**
-   * The status at {@code at} according to {@code stored}, or empty when the record does not reach
-   * that far yet ({@code at} at or after its coveredUntil): the answer is then unknown, not
-   * offline.
+   * The status at {@code at} according to {@code stored}, or empty when the record does not hold
+   * that far ({@code at} at or after its {@link StoredDayRecord#knownUntil}): the answer is then
+   * unknown, not offline. Up to there, time outside the record's segments is offline, including the
+   * time past a quiet live record's coveredUntil.
    */
   public static Optional<WorkerStatus> at(StoredDayRecord stored, Instant at) {
     DayRecord record = stored.record();
-    if (!at.isBefore(DayRecordCodec.instantOfMicros(record.getCoveredUntilMicros()))) {
+    if (!at.isBefore(stored.knownUntil())) {
       return Optional.empty();
     }
     Optional<DaySegment> segment = segmentAt(record, at);
@@ -53,6 +56,7 @@ public record WorkerStatus(
             segment.map(DaySegment::getEngagedPlatforms).orElse(List.of()),
             record.getVersion(),
             record.getProvisional(),
+            stored.knownUntil(),
             stored.proof()));
   }
 

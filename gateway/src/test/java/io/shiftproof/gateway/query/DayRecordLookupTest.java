@@ -76,6 +76,44 @@ class DayRecordLookupTest {
   }
 
   @Test
+  void aQuietWorkersLiveRecordAnswersOfflineUpToTheJobsCommittedWatermark() {
+    String quietRef = "wr_" + "Q".repeat(43);
+    // Last event 00:37:29; the session timed out at 00:47:29, when the job last wrote the record.
+    reader
+        .addQuiet(
+            DayRecords.worker(quietRef)
+                .day("2026-03-29")
+                .zone("Europe/Berlin")
+                .liveUntil("2026-03-29T00:47:29+01:00")
+                .segment(
+                    "2026-03-29T00:30:00+01:00",
+                    "2026-03-29T00:37:29+01:00",
+                    WorkState.AVAILABLE,
+                    List.of("platform-1"),
+                    List.of())
+                .build())
+        .committedWatermark(instant("2026-03-29T15:09:00+02:00"));
+
+    WorkerStatus atTheIncident =
+        lookup.status(new StatusQuery(quietRef, instant("2026-03-29T00:40:00+01:00")));
+    WorkerStatus hoursLater =
+        lookup.status(new StatusQuery(quietRef, instant("2026-03-29T03:00:00+02:00")));
+
+    assertThat(atTheIncident.state()).isEqualTo(WorkState.OFFLINE);
+    assertThat(hoursLater.state()).isEqualTo(WorkState.OFFLINE);
+    assertThat(hoursLater.knownUntil()).isEqualTo(instant("2026-03-29T15:09:00+02:00"));
+    assertThat(lookup.day(new DayQuery(quietRef, day("2026-03-29"), none())).knownUntil())
+        .isEqualTo(instant("2026-03-29T15:09:00+02:00"));
+    assertThatThrownBy(
+            () -> lookup.status(new StatusQuery(quietRef, instant("2026-03-29T15:09:00+02:00"))))
+        .hasFieldOrPropertyWithValue("code", "STATUS_NOT_YET_KNOWN")
+        .hasMessageContaining("known only up to 2026-03-29T15:09:00+02:00");
+    // The worker with a session open where the live record ends is not extended.
+    assertThatThrownBy(() -> lookup.status(new StatusQuery(REF, instant("2026-03-29T02:00:00Z"))))
+        .hasFieldOrPropertyWithValue("code", "STATUS_NOT_YET_KNOWN");
+  }
+
+  @Test
   void absenceIsReportedAsUnknownWorkerDayOrVersion() {
     assertThatThrownBy(
             () -> lookup.day(new DayQuery("wr_" + "C".repeat(43), day("2026-03-29"), none())))

@@ -3,6 +3,7 @@ package io.shiftproof.gateway.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.records.DayRecords;
+import io.shiftproof.records.RecordReach;
 import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.WorkState;
@@ -142,6 +143,12 @@ class WorkerStatusTest {
   private static Optional<WorkerStatus> statusAt(DayRecord record, String at) {
     Instant instant = OffsetDateTime.parse(at).toInstant();
     return WorkerStatus.at(
-        new StoredDayRecord(record, Optional.empty(), Optional.empty(), 0), instant);
+        new StoredDayRecord(
+            record,
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            RecordReach.ofLive(record, false, Optional.empty())),
+        instant);
   }
 }

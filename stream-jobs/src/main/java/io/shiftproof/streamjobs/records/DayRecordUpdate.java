@@ -45,7 +45,19 @@ public record DayRecordUpdate(
       throw new IllegalStateException(
           "a " + kind + " update is a sealed version, not a live record");
     }
-    return new LiveRecord(workerRef, day(), coveredUntilMillis, record);
+    return new LiveRecord(
+        workerRef, day(), watermarkMillis, coveredUntilMillis, reachesItsWatermark(), record);
+  }
+
+  /**
+   * Whether the record reaches the watermark it was made at, which is one millisecond past the
+   * Flink watermark (every event up to that has arrived). A live record does exactly when no
+   * session of the worker was open then and the day had not ended: otherwise it stops at the last
+   * event of an open session, before the watermark, or at the day's end. Such a record is quiet:
+   * readers take the worker as offline past it up to the job's committed watermark.
+   */
+  boolean reachesItsWatermark() {
+    return watermarkMillis != Long.MAX_VALUE && coveredUntilMillis > watermarkMillis;
   }
 
   /** This sealed version as the store writes it. */

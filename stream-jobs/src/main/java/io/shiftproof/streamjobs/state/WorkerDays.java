@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class WorkerDays {
 
-  private final TreeMap<Long, Boolean> openDays;
+  private final TreeMap<Long, LiveDay> openDays;
   private final TreeMap<Long, SealedDay> sealedDays;
   private final TreeMap<Long, Long> touchedDays;
   private long pendingUpdate;
@@ -26,7 +26,7 @@ public final class WorkerDays {
   }
 
   WorkerDays(
-      TreeMap<Long, Boolean> openDays,
+      TreeMap<Long, LiveDay> openDays,
       TreeMap<Long, SealedDay> sealedDays,
       TreeMap<Long, Long> touchedDays) {
     this.openDays = openDays;
@@ -34,8 +34,8 @@ public final class WorkerDays {
     this.touchedDays = touchedDays;
   }
 
-  /** Days not yet settled, each with whether a live record of it was emitted. */
-  public Map<Long, Boolean> openDays() {
+  /** Days not yet settled, each with what its last emitted live record says, if any. */
+  public Map<Long, LiveDay> openDays() {
     return openDays;
   }
 

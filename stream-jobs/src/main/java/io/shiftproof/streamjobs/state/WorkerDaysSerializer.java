@@ -51,9 +51,9 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
     out.writeBoolean(days.pendingUpdate().isPresent());
     out.writeLong(days.pendingUpdate().orElse(0));
     out.writeInt(days.openDays().size());
-    for (Map.Entry<Long, Boolean> open : days.openDays().entrySet()) {
+    for (Map.Entry<Long, LiveDay> open : days.openDays().entrySet()) {
       out.writeLong(open.getKey());
-      out.writeBoolean(open.getValue());
+      out.writeByte(open.getValue().code());
     }
     out.writeInt(days.sealedDays().size());
     for (Map.Entry<Long, SealedDay> sealed : days.sealedDays().entrySet()) {
@@ -75,9 +75,9 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
   public WorkerDays deserialize(DataInputView in) throws IOException {
     boolean hasPendingUpdate = in.readBoolean();
     long pendingUpdate = in.readLong();
-    TreeMap<Long, Boolean> openDays = new TreeMap<>();
+    TreeMap<Long, LiveDay> openDays = new TreeMap<>();
     for (int n = in.readInt(); n > 0; n--) {
-      openDays.put(in.readLong(), in.readBoolean());
+      openDays.put(in.readLong(), LiveDay.ofCode(in.readByte()));
     }
     TreeMap<Long, SealedDay> sealedDays = new TreeMap<>();
     for (int n = in.readInt(); n > 0; n--) {
@@ -114,7 +114,10 @@ public final class WorkerDaysSerializer extends TypeSerializerSingleton<WorkerDa
     return new Snapshot();
   }
 
-  /** Restores this serializer from a checkpoint; the format has a single version so far. */
+  /**
+   * Restores this serializer from a checkpoint. The format has a single version so far: an open
+   * day's byte, once a boolean, now holds a {@link LiveDay} that reads the old values compatibly.
+   */
   public static final class Snapshot extends SimpleTypeSerializerSnapshot<WorkerDays> {
     public Snapshot() {
       super(() -> INSTANCE);

@@ -54,7 +54,7 @@ final class SessionReplay {
    * @param events the session's distinct events, in any order
    * @param watermark the stream is complete before this instant; later events are held back, and a
    *     session still open at the watermark counts as online until it unless its silence timeout
-   *     has already passed
+   *     has already passed (the outcome then says from when it is undecided)
    */
   static SessionOutcome replay(
       String platform,
@@ -79,20 +79,38 @@ final class SessionReplay {
       Duration silenceTimeout) {
     SessionReplay replay = new SessionReplay(platform, sessionId, silenceTimeout);
     List<TimelineEvent> applied = new ArrayList<>(events.size());
+    Instant nextHeldBack = null;
     for (TimelineEvent event : events) {
-      if (event.occurredAt().isBefore(watermark)) {
+      Instant at = event.occurredAt();
+      if (at.isBefore(watermark)) {
         applied.add(event);
+      } else if (nextHeldBack == null || at.isBefore(nextHeldBack)) {
+        nextHeldBack = at;
       }
     }
     applied.sort(APPLICATION_ORDER);
     applied.forEach(replay::apply);
     boolean isFinal = applied.size() == events.size() && !replay.online;
+    Optional<Instant> undecidedFrom = Optional.empty();
+    Optional<Instant> silenceClosure = Optional.empty();
+    if (replay.online && !replay.silenceReached(watermark)) {
+      Instant lastEvent = replay.lastEvent.occurredAt();
+      undecidedFrom = Optional.of(lastEvent);
+      Instant closesAt = lastEvent.plus(silenceTimeout);
+      // An event already held back before that instant keeps the session alive past it.
+      if (nextHeldBack == null || !nextHeldBack.isBefore(closesAt)) {
+        silenceClosure = Optional.of(closesAt);
+      }
+    }
     replay.finish(watermark);
     SessionOutcome outcome =
         new SessionOutcome(
             List.copyOf(replay.intervals),
             List.copyOf(replay.anomalies),
-            List.copyOf(replay.spans));
+            List.copyOf(replay.spans),
+            undecidedFrom,
+            silenceClosure,
+            Optional.ofNullable(nextHeldBack));
     return new Replayed(outcome, isFinal);
   }
 

@@ -9,9 +9,8 @@ import java.util.Objects;
  * instant").
  *
  * @param engagedPlatforms the platforms executing an order at that instant: the liable ones
- * @param provisional whether the answer may still change: true when the instant lies within one
- *     silence timeout before the watermark, where a session still counted as online may turn out to
- *     have fallen silent
+ * @param provisional whether an event arriving after the watermark passed it may still change the
+ *     answer: true until the instant's day settles, as for its day record
  */
 public record Status(
     Instant at,

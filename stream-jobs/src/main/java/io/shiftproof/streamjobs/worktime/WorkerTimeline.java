@@ -42,10 +42,14 @@ import java.util.TreeSet;
  *       assignment time is the first one), as does a {@code TASK_STARTED} for a task already
  *       started. A task may be assigned again after it ended; it is then a new task episode.
  *   <li><b>Watermark.</b> The stream is taken as complete before the watermark; events at or after
- *       it are held back until a later watermark. A session still open at the watermark counts as
- *       online until the watermark, with its open tasks, unless its silence timeout has already
- *       passed, in which case it is closed at its last event and flagged. Such answers are marked
- *       provisional.
+ *       it are held back until a later watermark. A session whose silence timeout has passed at the
+ *       watermark is closed at its last event and flagged. A session still open at the watermark is
+ *       undecided from its last event on: it stays online if its next event comes in time, and
+ *       closes at that last event otherwise. Answers therefore reach only as far as the time is
+ *       known ({@link Frontier#knownUntil}): the watermark, or the earliest last event of a session
+ *       still open. What they say up to there is what the settled day will say, unless an event
+ *       arrives after the watermark has passed it; they are marked provisional until the day
+ *       settles.
  *   <li><b>Platforms.</b> A platform's state is the highest over all its sessions, so two sessions
  *       of one platform online at once count once and never as multi-app time.
  *   <li><b>Days</b> are local days in the configured zone; every interval is clipped to the day, so
@@ -73,6 +77,14 @@ public final class WorkerTimeline {
    * replay every finished session of the worker once more.
    */
   private final Map<SessionKey, FinalOutcome> finalOutcomes = new HashMap<>();
+
+  /**
+   * The last replay and the watermark it was made at, until an event is added: a live update asks
+   * for the days and for the {@link #frontier} at one watermark, and they share one replay.
+   */
+  private Instant replayedAt;
+
+  private SessionOutcome replayed;
 
   public WorkerTimeline(String workerRef, WorkingTimeConfig config) {
     this.workerRef = Objects.requireNonNull(workerRef, "workerRef");
@@ -111,10 +123,12 @@ public final class WorkerTimeline {
     TimelineEvent held = events.putIfAbsent(identity, event);
     if (held == null) {
       finalOutcomes.remove(SessionKey.of(event));
+      replayed = null;
       return true;
     }
     if (event.supersedes(held)) {
       events.put(identity, event);
+      replayed = null;
       finalOutcomes.remove(SessionKey.of(held));
       finalOutcomes.remove(SessionKey.of(event));
     }
@@ -164,13 +178,14 @@ public final class WorkerTimeline {
   private WorkingDay dayOf(SessionOutcome outcome, LocalDate day, Instant watermark) {
     Instant dayStart = day.atStartOfDay(config.zone()).toInstant();
     Instant dayEnd = day.plusDays(1).atStartOfDay(config.zone()).toInstant();
+    Instant known = knownUntil(outcome, watermark);
     Instant coveredUntil =
-        watermark.isBefore(dayStart) ? dayStart : watermark.isBefore(dayEnd) ? watermark : dayEnd;
+        known.isBefore(dayStart) ? dayStart : known.isBefore(dayEnd) ? known : dayEnd;
     List<StateSlice> slices =
         PlatformStateSweep.slices(outcome.intervals(), dayStart, coveredUntil);
     List<Anomaly> anomalies =
         outcome.anomalies().stream()
-            .filter(a -> !a.at().isBefore(dayStart) && a.at().isBefore(dayEnd))
+            .filter(a -> !a.at().isBefore(dayStart) && a.at().isBefore(coveredUntil))
             .sorted(ANOMALY_ORDER)
             .toList();
     TreeSet<SourceBatch> batchIds = new TreeSet<>();
@@ -192,25 +207,51 @@ public final class WorkerTimeline {
   }
 
   /**
+   * How far the worker's time is known when the stream is complete before {@code watermark}, and
+   * when that changes next without a new event; see {@link Frontier}.
+   */
+  public Frontier frontier(Instant watermark) {
+    SessionOutcome outcome = replayAll(watermark);
+    return new Frontier(
+        watermark,
+        knownUntil(outcome, watermark),
+        outcome.silenceClosure(),
+        outcome.nextHeldBack());
+  }
+
+  private static Instant knownUntil(SessionOutcome outcome, Instant watermark) {
+    return outcome.undecidedFrom().filter(from -> from.isBefore(watermark)).orElse(watermark);
+  }
+
+  /**
    * The worker's status at instant {@code at}, as known when the stream is complete before {@code
-   * watermark}.
+   * watermark}. It is provisional until the day of {@code at} settles, as its day record is.
    *
-   * @throws IllegalArgumentException when {@code at} is not before the watermark: nothing is known
-   *     about that time yet
+   * @throws IllegalArgumentException when {@code at} is not before {@link Frontier#knownUntil}:
+   *     nothing is known about that time yet
    */
   public Status statusAt(Instant at, Instant watermark) {
-    if (!at.isBefore(watermark)) {
+    SessionOutcome outcome = replayAll(watermark);
+    Instant known = knownUntil(outcome, watermark);
+    if (!at.isBefore(known)) {
       throw new IllegalArgumentException(
-          "at: got " + at + ", want an instant before the watermark " + watermark);
+          "at: got "
+              + at
+              + ", want an instant before "
+              + known
+              + ", up to which the time is known at the watermark "
+              + watermark);
     }
     SortedMap<String, WorkState> states = new TreeMap<>();
-    for (StateInterval interval : replayAll(watermark).intervals()) {
+    for (StateInterval interval : outcome.intervals()) {
       if (!at.isBefore(interval.from()) && at.isBefore(interval.to())) {
         states.merge(interval.platform(), interval.state(), WorkState::max);
       }
     }
     StateSlice slice = new StateSlice(at, at, states);
-    boolean provisional = at.plus(config.silenceTimeout()).isAfter(watermark);
+    Instant dayEnd =
+        LocalDate.ofInstant(at, config.zone()).plusDays(1).atStartOfDay(config.zone()).toInstant();
+    boolean provisional = watermark.isBefore(dayEnd.plus(config.silenceTimeout()));
     return new Status(
         at,
         slice.crossPlatformState(),
@@ -220,6 +261,15 @@ public final class WorkerTimeline {
   }
 
   private SessionOutcome replayAll(Instant watermark) {
+    if (replayed != null && replayedAt.equals(watermark)) {
+      return replayed;
+    }
+    replayed = replaySessions(watermark);
+    replayedAt = watermark;
+    return replayed;
+  }
+
+  private SessionOutcome replaySessions(Instant watermark) {
     Map<SessionKey, List<TimelineEvent>> sessions = new TreeMap<>(SESSION_ORDER);
     for (TimelineEvent event : events.values()) {
       sessions.computeIfAbsent(SessionKey.of(event), key -> new ArrayList<>()).add(event);
@@ -227,6 +277,9 @@ public final class WorkerTimeline {
     List<StateInterval> intervals = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     List<EventSpan> spans = new ArrayList<>();
+    Instant[] undecidedFrom = {null};
+    Instant[] silenceClosure = {null};
+    Instant[] nextHeldBack = {null};
     sessions.forEach(
         (session, sessionEvents) -> {
           FinalOutcome known = finalOutcomes.get(session);
@@ -247,8 +300,25 @@ public final class WorkerTimeline {
           intervals.addAll(outcome.intervals());
           anomalies.addAll(outcome.anomalies());
           spans.addAll(outcome.spans());
+          outcome
+              .undecidedFrom()
+              .ifPresent(at -> undecidedFrom[0] = earliest(undecidedFrom[0], at));
+          outcome
+              .silenceClosure()
+              .ifPresent(at -> silenceClosure[0] = earliest(silenceClosure[0], at));
+          outcome.nextHeldBack().ifPresent(at -> nextHeldBack[0] = earliest(nextHeldBack[0], at));
         });
-    return new SessionOutcome(intervals, anomalies, spans);
+    return new SessionOutcome(
+        intervals,
+        anomalies,
+        spans,
+        Optional.ofNullable(undecidedFrom[0]),
+        Optional.ofNullable(silenceClosure[0]),
+        Optional.ofNullable(nextHeldBack[0]));
+  }
+
+  private static Instant earliest(Instant held, Instant at) {
+    return held == null || at.isBefore(held) ? at : held;
   }
 
   /** By platform, then session id; written out because it runs for every event of every replay. */

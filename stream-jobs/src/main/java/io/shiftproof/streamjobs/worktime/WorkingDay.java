@@ -12,12 +12,13 @@ import java.util.Objects;
  *
  * @param dayStart local midnight starting the day, as an instant
  * @param dayEnd local midnight ending the day, exclusive
- * @param coveredUntil the record describes {@code [dayStart, coveredUntil)}: the day's end, or the
- *     watermark if that is earlier; nothing is claimed about later time
+ * @param coveredUntil the record describes {@code [dayStart, coveredUntil)}: the day's end, or how
+ *     far the worker's time is known ({@link Frontier#knownUntil}: the watermark, or the last event
+ *     of a session still open at it) if that is earlier; nothing is claimed about later time
+ * @param anomalies flags whose instant falls within {@code [dayStart, coveredUntil)}, in time order
  * @param provisional whether later events may still change the record: true until the watermark
  *     passes the day's end plus the silence timeout, when every session of the day is closed
  * @param segments the day's online time as maximal segments, in time order
- * @param anomalies flags whose instant falls within the day, in time order
  * @param sourceBatches the batches whose events shaped the day, sorted
  */
 public record WorkingDay(

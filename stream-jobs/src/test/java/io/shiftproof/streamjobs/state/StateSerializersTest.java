@@ -81,8 +81,9 @@ class StateSerializersTest {
   @Test
   void workerDaysRoundTripWithAndWithoutAPendingUpdate() throws IOException {
     WorkerDays days = new WorkerDays();
-    days.openDays().put(20_420L, true);
-    days.openDays().put(20_421L, false);
+    days.openDays().put(20_420L, LiveDay.QUIET);
+    days.openDays().put(20_421L, LiveDay.NOT_EMITTED);
+    days.openDays().put(20_422L, LiveDay.BOUNDED);
     days.sealedDays().put(20_419L, new SealedDay(2, new byte[] {1, 2, 3}, 1_764_300_000_000L));
     days.touchedDays().put(20_421L, 1_764_300_000_000L);
 
@@ -96,13 +97,37 @@ class StateSerializersTest {
   }
 
   @Test
+  void anOpenDayStoredAsABooleanReadsAsNotEmittedOrQuiet() throws IOException {
+    // The format before LiveDay: whether each open day's live record had been emitted.
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    out.writeBoolean(false);
+    out.writeLong(0);
+    out.writeInt(2);
+    out.writeLong(20_420L);
+    out.writeBoolean(true);
+    out.writeLong(20_421L);
+    out.writeBoolean(false);
+    out.writeInt(0);
+    out.writeInt(0);
+
+    WorkerDays restored =
+        WorkerDaysSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+    // Quiet is the reading under which no update waits for the interval: always safe.
+    assertThat(restored.openDays())
+        .containsExactly(
+            java.util.Map.entry(20_420L, LiveDay.QUIET),
+            java.util.Map.entry(20_421L, LiveDay.NOT_EMITTED));
+  }
+
+  @Test
   void copiedWorkerDaysChangeIndependently() {
     WorkerDays days = new WorkerDays();
-    days.openDays().put(20_420L, false);
+    days.openDays().put(20_420L, LiveDay.NOT_EMITTED);
     days.setPendingUpdate(5_000L);
 
     WorkerDays copy = WorkerDaysSerializer.INSTANCE.copy(days);
-    copy.openDays().put(20_421L, true);
+    copy.openDays().put(20_421L, LiveDay.QUIET);
     copy.touchedDays().put(20_420L, 1L);
     copy.clearPendingUpdate();
 

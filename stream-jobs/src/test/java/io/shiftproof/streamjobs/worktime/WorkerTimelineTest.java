@@ -380,7 +380,7 @@ class WorkerTimelineTest {
   }
 
   @Test
-  void openSessionCountsUntilTheWatermarkUntilItsTimeoutPasses() {
+  void openSessionIsKnownOnlyUpToItsLastEventUntilItsTimeoutPasses() {
     event("didi", "s1", at("10:00"), ONLINE);
     event("didi", "s1", at("10:05"), TASK_ASSIGNED, "ride-1");
     event("didi", "s1", at("10:09"), HEARTBEAT);
@@ -388,13 +388,52 @@ class WorkerTimelineTest {
     WorkingDay live = timeline.workingDay(DAY, at("10:12"));
     WorkingDay timedOut = timeline.workingDay(DAY, at("10:19"));
 
+    // Whether the worker was still en route after 10:09 depends on an event not yet due.
     assertThat(live.provisional()).isTrue();
-    assertThat(live.coveredUntil()).isEqualTo(at("10:12"));
-    assertThat(live.totals().onlineSeconds()).isEqualTo(12 * 60);
-    assertThat(live.totals().engagedSeconds()).isEqualTo(7 * 60);
+    assertThat(live.coveredUntil()).isEqualTo(at("10:09"));
+    assertThat(live.totals().onlineSeconds()).isEqualTo(9 * 60);
+    assertThat(live.totals().engagedSeconds()).isEqualTo(4 * 60);
     assertThat(live.anomalies()).isEmpty();
+    assertThat(timedOut.coveredUntil()).isEqualTo(at("10:19"));
     assertThat(timedOut.totals().onlineSeconds()).isEqualTo(9 * 60);
+    assertThat(timedOut.totals().engagedSeconds()).isEqualTo(4 * 60);
     assertThat(timedOut.anomalies()).extracting(Anomaly::kind).containsExactly(AnomalyKind.TIMEOUT);
+    assertThat(timedOut.segments()).isEqualTo(live.segments());
+  }
+
+  @Test
+  void frontierNamesTheSilenceTimeoutThatWillCloseTheOpenSession() {
+    event("didi", "s1", at("10:00"), ONLINE);
+    event("didi", "s1", at("10:05"), TASK_ASSIGNED, "ride-1");
+    event("eleme", "e1", at("10:01"), ONLINE);
+    event("eleme", "e1", at("10:08"), HEARTBEAT);
+    event("eleme", "e1", at("10:10"), OFFLINE);
+
+    Frontier open = timeline.frontier(at("10:12"));
+    Frontier closed = timeline.frontier(at("10:15"));
+
+    assertThat(open)
+        .isEqualTo(
+            new Frontier(at("10:12"), at("10:05"), Optional.of(at("10:15")), Optional.empty()));
+    assertThat(open.quiet()).isFalse();
+    assertThat(closed)
+        .isEqualTo(new Frontier(at("10:15"), at("10:15"), Optional.empty(), Optional.empty()));
+    assertThat(closed.quiet()).isTrue();
+  }
+
+  @Test
+  void aHeldBackEventThatKeepsTheSessionAliveCancelsItsSilenceClosure() {
+    event("didi", "s1", at("10:00"), ONLINE);
+    event("didi", "s1", at("10:08"), HEARTBEAT);
+    event("eleme", "e1", at("10:30"), ONLINE);
+
+    assertThat(timeline.frontier(at("10:05")))
+        .isEqualTo(
+            new Frontier(at("10:05"), at("10:00"), Optional.empty(), Optional.of(at("10:08"))));
+    assertThat(timeline.frontier(at("10:09")))
+        .isEqualTo(
+            new Frontier(
+                at("10:09"), at("10:08"), Optional.of(at("10:18")), Optional.of(at("10:30"))));
   }
 
   @Test
@@ -402,8 +441,12 @@ class WorkerTimelineTest {
     event("didi", "s1", at("10:00"), ONLINE);
     event("didi", "s1", at("10:05"), OFFLINE);
 
-    assertThat(timeline.workingDay(DAY, at("10:05")).totals().onlineSeconds()).isEqualTo(5 * 60);
-    assertThat(timeline.workingDay(DAY, at("10:00")).segments()).isEmpty();
+    WorkingDay beforeOffline = timeline.workingDay(DAY, at("10:05"));
+    assertThat(beforeOffline.coveredUntil()).as("the session is still open").isEqualTo(at("10:00"));
+    assertThat(beforeOffline.segments()).isEmpty();
+    WorkingDay afterOffline = timeline.workingDay(DAY, at("10:05").plusNanos(1_000));
+    assertThat(afterOffline.totals().onlineSeconds()).isEqualTo(5 * 60);
+    assertThat(afterOffline.coveredUntil()).isEqualTo(at("10:05").plusNanos(1_000));
   }
 
   @Test
@@ -432,14 +475,29 @@ class WorkerTimelineTest {
   }
 
   @Test
-  void statusNearTheWatermarkIsProvisionalAndBeyondItIsRefused() {
+  void statusOfAnOpenSessionIsRefusedAfterItsLastEventUntilItsTimeoutPasses() {
     event("didi", "s1", at("10:00"), ONLINE);
+    event("didi", "s1", at("10:02"), TASK_ASSIGNED, "ride-1");
 
-    assertThat(timeline.statusAt(at("10:03"), at("10:05")).provisional()).isTrue();
-    assertThat(timeline.statusAt(at("10:03"), at("10:05")).state()).isEqualTo(WorkState.AVAILABLE);
-    assertThatThrownBy(() -> timeline.statusAt(at("10:05"), at("10:05")))
+    Status before = timeline.statusAt(at("10:01"), at("10:05"));
+    assertThat(before.state()).isEqualTo(WorkState.AVAILABLE);
+    assertThat(before.provisional()).isTrue();
+    assertThatThrownBy(() -> timeline.statusAt(at("10:03"), at("10:05")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("at: got");
+    assertThat(timeline.statusAt(at("10:03"), at("10:12")).state())
+        .as("closed at its last event once silent for the timeout")
+        .isEqualTo(WorkState.OFFLINE);
+    assertThatThrownBy(() -> timeline.statusAt(at("10:12"), at("10:12")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void statusIsProvisionalUntilItsDaySettles() {
+    online("didi", "s1", at("10:00"), at("11:00"));
+
+    assertThat(timeline.statusAt(at("10:30"), nextDayAt("00:09:59")).provisional()).isTrue();
+    assertThat(timeline.statusAt(at("10:30"), nextDayAt("00:10")).provisional()).isFalse();
   }
 
   @Test

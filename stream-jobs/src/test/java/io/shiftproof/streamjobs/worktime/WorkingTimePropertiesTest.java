@@ -1,8 +1,11 @@
 package io.shiftproof.streamjobs.worktime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shiftproof.records.RecordReach;
 import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.SealRequest;
@@ -62,18 +65,24 @@ class WorkingTimePropertiesTest {
   void totalsSegmentsAndFlagsMatchTheReference(@ForAll("scenarios") Scenario scenario) {
     WorkerTimeline timeline = timelineOf(scenario);
     WorkingTimeReference reference = referenceOf(scenario);
+    long known = reference.knownUntil();
+    assertThat(timeline.frontier(scenario.watermark()).knownUntil())
+        .isEqualTo(Instant.ofEpochSecond(known));
 
     for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
       long dayStart = day.atStartOfDay(SHANGHAI).toEpochSecond();
       long dayEnd = day.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
+      // A record describes its day only as far as the time is known.
+      long coveredUntil = Math.max(dayStart, Math.min(dayEnd, known));
       WorkingDay workingDay = timeline.workingDay(day, scenario.watermark());
 
+      assertThat(workingDay.coveredUntil()).isEqualTo(Instant.ofEpochSecond(coveredUntil));
       assertThat(workingDay.totals())
           .as("totals of %s", day)
-          .isEqualTo(reference.totals(dayStart, dayEnd, scenario.joinGapSeconds()));
+          .isEqualTo(reference.totals(dayStart, coveredUntil, scenario.joinGapSeconds()));
       assertThat(workingDay.segments().stream().map(WorkingTimePropertiesTest::inSeconds).toList())
           .as("segments of %s", day)
-          .isEqualTo(reference.segments(dayStart, dayEnd));
+          .isEqualTo(reference.segments(dayStart, coveredUntil));
       assertThat(
               workingDay.anomalies().stream()
                   .map(
@@ -88,7 +97,7 @@ class WorkingTimePropertiesTest {
                   .sorted()
                   .toList())
           .as("anomalies of %s", day)
-          .isEqualTo(reference.anomalies(dayStart, dayEnd));
+          .isEqualTo(reference.anomalies(dayStart, coveredUntil));
     }
     collectCoverage(timeline, scenario);
   }
@@ -111,6 +120,9 @@ class WorkingTimePropertiesTest {
     coverage("implied online", kinds.contains(AnomalyKind.IMPLIED_ONLINE));
     coverage("implied assignment", kinds.contains(AnomalyKind.IMPLIED_ASSIGNMENT));
     coverage("provisional first day", first.provisional());
+    coverage(
+        "a session undecided at the watermark",
+        timeline.frontier(scenario.watermark()).knownUntil().isBefore(scenario.watermark()));
     coverage("resent events", scenario.resent().contains(true));
   }
 
@@ -128,11 +140,16 @@ class WorkingTimePropertiesTest {
   void statusMatchesTheReferenceAtEveryEventAndAfter(@ForAll("scenarios") Scenario scenario) {
     WorkerTimeline timeline = timelineOf(scenario);
     WorkingTimeReference reference = referenceOf(scenario);
+    long known = reference.knownUntil();
 
     for (ReferenceEvent event : scenario.events()) {
       for (long offset : new long[] {0, CELL_SECONDS, 11 * CELL_SECONDS}) {
         long second = event.occurredAtSecond() + offset;
-        if (second >= scenario.watermarkSecond()) {
+        if (second >= known) {
+          assertThatThrownBy(
+                  () -> timeline.statusAt(Instant.ofEpochSecond(second), scenario.watermark()))
+              .as("status at %s, past what is known", second)
+              .isInstanceOf(IllegalArgumentException.class);
           continue;
         }
         Status status = timeline.statusAt(Instant.ofEpochSecond(second), scenario.watermark());
@@ -198,23 +215,9 @@ class WorkingTimePropertiesTest {
       @ForAll @IntRange(min = 0, max = 12) int sealRequestEvery)
       throws Exception {
     WorkingTimeConfig config = config(scenario);
-    Random random = new Random(scenario.shuffleSeed());
-    List<Arrival> arrivals = new ArrayList<>();
     Instant received = Instant.ofEpochSecond(MIDNIGHT_SECOND);
-    for (int i = 0; i < scenario.events().size(); i++) {
-      ReferenceEvent event = scenario.events().get(i);
-      arrivals.add(
-          new Arrival(
-              recorded(event, "b" + i, received),
-              event.occurredAtSecond() + delay(random, latenessSeconds)));
-      if (scenario.resent().get(i)) {
-        arrivals.add(
-            new Arrival(
-                recorded(event, "r" + i, received.plusSeconds(i % 2 == 0 ? 60 : -60)),
-                event.occurredAtSecond() + delay(random, latenessSeconds)));
-      }
-    }
-    arrivals.sort(Comparator.comparingLong(Arrival::arrivesAtSecond));
+    List<Arrival> arrivals =
+        arrivals(scenario, new Random(scenario.shuffleSeed()), latenessSeconds);
 
     List<DayRecordUpdate> sealed = new ArrayList<>();
     try (var harness =
@@ -306,7 +309,226 @@ class WorkingTimePropertiesTest {
     }
   }
 
-  private record Arrival(RecordedEvent event, long arrivesAtSecond) {}
+  /**
+   * Live records follow the watermark through the operator: at random watermarks, while events
+   * arrive shuffled and late and then while only the watermark moves, each open day's latest live
+   * record, read as the day queries read it (a quiet record holds, as offline, up to the committed
+   * watermark), must say exactly what the reference says of the events that have arrived, with
+   * silent sessions closed, for as far as it holds; and it never holds past what the reference
+   * knows. Once nothing is left undecided, it holds up to the committed watermark without a new
+   * event.
+   */
+  @Property(tries = 80)
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void theOperatorsLiveRecordsFollowTheWatermark(
+      @ForAll("scenarios") Scenario scenario,
+      @ForAll @IntRange(min = 0, max = 900) int latenessSeconds,
+      @ForAll @IntRange(min = 0, max = 120) int watermarkLagSeconds,
+      @ForAll @IntRange(min = 2, max = 10) int checkOneIn,
+      @ForAll("updateIntervals") Duration updateInterval)
+      throws Exception {
+    WorkingTimeConfig config = config(scenario);
+    Random random = new Random(scenario.shuffleSeed());
+    List<Arrival> arrivals = arrivals(scenario, random, latenessSeconds);
+    List<ReferenceEvent> arrived = new ArrayList<>();
+    LiveChecks checks = new LiveChecks(scenario);
+    try (var harness =
+        new KeyedOneInputStreamOperatorTestHarness<String, WorkInput, DayRecordUpdate>(
+            new KeyedProcessOperator<>(
+                new WorkerDayFunction(config, updateInterval, Duration.ofHours(72))),
+            WorkInput::workerRef,
+            Types.STRING)) {
+      harness.open();
+      // Watermarks on whole cells, as the reference needs; a Flink watermark w means every event up
+      // to w has arrived, so w = cell - 1 ms makes the timeline's watermark the cell itself.
+      long watermarkSecond = Long.MIN_VALUE;
+      for (Arrival arrival : arrivals) {
+        long occurredMillis = arrival.event().event().occurredAt().toEpochMilli();
+        harness.processElement(WorkInput.of(arrival.event()), occurredMillis);
+        arrived.add(arrival.reference());
+        long next =
+            Math.floorDiv(arrival.arrivesAtSecond() - watermarkLagSeconds, CELL_SECONDS)
+                * CELL_SECONDS;
+        if (next > watermarkSecond) {
+          watermarkSecond = next;
+          harness.processWatermark(watermarkSecond * 1000 - 1);
+          if (random.nextInt(checkOneIn) == 0) {
+            checks.check(harness.extractOutputValues(), arrived, watermarkSecond, false);
+          }
+        }
+      }
+      // Then only the watermark moves, past every silence timeout and into the next days.
+      long lastEvent =
+          scenario.events().stream().mapToLong(ReferenceEvent::occurredAtSecond).max().orElse(0);
+      long quietFrom = Math.max(watermarkSecond, lastEvent);
+      for (int step = 0; step < 6; step++) {
+        long next = quietFrom + (1 + random.nextInt(60)) * CELL_SECONDS * (step + 1);
+        if (next > watermarkSecond) {
+          watermarkSecond = next;
+          harness.processWatermark(watermarkSecond * 1000 - 1);
+          boolean allDecided =
+              watermarkSecond >= lastEvent + scenario.timeoutSeconds() + updateInterval.toSeconds();
+          checks.check(harness.extractOutputValues(), arrived, watermarkSecond, allDecided);
+        }
+      }
+    }
+    coverage("a quiet live record held past its end", checks.heldPastItsEnd, 10.0);
+    coverage("a live record ended at an undecided session", checks.endedUndecided, 10.0);
+  }
+
+  /**
+   * The job's 5 seconds, and intervals longer than a cell, under which an update that waited for
+   * the interval would show between watermarks.
+   */
+  @Provide
+  Arbitrary<Duration> updateIntervals() {
+    return Arbitraries.of(Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofMinutes(7));
+  }
+
+  /** The checks of {@link #theOperatorsLiveRecordsFollowTheWatermark} at one watermark. */
+  private static final class LiveChecks {
+    private final Scenario scenario;
+    boolean heldPastItsEnd;
+    boolean endedUndecided;
+
+    LiveChecks(Scenario scenario) {
+      this.scenario = scenario;
+    }
+
+    void check(
+        List<DayRecordUpdate> output,
+        List<ReferenceEvent> arrived,
+        long watermarkSecond,
+        boolean allDecided) {
+      WorkingTimeReference reference =
+          new WorkingTimeReference(
+              arrived, scenario.timeoutSeconds(), watermarkSecond, CELL_SECONDS);
+      // What stream_progress would hold: the Flink watermark.
+      Instant committed = Instant.ofEpochSecond(watermarkSecond).minusMillis(1);
+      for (LocalDate day : List.of(FIRST_DAY, FIRST_DAY.plusDays(1))) {
+        long dayStart = day.atStartOfDay(SHANGHAI).toEpochSecond();
+        long dayEnd = day.plusDays(1).atStartOfDay(SHANGHAI).toEpochSecond();
+        if (watermarkSecond >= dayEnd + scenario.timeoutSeconds()) {
+          continue; // settled: its sealed version answers, checked by the property above
+        }
+        Optional<DayRecordUpdate> latest =
+            output.stream()
+                .filter(u -> u.kind() == UpdateKind.LIVE && u.day().equals(day))
+                .reduce((first, second) -> second);
+        if (latest.isEmpty()) {
+          continue; // no record: the day queries claim nothing about the day
+        }
+        DayRecord live = DayRecordCodec.decode(latest.get().record());
+        boolean quiet = latest.get().liveRecord().quiet();
+        Instant reach = RecordReach.ofLive(live, quiet, Optional.of(committed));
+        long coveredUntil = live.getCoveredUntilMicros() / 1_000_000;
+        heldPastItsEnd |= reach.getEpochSecond() > coveredUntil;
+        endedUndecided |= !quiet && coveredUntil < Math.min(dayEnd, watermarkSecond);
+        // The reference is constant over each cell, so the cell holding the record's last instant
+        // is compared whole.
+        long end = Math.min(dayEnd, ceilToCell(reach));
+        String at = day + " at watermark " + Instant.ofEpochSecond(watermarkSecond);
+
+        assertThat(end)
+            .as("how far %s holds, against what the reference knows", at)
+            .isLessThanOrEqualTo(Math.max(dayStart, Math.min(dayEnd, reference.knownUntil())));
+        if (allDecided) {
+          assertThat(reach)
+              .as("%s follows the committed watermark", at)
+              .isAfterOrEqualTo(committed.isBefore(instant(dayEnd)) ? committed : instant(dayEnd));
+        }
+        var totals = live.getTotals();
+        assertThat(
+                new DayTotals(
+                    totals.getOnlineSeconds(),
+                    totals.getEngagedSeconds(),
+                    totals.getOnTaskSeconds(),
+                    totals.getMultiAppSeconds(),
+                    totals.getPlatformSumSeconds(),
+                    totals.getLongestStretchSeconds()))
+            .as("totals of %s", at)
+            .isEqualTo(reference.totals(dayStart, end, scenario.joinGapSeconds()));
+        assertThat(live.getSegments().stream().map(WorkingTimePropertiesTest::inSeconds).toList())
+            .as("segments of %s", at)
+            .isEqualTo(reference.segments(dayStart, end));
+        assertThat(
+                live.getFlags().stream()
+                    .map(
+                        f ->
+                            f.getKind()
+                                + " "
+                                + f.getPlatform()
+                                + " "
+                                + f.getSessionId()
+                                + " "
+                                + f.getAtMicros() / 1_000_000)
+                    .sorted()
+                    .toList())
+            .as("flags of %s", at)
+            .isEqualTo(reference.anomalies(dayStart, end));
+        for (long second = dayStart; second < end; second += CELL_SECONDS) {
+          assertThat(stateAt(live, second))
+              .as("status of %s at %s", at, Instant.ofEpochSecond(second))
+              .isEqualTo(
+                  reference.platformStatesAt(second).values().stream()
+                      .reduce(WorkState.OFFLINE, WorkState::max));
+        }
+      }
+    }
+
+    private static long ceilToCell(Instant instant) {
+      long seconds = instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
+      return Math.floorDiv(seconds + CELL_SECONDS - 1, CELL_SECONDS) * CELL_SECONDS;
+    }
+
+    private static Instant instant(long second) {
+      return Instant.ofEpochSecond(second);
+    }
+
+    /** The state as the status query reads it: the segment holding the instant, else offline. */
+    private static WorkState stateAt(DayRecord live, long second) {
+      long micros = second * 1_000_000;
+      return live.getSegments().stream()
+          .filter(s -> s.getFromMicros() <= micros && micros < s.getToMicros())
+          .map(s -> WorkState.valueOf(s.getState().name()))
+          .findFirst()
+          .orElse(WorkState.OFFLINE);
+    }
+  }
+
+  private static WorkingTimeReference.ReferenceSegment inSeconds(DaySegment segment) {
+    return new WorkingTimeReference.ReferenceSegment(
+        segment.getFromMicros() / 1_000_000,
+        segment.getToMicros() / 1_000_000,
+        WorkState.valueOf(segment.getState().name()),
+        segment.getOnlinePlatforms(),
+        segment.getEngagedPlatforms());
+  }
+
+  /** Every event and resend with the second it arrives at, in arrival order. */
+  private static List<Arrival> arrivals(Scenario scenario, Random random, int latenessSeconds) {
+    List<Arrival> arrivals = new ArrayList<>();
+    Instant received = Instant.ofEpochSecond(MIDNIGHT_SECOND);
+    for (int i = 0; i < scenario.events().size(); i++) {
+      ReferenceEvent event = scenario.events().get(i);
+      arrivals.add(
+          new Arrival(
+              recorded(event, "b" + i, received),
+              event,
+              event.occurredAtSecond() + delay(random, latenessSeconds)));
+      if (scenario.resent().get(i)) {
+        arrivals.add(
+            new Arrival(
+                recorded(event, "r" + i, received.plusSeconds(i % 2 == 0 ? 60 : -60)),
+                event,
+                event.occurredAtSecond() + delay(random, latenessSeconds)));
+      }
+    }
+    arrivals.sort(Comparator.comparingLong(Arrival::arrivesAtSecond));
+    return arrivals;
+  }
+
+  private record Arrival(RecordedEvent event, ReferenceEvent reference, long arrivesAtSecond) {}
 
   private static long delay(Random random, int latenessSeconds) {
     return latenessSeconds == 0 ? 0 : random.nextInt(latenessSeconds + 1);

@@ -62,6 +62,26 @@ final class WorkingTimeReference {
     }
   }
 
+  /**
+   * The second up to which the worker's time is known at the watermark: the watermark, or else the
+   * earliest last event of a session that is online after that event and whose silence has not yet
+   * lasted the timeout, since such a session may still send an event in time or turn out to have
+   * closed at that last event.
+   */
+  long knownUntil() {
+    long known = watermarkSecond;
+    for (List<ReferenceEvent> events : sessions.values()) {
+      // Events are in application order: the session is online after its last one unless that is
+      // an OFFLINE (an event of any other type opens a closed session again).
+      ReferenceEvent last = events.get(events.size() - 1);
+      if (last.type() != WorkEventType.OFFLINE
+          && watermarkSecond - last.occurredAtSecond() < timeoutSeconds) {
+        known = Math.min(known, last.occurredAtSecond());
+      }
+    }
+    return known;
+  }
+
   /** The state of every online platform during the cell starting at {@code second}. */
   TreeMap<String, WorkState> platformStatesAt(long second) {
     TreeMap<String, WorkState> states = new TreeMap<>();

@@ -8,12 +8,14 @@ import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.merkle.VerificationResult;
+import io.shiftproof.ledger.pki.HubSigningIdentity;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.DayRecordJson;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,17 +37,25 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Checks a {@code shiftproof-evidence/1} bundle offline: no hub, no ledger, no network. Every hash,
+ * Checks a {@code shiftproof-evidence/2} bundle offline: no hub, no ledger, no network. Every hash,
  * proof and signature is recomputed from what the bundle carries, and the coverage decision is
  * re-evaluated from its records.
  *
  * <p>Checks run in this order, so that a change to one part of a bundle is named by that part
  * rather than by the overall signature: {@code format}, {@code hub.certificate}, per record {@code
  * records[i].decodes}, {@code .leafHash}, {@code .worker}, per anchor {@code
- * anchors[<batchId>].attestation}, per record {@code records[i].inclusion}, then {@code
- * window.covered}, {@code lineage}, {@code coverage.outcome} and {@code signature}. The certificate
- * comes before the anchors (not last) because the attestations are checked with its key: a
- * certificate from the wrong CA should be named as such, not as a bad attestation.
+ * anchors[<batchId>].attestation}, {@code request.accessLog}, per record {@code
+ * records[i].inclusion}, then {@code window.covered}, {@code lineage}, {@code coverage.outcome} and
+ * {@code signature}. The certificate comes before the anchors (not last) because the attestations
+ * are checked with its key: a certificate that is not the hub's signing certificate, or is from the
+ * wrong CA, should be named as such, not as a bad attestation.
+ *
+ * <p>Only the hub's signing certificate vouches for anything (docs/design.md §8.3): a certificate
+ * without the {@code hub-signer} role and key usage, however validly issued by the CA (a
+ * platform's, an insurer's, the hub's TLS certificate), fails {@code hub.certificate}, and its key
+ * is not used to check any signature. Every signature is checked under its own {@link
+ * SignatureContext}, so a signature made for a ledger entry never passes as a bundle's, nor the
+ * other way round.
  *
  * <p>A bundle whose shape is wrong stops at {@code format}. A record that does not decode skips the
  * checks that read records ({@code window.covered}, {@code lineage}, {@code coverage.outcome}),
@@ -52,6 +63,8 @@ import java.util.function.Supplier;
  */
 public final class EvidenceVerifier {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String NO_HUB_KEY =
+      "signature: cannot be checked, the bundle carries no usable hub signing certificate";
 
   private EvidenceVerifier() {}
 
@@ -113,6 +126,9 @@ public final class EvidenceVerifier {
 
     private final Map<String, Anchor> anchors = new LinkedHashMap<>();
 
+    /** The signed ledger entries of the anchors, by batch id, that verified. */
+    private final Map<String, ParsedBundle.Attestation> anchorEntries = new LinkedHashMap<>();
+
     Run(
         ParsedBundle bundle,
         Optional<X509Certificate> trustedCa,
@@ -132,6 +148,7 @@ public final class EvidenceVerifier {
         anchors.putIfAbsent(entry.anchor().batchId(), entry.anchor());
         guarded("anchors[" + entry.anchor().batchId() + "].attestation", () -> attestation(entry));
       }
+      guarded("request.accessLog", this::accessLog);
       for (int i = 0; i < records.size(); i++) {
         ParsedBundle.Record record = records.get(i);
         Hash leafHash = leafHashes.get(i);
@@ -162,14 +179,39 @@ public final class EvidenceVerifier {
       List<X509Certificate> chain;
       try {
         chain = HubCertificates.parse(bundle.certificateChainPem());
-        hubKey = Optional.of(EcdsaP256Verifier.fromCertificate(chain.get(0)));
       } catch (RuntimeException e) {
         return fail(name, e.getMessage());
       }
-      String subject = chain.get(0).getSubjectX500Principal().getName();
-      if (trustedCa.isEmpty()) {
-        return pass(name, subject + "; not checked against a CA (pass --ca)");
+      X509Certificate leaf = chain.get(0);
+      String subject = leaf.getSubjectX500Principal().getName();
+      if (!bundle.signingRole().equals(HubSigningIdentity.ROLE)) {
+        return fail(
+            name,
+            "hub.signingRole: got "
+                + bundle.signingRole()
+                + ", want "
+                + HubSigningIdentity.ROLE
+                + " (the hub's signing certificate)");
       }
+      // Without the signing identity the key vouches for nothing: it is never used for a check.
+      Optional<String> notSigner = HubSigningIdentity.problem(leaf);
+      if (notSigner.isPresent()) {
+        return fail(name, "not the hub's signing certificate: " + notSigner.get());
+      }
+      try {
+        hubKey = Optional.of(EcdsaP256Verifier.fromCertificate(leaf));
+      } catch (RuntimeException e) {
+        return fail(name, e.getMessage());
+      }
+      if (trustedCa.isEmpty()) {
+        return pass(
+            name,
+            subject
+                + ", role "
+                + HubSigningIdentity.ROLE
+                + "; not checked against a CA (pass --ca)");
+      }
+      // Judged at generatedAt, which request.accessLog ties to the ledger's time of the request.
       Optional<String> failure =
           HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt());
       return failure
@@ -179,7 +221,11 @@ public final class EvidenceVerifier {
                   pass(
                       name,
                       subject
-                          + " verifies to "
+                          + ", role "
+                          + HubSigningIdentity.ROLE
+                          + ", valid at "
+                          + Rfc3339.format(bundle.generatedAt(), bundle.zone())
+                          + ", verifies to "
                           + trustedCa.get().getSubjectX500Principal().getName()));
     }
 
@@ -295,23 +341,17 @@ public final class EvidenceVerifier {
         return fail(name, mismatch.get());
       }
       if (hubKey.isEmpty()) {
-        return fail(name, "signature: cannot be checked, the hub certificate is unreadable");
+        return fail(name, NO_HUB_KEY);
       }
-      LedgerEntry rebuilt =
-          new LedgerEntry(
-              attestation.sequence(),
-              attestation.txId(),
-              DayRecordCodec.instantOfMicros(attestation.txTimeMicros()),
-              attestation.function(),
-              attestation.invoker(),
-              new String(JsonTree.toBytes(attestation.payload().value()), StandardCharsets.UTF_8),
-              Hash.fromHex(attestation.previousHash()));
-      if (!hubKey.get().verify(rebuilt.signedBytes(), attestation.signature())) {
+      if (!signedByHub(attestation)) {
         return fail(
             name,
-            "signature: does not verify with the hub certificate's key over ledger entry "
+            "signature: does not verify with the hub's signing key as a ledger entry ("
+                + SignatureContext.LEDGER_ENTRY.context()
+                + ") over entry "
                 + attestation.sequence());
       }
+      anchorEntries.put(anchor.batchId(), attestation);
       return pass(
           name,
           "ledger entry "
@@ -321,6 +361,139 @@ public final class EvidenceVerifier {
               + ", "
               + attestation.txId()
               + ") signed by the hub");
+    }
+
+    /** Whether the hub's signing key signed the entry as a ledger entry. */
+    private boolean signedByHub(ParsedBundle.Attestation attestation) {
+      LedgerEntry rebuilt =
+          new LedgerEntry(
+              attestation.sequence(),
+              attestation.txId(),
+              DayRecordCodec.instantOfMicros(attestation.txTimeMicros()),
+              attestation.function(),
+              attestation.invoker(),
+              new String(JsonTree.toBytes(attestation.payload().value()), StandardCharsets.UTF_8),
+              Hash.fromHex(attestation.previousHash()));
+      return hubKey
+          .get()
+          .verify(SignatureContext.LEDGER_ENTRY, rebuilt.signedBytes(), attestation.signature());
+    }
+
+    /**
+     * The request the bundle states is the one the ledger's access log committed, and the bundle's
+     * time is that entry's: the entry is the hub-signed {@code LogAccess} of this requester,
+     * worker, claim and incident, {@code generatedAt} is its transaction time, and it was committed
+     * after every anchor the bundle cites. A bundle backdated by editing {@code generatedAt} fails
+     * here; one signed with an expired key and the ledger's true time fails {@code
+     * hub.certificate}.
+     */
+    private VerificationReport.Check accessLog() {
+      String name = "request.accessLog";
+      LedgerRef ledger = bundle.accessLedger();
+      if (bundle.accessAttestation().isEmpty()) {
+        if (!ledger.kind().equals(LedgerRef.FABRIC)) {
+          return fail(
+              name,
+              "attestation: got none, want the hub-signed access-log entry (the "
+                  + ledger.kind()
+                  + " ledger cannot be looked up from outside the hub)");
+        }
+        return pass(
+            name,
+            "requested by "
+                + bundle.requester()
+                + "; look up transaction "
+                + ledger.txId()
+                + " on the "
+                + ledger.kind()
+                + " ledger, channel "
+                + ledger.channel()
+                + ", and check its time is generatedAt");
+      }
+      ParsedBundle.Attestation entry = bundle.accessAttestation().get();
+      if (!entry.type().equals(BundleJson.ATTESTATION_TYPE)) {
+        return fail(
+            name,
+            "attestation.type: got " + entry.type() + ", want " + BundleJson.ATTESTATION_TYPE);
+      }
+      if (!ledger.kind().equals(LedgerRef.EMBEDDED)) {
+        return fail(name, "ledger.kind: got " + ledger.kind() + ", want " + LedgerRef.EMBEDDED);
+      }
+      if (!entry.txId().equals(ledger.txId()) || entry.sequence() != ledger.position()) {
+        return fail(
+            name,
+            "entry: got "
+                + entry.txId()
+                + " at "
+                + entry.sequence()
+                + ", want "
+                + ledger.txId()
+                + " at "
+                + ledger.position()
+                + " (the ledger block)");
+      }
+      if (!entry.function().equals(BundleJson.ACCESS_FUNCTION)) {
+        return fail(
+            name,
+            "entry.function: got " + entry.function() + ", want " + BundleJson.ACCESS_FUNCTION);
+      }
+      Instant loggedAt = DayRecordCodec.instantOfMicros(entry.txTimeMicros());
+      if (!bundle.generatedAt().equals(loggedAt)) {
+        return fail(
+            name,
+            "generatedAt: got "
+                + Rfc3339.format(bundle.generatedAt(), bundle.zone())
+                + ", want "
+                + Rfc3339.format(loggedAt, bundle.zone())
+                + " (the ledger's time of the access-log entry)");
+      }
+      EvidenceAccess access = new EvidenceAccess(bundle.requester(), bundle.claimId());
+      Optional<String> mismatch =
+          BundleJson.accessPayloadMismatch(
+              access.accessRecord(request()), entry.txId(), loggedAt, entry.payload().value());
+      if (mismatch.isPresent()) {
+        return fail(name, mismatch.get() + " (got: the signed entry, want: the bundle's request)");
+      }
+      for (Map.Entry<String, ParsedBundle.Attestation> anchor : anchorEntries.entrySet()) {
+        ParsedBundle.Attestation anchored = anchor.getValue();
+        if (anchored.sequence() >= entry.sequence()
+            || anchored.txTimeMicros() > entry.txTimeMicros()) {
+          return fail(
+              name,
+              "entry "
+                  + entry.sequence()
+                  + " at "
+                  + Rfc3339.format(loggedAt, bundle.zone())
+                  + ": got before anchor "
+                  + anchor.getKey()
+                  + " (entry "
+                  + anchored.sequence()
+                  + " at "
+                  + Rfc3339.format(
+                      DayRecordCodec.instantOfMicros(anchored.txTimeMicros()), bundle.zone())
+                  + "), want after every anchor the bundle cites");
+        }
+      }
+      if (hubKey.isEmpty()) {
+        return fail(name, NO_HUB_KEY);
+      }
+      if (!signedByHub(entry)) {
+        return fail(
+            name,
+            "signature: does not verify with the hub's signing key as a ledger entry over entry "
+                + entry.sequence());
+      }
+      return pass(
+          name,
+          "requested by "
+              + bundle.requester()
+              + bundle.claimId().map(id -> " for claim " + id).orElse("")
+              + ", logged as ledger entry "
+              + entry.sequence()
+              + " ("
+              + entry.txId()
+              + ") at "
+              + Rfc3339.format(loggedAt, bundle.zone()));
     }
 
     private static Optional<String> attestationMismatch(
@@ -494,14 +667,18 @@ public final class EvidenceVerifier {
 
     private VerificationReport.Check signature() {
       if (hubKey.isEmpty()) {
-        return fail("signature", "signature: cannot be checked, the hub certificate is unreadable");
+        return fail("signature", NO_HUB_KEY);
       }
       Map<Object, Object> unsigned = new LinkedHashMap<>(bundle.tree());
       unsigned.remove("signature");
       byte[] signed = CanonicalJson.canonical(unsigned);
-      return hubKey.get().verify(signed, bundle.signature())
+      return hubKey.get().verify(SignatureContext.EVIDENCE_BUNDLE, signed, bundle.signature())
           ? pass("signature", "the hub's signature over the canonical bundle")
-          : fail("signature", "signature: does not verify with the hub certificate's key");
+          : fail(
+              "signature",
+              "signature: does not verify with the hub's signing key as an evidence bundle ("
+                  + SignatureContext.EVIDENCE_BUNDLE.context()
+                  + ")");
     }
 
     private EvidenceRequest request() {

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The hub's certificate chain as a bundle carries it: PEM, leaf first. */
+/**
+ * The hub's signing certificate chain as a bundle carries it: PEM, leaf first. Whether the leaf is
+ * the hub's signing certificate at all is {@link io.shiftproof.ledger.pki.HubSigningIdentity}'s
+ * check; this one is the chain's.
+ */
 final class HubCertificates {
   private HubCertificates() {}
 
@@ -48,8 +52,10 @@ final class HubCertificates {
 
   /**
    * Why {@code chain} does not lead to {@code ca}, or empty when it does. Validity is judged at
-   * {@code at}, the bundle's generation time: evidence signed while the certificate was valid stays
-   * checkable after the certificate expires. Revocation is not checked, as the verifier is offline.
+   * {@code at}, the ledger's time of the request the bundle answers (its {@code generatedAt}, which
+   * the verifier ties to the signed access-log entry): evidence signed while the certificate was
+   * valid stays checkable after the certificate expires, and a key that expired cannot sign a
+   * bundle for a request made later. Revocation is not checked, as the verifier is offline.
    */
   static Optional<String> validate(List<X509Certificate> chain, X509Certificate ca, Instant at) {
     // A chain that repeats the CA itself would make PKIX treat it as an ordinary certificate.

@@ -85,7 +85,6 @@ public final class EvidenceBundleBuilder {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(access, "access");
     Map<String, AnchoredBatch> anchorsById = anchorsById(anchors);
-    checkAccess(request, access, anchorsById.values());
     List<Entry> entries = new ArrayList<>();
     for (ProvenRecord proven : records) {
       entries.add(check(request, proven, anchorsById));
@@ -128,6 +127,7 @@ public final class EvidenceBundleBuilder {
     sortedAnchors.sort(
         Comparator.comparing((AnchoredBatch a) -> a.anchor().chain())
             .thenComparingLong(a -> a.anchor().sequence()));
+    checkAccess(request, access, sortedAnchors);
     Body body = new Body(request, entries, quietDays, sortedAnchors, decision, access);
     byte[] signature =
         hubSigner.sign(
@@ -206,16 +206,24 @@ public final class EvidenceBundleBuilder {
       throw inconsistent(which + " attestation: " + mismatch.get());
     }
     for (AnchoredBatch anchored : anchors) {
-      if (anchored.attestation().isPresent()
-          && anchored.attestation().get().entry().sequence() >= entry.sequence()) {
+      if (anchored.attestation().isEmpty()) {
+        continue;
+      }
+      LedgerEntry anchorEntry = anchored.attestation().get().entry();
+      if (anchorEntry.sequence() >= entry.sequence()
+          || anchorEntry.txTime().isAfter(entry.txTime())) {
         throw inconsistent(
             which
-                + " sequence: got "
+                + ": got entry "
                 + entry.sequence()
+                + " at "
+                + entry.txTime()
                 + ", want after the entry of anchor "
                 + anchored.anchor().batchId()
                 + " ("
-                + anchored.attestation().get().entry().sequence()
+                + anchorEntry.sequence()
+                + " at "
+                + anchorEntry.txTime()
                 + "); log the request once its records are anchored");
       }
     }

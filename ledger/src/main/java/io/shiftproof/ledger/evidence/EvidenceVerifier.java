@@ -119,15 +119,13 @@ public final class EvidenceVerifier {
     private final Optional<X509Certificate> trustedCa;
     private final Consumer<VerificationReport.Check> out;
     private Optional<Verifier> hubKey = Optional.empty();
+    private Optional<X509Certificate> hubCertificate = Optional.empty();
     private final Map<Integer, DayRecord> decoded = new LinkedHashMap<>();
 
     /** Each record's leaf hash, computed once from its bytes and used by the inclusion check. */
     private final Map<Integer, Hash> leafHashes = new LinkedHashMap<>();
 
     private final Map<String, Anchor> anchors = new LinkedHashMap<>();
-
-    /** The signed ledger entries of the anchors, by batch id, that verified. */
-    private final Map<String, ParsedBundle.Attestation> anchorEntries = new LinkedHashMap<>();
 
     Run(
         ParsedBundle bundle,
@@ -200,6 +198,7 @@ public final class EvidenceVerifier {
       }
       try {
         hubKey = Optional.of(EcdsaP256Verifier.fromCertificate(leaf));
+        hubCertificate = Optional.of(leaf);
       } catch (RuntimeException e) {
         return fail(name, e.getMessage());
       }
@@ -343,6 +342,10 @@ public final class EvidenceVerifier {
       if (hubKey.isEmpty()) {
         return fail(name, NO_HUB_KEY);
       }
+      Optional<String> late = signedAfterExpiry(attestation);
+      if (late.isPresent()) {
+        return fail(name, late.get());
+      }
       if (!signedByHub(attestation)) {
         return fail(
             name,
@@ -351,7 +354,6 @@ public final class EvidenceVerifier {
                 + ") over entry "
                 + attestation.sequence());
       }
-      anchorEntries.put(anchor.batchId(), attestation);
       return pass(
           name,
           "ledger entry "
@@ -361,6 +363,26 @@ public final class EvidenceVerifier {
               + ", "
               + attestation.txId()
               + ") signed by the hub");
+    }
+
+    /**
+     * Why the entry could not have been signed while the signing certificate was valid, if so: an
+     * entry whose ledger time is past the certificate's expiry was signed with an expired key. (An
+     * entry from before the certificate's start may have been signed under an earlier certificate
+     * of the same key, so only the end is checked.)
+     */
+    private Optional<String> signedAfterExpiry(ParsedBundle.Attestation attestation) {
+      Instant signedAt = DayRecordCodec.instantOfMicros(attestation.txTimeMicros());
+      Instant notAfter = hubCertificate.orElseThrow().getNotAfter().toInstant();
+      if (signedAt.isAfter(notAfter)) {
+        return Optional.of(
+            "entry.txTime: got "
+                + Rfc3339.format(signedAt, bundle.zone())
+                + ", want at or before "
+                + Rfc3339.format(notAfter, bundle.zone())
+                + " (the signing certificate's expiry)");
+      }
+      return Optional.empty();
     }
 
     /** Whether the hub's signing key signed the entry as a ledger entry. */
@@ -454,8 +476,12 @@ public final class EvidenceVerifier {
       if (mismatch.isPresent()) {
         return fail(name, mismatch.get() + " (got: the signed entry, want: the bundle's request)");
       }
-      for (Map.Entry<String, ParsedBundle.Attestation> anchor : anchorEntries.entrySet()) {
-        ParsedBundle.Attestation anchored = anchor.getValue();
+      // Every anchor's entry counts, verified or not: the order is the bundle's own claim.
+      for (ParsedBundle.AnchorEntry anchor : bundle.anchors()) {
+        if (anchor.attestation().isEmpty()) {
+          continue;
+        }
+        ParsedBundle.Attestation anchored = anchor.attestation().get();
         if (anchored.sequence() >= entry.sequence()
             || anchored.txTimeMicros() > entry.txTimeMicros()) {
           return fail(
@@ -465,7 +491,7 @@ public final class EvidenceVerifier {
                   + " at "
                   + Rfc3339.format(loggedAt, bundle.zone())
                   + ": got before anchor "
-                  + anchor.getKey()
+                  + anchor.anchor().batchId()
                   + " (entry "
                   + anchored.sequence()
                   + " at "
@@ -476,6 +502,10 @@ public final class EvidenceVerifier {
       }
       if (hubKey.isEmpty()) {
         return fail(name, NO_HUB_KEY);
+      }
+      Optional<String> late = signedAfterExpiry(entry);
+      if (late.isPresent()) {
+        return fail(name, late.get());
       }
       if (!signedByHub(entry)) {
         return fail(

@@ -450,7 +450,7 @@ class TrustPipelineIT {
                 postgres.url().orElseThrow(),
                 postgres.user(),
                 postgres.password(),
-                credentials.serverKey().toString()))
+                credentials.signingKey().toString()))
         .connect();
   }
 }

@@ -151,6 +151,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aCrlWithoutTheCaIsAUsageError() {
+    int exit = run("verify", bundle.toString(), "--crl", dir.resolve("ca.crl").toString());
+
+    assertThat(exit).isEqualTo(ShiftproofCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("--crl: needs --ca");
+  }
+
+  @Test
   void missingBundleArgumentIsAUsageError() {
     assertThat(run("verify")).isEqualTo(ShiftproofCli.EXIT_USAGE);
   }

@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +76,27 @@ public final class EvidenceVerifier {
    *     only read, and the report says it was not checked
    */
   public static VerificationReport verify(byte[] bundleJson, Optional<X509Certificate> trustedCa) {
+    return verify(bundleJson, trustedCa, Optional.empty());
+  }
+
+  /**
+   * Checks {@code bundleJson}, and with a CRL of the trusted CA also that the hub's signing
+   * certificate is not revoked.
+   *
+   * @param trustedCa the CA the hub's certificate must chain to
+   * @param revocations a CRL the CA signed; a signing certificate on it fails {@code
+   *     hub.certificate}, whatever the revocation date, since a key revoked as compromised may have
+   *     signed bundles dated before its revocation
+   * @throws IllegalArgumentException when a CRL is given without a CA
+   */
+  public static VerificationReport verify(
+      byte[] bundleJson, Optional<X509Certificate> trustedCa, Optional<X509CRL> revocations) {
     Objects.requireNonNull(bundleJson, "bundleJson");
     Objects.requireNonNull(trustedCa, "trustedCa");
+    Objects.requireNonNull(revocations, "revocations");
+    if (revocations.isPresent() && trustedCa.isEmpty()) {
+      throw new IllegalArgumentException("revocations: a CRL needs the CA that signed it");
+    }
     Object tree;
     try {
       tree = JsonTree.parse(bundleJson);
@@ -101,7 +121,7 @@ public final class EvidenceVerifier {
                 + " record(s), "
                 + bundle.anchors().size()
                 + " anchor(s)"));
-    new Run(bundle, trustedCa, checks::add).run();
+    new Run(bundle, trustedCa, revocations, checks::add).run();
     return new VerificationReport(checks, true);
   }
 
@@ -117,6 +137,7 @@ public final class EvidenceVerifier {
   private static final class Run {
     private final ParsedBundle bundle;
     private final Optional<X509Certificate> trustedCa;
+    private final Optional<X509CRL> revocations;
     private final Consumer<VerificationReport.Check> out;
     private Optional<Verifier> hubKey = Optional.empty();
     private Optional<X509Certificate> hubCertificate = Optional.empty();
@@ -130,9 +151,11 @@ public final class EvidenceVerifier {
     Run(
         ParsedBundle bundle,
         Optional<X509Certificate> trustedCa,
+        Optional<X509CRL> revocations,
         Consumer<VerificationReport.Check> out) {
       this.bundle = bundle;
       this.trustedCa = trustedCa;
+      this.revocations = revocations;
       this.out = out;
     }
 
@@ -212,7 +235,8 @@ public final class EvidenceVerifier {
       }
       // Judged at generatedAt, which request.accessLog ties to the ledger's time of the request.
       Optional<String> failure =
-          HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt());
+          HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt())
+              .or(() -> revocations.flatMap(crl -> HubCertificates.revoked(leaf, crl, trustedCa.get())));
       return failure
           .map(f -> fail(name, f))
           .orElseGet(
@@ -225,7 +249,14 @@ public final class EvidenceVerifier {
                           + ", valid at "
                           + Rfc3339.format(bundle.generatedAt(), bundle.zone())
                           + ", verifies to "
-                          + trustedCa.get().getSubjectX500Principal().getName()));
+                          + trustedCa.get().getSubjectX500Principal().getName()
+                          + revocations
+                              .map(
+                                  crl ->
+                                      ", not revoked (CRL of "
+                                          + crl.getThisUpdate().toInstant()
+                                          + ")")
+                              .orElse("")));
     }
 
     private void checkRecord(int index, ParsedBundle.Record record) {

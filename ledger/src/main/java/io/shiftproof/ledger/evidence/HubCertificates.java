@@ -9,6 +9,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,41 @@ final class HubCertificates {
       throw new IllegalArgumentException(
           "hub.certificateChain: got PEM that does not decode (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * Why {@code certificate} cannot be trusted under {@code crl}: the CRL is not the CA's, or lists
+   * the certificate. Empty when the CA's CRL does not list it.
+   */
+  static Optional<String> revoked(X509Certificate certificate, X509CRL crl, X509Certificate ca) {
+    try {
+      if (!crl.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+        return Optional.of(
+            "crl: issued by "
+                + crl.getIssuerX500Principal().getName()
+                + ", want the CA "
+                + ca.getSubjectX500Principal().getName());
+      }
+      crl.verify(ca.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      return Optional.of("crl: not signed by the CA (" + e.getMessage() + ")");
+    }
+    X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "hub certificate "
+            + certificate.getSubjectX500Principal().getName()
+            + " (serial "
+            + certificate.getSerialNumber().toString(16)
+            + "): revoked on "
+            + entry.getRevocationDate().toInstant()
+            + Optional.ofNullable(entry.getRevocationReason())
+                .map(reason -> " (" + reason + ")")
+                .orElse("")
+            + " per the CRL of "
+            + crl.getThisUpdate().toInstant());
   }
 
   /**

@@ -17,6 +17,12 @@ import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.Date;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,14 +31,22 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Attacks on evidence (issue 11, items 1 to 3), each performed and shown refused by a named check:
- * a bundle forged with another CA-issued key, a signature of one kind replayed as another, and a
- * bundle backdated past its signing key's expiry. Before the hub had a signing identity of its own,
+ * Attacks on evidence, each performed and shown refused by a named check: a bundle forged with
+ * another CA-issued key, a signature of one kind replayed as another, a bundle backdated past its
+ * signing key's expiry, and one signed with a revoked key when the reader has the CA's CRL. Before the hub had a signing identity of its own,
  * context strings and a ledger-bound time, each of these bundles passed every check.
  */
 class EvidenceForgeryTest {
@@ -196,6 +210,57 @@ class EvidenceForgeryTest {
     VerificationReport.Check failed = report.firstFailure().orElseThrow();
     assertThat(failed.name()).isEqualTo("request.accessLog");
     assertThat(failed.detail()).contains("entry.payload.accessor");
+  }
+
+  @Test
+  void aBundleSignedWithARevokedKeyFailsTheCertificateCheckGivenTheCasCrl() throws Exception {
+    X509CRL revoking = crl(dir, hub.signing.certificate());
+    X509CRL empty = crl(dir, null);
+
+    VerificationReport revoked =
+        EvidenceVerifier.verify(hub.bundle(), Optional.of(hub.ca), Optional.of(revoking));
+    VerificationReport current =
+        EvidenceVerifier.verify(hub.bundle(), Optional.of(hub.ca), Optional.of(empty));
+
+    VerificationReport.Check failed = revoked.firstFailure().orElseThrow();
+    assertThat(failed.name()).isEqualTo("hub.certificate");
+    assertThat(failed.detail()).contains("revoked on").contains("KEY_COMPROMISE");
+    assertThat(current.passed()).isTrue();
+    assertThat(check(current, "hub.certificate").detail()).contains("not revoked");
+  }
+
+  @Test
+  void aCrlThatTheCaDidNotSignIsRefused() throws Exception {
+    EvidenceFixture.create(dir.resolve("another-ca"));
+    X509CRL foreign = crl(dir.resolve("another-ca"), null);
+
+    VerificationReport report =
+        EvidenceVerifier.verify(hub.bundle(), Optional.of(hub.ca), Optional.of(foreign));
+
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo("hub.certificate");
+    assertThat(report.firstFailure().orElseThrow().detail()).startsWith("crl: issued by");
+  }
+
+  /** A CRL signed with the key of the CA in {@code caDirectory}, listing {@code revoked} if given. */
+  private static X509CRL crl(Path caDirectory, X509Certificate revoked) throws Exception {
+    X509Certificate ca =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    Files.newInputStream(caDirectory.resolve(DevCertificateAuthority.CERTIFICATE_FILE)));
+    PrivateKey caKey;
+    try (PEMParser pem =
+        new PEMParser(Files.newBufferedReader(caDirectory.resolve(DevCertificateAuthority.KEY_FILE)))) {
+      caKey = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) pem.readObject());
+    }
+    Date now = Date.from(GENERATED_AT);
+    X509v2CRLBuilder builder =
+        new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), now);
+    if (revoked != null) {
+      builder.addCRLEntry(revoked.getSerialNumber(), now, CRLReason.keyCompromise);
+    }
+    return new JcaX509CRLConverter()
+        .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
   }
 
   /** The fixture signed with a hub signing certificate issued in 2023, expired since 2025. */

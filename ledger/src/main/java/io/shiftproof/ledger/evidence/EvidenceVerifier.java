@@ -236,7 +236,10 @@ public final class EvidenceVerifier {
       // Judged at generatedAt, which request.accessLog ties to the ledger's time of the request.
       Optional<String> failure =
           HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt())
-              .or(() -> revocations.flatMap(crl -> HubCertificates.revoked(leaf, crl, trustedCa.get())));
+              .or(
+                  () ->
+                      revocations.flatMap(
+                          crl -> HubCertificates.revoked(leaf, crl, trustedCa.get())));
       return failure
           .map(f -> fail(name, f))
           .orElseGet(

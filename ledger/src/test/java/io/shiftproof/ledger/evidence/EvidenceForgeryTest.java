@@ -18,16 +18,16 @@ import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.Rfc3339;
 import java.math.BigInteger;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.util.Date;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Attacks on evidence, each performed and shown refused by a named check: a bundle forged with
  * another CA-issued key, a signature of one kind replayed as another, a bundle backdated past its
- * signing key's expiry, and one signed with a revoked key when the reader has the CA's CRL. Before the hub had a signing identity of its own,
- * context strings and a ledger-bound time, each of these bundles passed every check.
+ * signing key's expiry, and one signed with a revoked key when the reader has the CA's CRL. Before
+ * the hub had a signing identity of its own, context strings and a ledger-bound time, each of these
+ * bundles passed every check.
  */
 class EvidenceForgeryTest {
   /** A time inside the validity of a signing certificate issued in mid-2023, long expired. */
@@ -241,16 +242,20 @@ class EvidenceForgeryTest {
     assertThat(report.firstFailure().orElseThrow().detail()).startsWith("crl: issued by");
   }
 
-  /** A CRL signed with the key of the CA in {@code caDirectory}, listing {@code revoked} if given. */
+  /**
+   * A CRL signed with the key of the CA in {@code caDirectory}, listing {@code revoked} if given.
+   */
   private static X509CRL crl(Path caDirectory, X509Certificate revoked) throws Exception {
     X509Certificate ca =
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
                 .generateCertificate(
-                    Files.newInputStream(caDirectory.resolve(DevCertificateAuthority.CERTIFICATE_FILE)));
+                    Files.newInputStream(
+                        caDirectory.resolve(DevCertificateAuthority.CERTIFICATE_FILE)));
     PrivateKey caKey;
     try (PEMParser pem =
-        new PEMParser(Files.newBufferedReader(caDirectory.resolve(DevCertificateAuthority.KEY_FILE)))) {
+        new PEMParser(
+            Files.newBufferedReader(caDirectory.resolve(DevCertificateAuthority.KEY_FILE)))) {
       caKey = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) pem.readObject());
     }
     Date now = Date.from(GENERATED_AT);

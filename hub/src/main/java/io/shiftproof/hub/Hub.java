@@ -126,6 +126,10 @@ public final class Hub implements AutoCloseable {
     if (TlsConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
+    // The hub signs ledger entries and evidence with a key of its own, never the TLS key: only
+    // the signing certificate's role makes a signature the hub's (docs/design.md §8.3). Checked
+    // before any server starts, so the hub never signs what verifiers would refuse.
+    Signer hubSigner = PemKeys.hubSigner(signing.key(), signing.certificate());
 
     postgres = PostgresConfig.from(settings);
     if (postgres.url().isEmpty()) {
@@ -150,10 +154,6 @@ public final class Hub implements AutoCloseable {
     TopicAdmin.ensureTopic(kafkaBootstrap, topic, kafka.partitions());
     EventPublisher publisher = register(new EventPublisher(kafkaBootstrap, kafka));
 
-    // The hub signs ledger entries and evidence with a key of its own, never the TLS key: only
-    // the signing certificate's role makes a signature the hub's (docs/design.md §8.3). Checked
-    // here, so the hub never signs what verifiers would refuse.
-    Signer hubSigner = PemKeys.hubSigner(signing.key(), signing.certificate());
     LedgerSettings ledgerSettings =
         new LedgerSettings(
             postgres.url().orElseThrow(),

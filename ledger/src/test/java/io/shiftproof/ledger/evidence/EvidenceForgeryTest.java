@@ -173,7 +173,8 @@ class EvidenceForgeryTest {
     EvidenceFixture expired = expiredSigner(GENERATED_AT);
     Map<String, Object> bundle = parse(expired.bundle());
     // The holder of the expired key forges the access-log entry at a time the key was valid and
-    // states that time as generatedAt; the anchors the records need were committed later.
+    // states that time as generatedAt; but the anchors the records need were committed, and signed,
+    // after the key expired.
     Map<String, Object> attestation =
         object(object(object(bundle, "request"), "accessLog"), "attestation");
     Map<String, Object> entry = object(attestation, "entry");
@@ -197,8 +198,22 @@ class EvidenceForgeryTest {
     VerificationReport.Check failed = report.firstFailure().orElseThrow();
     assertThat(failed.name()).isEqualTo("anchors[" + BATCH_1 + "].attestation");
     assertThat(failed.detail()).contains("the signing certificate's expiry");
-    assertThat(check(report, "request.accessLog").passed()).isFalse();
-    assertThat(check(report, "request.accessLog").detail()).contains("want after every anchor");
+    assertThat(check(report, "anchors[" + EvidenceFixture.BATCH_2 + "].attestation").passed())
+        .isFalse();
+  }
+
+  @Test
+  void anAccessLogEntryFromBeforeTheAnchorsFailsTheAccessLogCheck() {
+    Map<String, Object> bundle = parse(hub.bundle());
+    Map<String, Object> accessLog = object(object(bundle, "request"), "accessLog");
+    object(accessLog, "ledger").put("position", BigInteger.ONE);
+    object(object(accessLog, "attestation"), "entry").put("sequence", BigInteger.ONE);
+
+    VerificationReport report = verify(JsonTree.toBytes(bundle));
+
+    VerificationReport.Check failed = report.firstFailure().orElseThrow();
+    assertThat(failed.name()).isEqualTo("request.accessLog");
+    assertThat(failed.detail()).contains("want after every anchor the bundle cites");
   }
 
   @Test

@@ -16,8 +16,8 @@ import javax.security.auth.x500.X500Principal;
  * What makes a certificate the hub's signing certificate (docs/design.md §8.3): its subject's only
  * OU is {@value #ROLE}, its key usage is digitalSignature and nothing else, it is not a CA, and it
  * may not authenticate a TLS server or client. The organisations' client certificates and the hub's
- * TLS server certificate, although issued by the same CA, fail every one of these but the last two,
- * so evidence or a ledger entry signed with their keys never passes as the hub's.
+ * TLS server certificate, although issued by the same CA, fail both the role and the TLS-purpose
+ * check, so evidence or a ledger entry signed with their keys never passes as the hub's.
  *
  * <p>A verifier checks this on top of the chain to the CA; the hub checks it at start-up, so it
  * never signs with a key a verifier would refuse.

@@ -76,7 +76,7 @@ public final class AnchoringBenchmark {
                   store.jdbcUrl(),
                   store.user(),
                   store.password(),
-                  credentials.serverKey().toString()));
+                  credentials.signingKey().toString()));
       out.printf("events written to the topic; warming up ...%n");
       runJob("warm-up", EVENTS_TOPIC, servers, null, events.size());
       runJob("warm-up", EVENTS_TOPIC, servers, ledger, events.size());

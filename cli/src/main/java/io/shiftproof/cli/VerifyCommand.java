@@ -5,9 +5,13 @@ import io.shiftproof.ledger.evidence.VerificationReport;
 import io.shiftproof.ledger.pki.CredentialException;
 import io.shiftproof.ledger.pki.TlsContexts;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * Checks an evidence bundle offline, without the hub or its ledger, and prints every check. The
  * exit code lets a script act on the result: 0 verified, 1 a check failed (named on the last line),
- * 3 the bundle or the CA cannot be read.
+ * 3 the bundle, the CA or the CRL cannot be read.
  */
 @Command(
     name = "verify",
@@ -39,11 +43,23 @@ final class VerifyCommand implements Callable<Integer> {
       description = "CA certificate the hub's certificate must chain to (PEM)")
   Path ca;
 
+  @Option(
+      names = "--crl",
+      paramLabel = "CRL",
+      description =
+          "the CA's certificate revocation list (PEM or DER); a revoked hub signing certificate"
+              + " fails hub.certificate (needs --ca)")
+  Path crl;
+
   @Override
   public Integer call() {
     byte[] json = read(bundle);
+    if (crl != null && ca == null) {
+      throw new CliFailure(ShiftproofCli.EXIT_USAGE, "--crl: needs --ca, the CA that signed it");
+    }
     Optional<X509Certificate> trustedCa = Optional.ofNullable(ca).map(VerifyCommand::loadCa);
-    VerificationReport report = EvidenceVerifier.verify(json, trustedCa);
+    Optional<X509CRL> revocations = Optional.ofNullable(crl).map(VerifyCommand::loadCrl);
+    VerificationReport report = EvidenceVerifier.verify(json, trustedCa, revocations);
     if (!report.readable()) {
       throw new CliFailure(
           ShiftproofCli.EXIT_UNREACHABLE,
@@ -73,6 +89,14 @@ final class VerifyCommand implements Callable<Integer> {
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "cannot read " + file + ": " + e);
+    }
+  }
+
+  private static X509CRL loadCrl(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "--crl: cannot read " + file + ": " + e);
     }
   }
 

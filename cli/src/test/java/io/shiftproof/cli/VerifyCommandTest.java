@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.ledger.AnchorAttestation;
 import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.AccessLogEntry;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
+import io.shiftproof.ledger.evidence.EvidenceAccess;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
+import io.shiftproof.ledger.evidence.LoggedAccess;
 import io.shiftproof.ledger.evidence.ProvenRecord;
+import io.shiftproof.ledger.identity.OrganisationIdentity;
+import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
@@ -50,6 +56,7 @@ class VerifyCommandTest {
   @TempDir Path dir;
   private Path caPem;
   private Path bundle;
+  private IssuedCredential insurer;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -59,10 +66,22 @@ class VerifyCommandTest {
         DevCertificateAuthority.loadOrCreate(
             dir.resolve("ca"), Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
     caPem = dir.resolve("ca").resolve(DevCertificateAuthority.CERTIFICATE_FILE);
-    IssuedCredential hub = authority.issueServerCertificate(List.of());
-    Signer signer = EcdsaP256Signer.of(hub.privateKey());
     bundle = dir.resolve("bundle.json");
-    Files.write(bundle, bundle(signer, pem(hub.certificate())));
+    Files.write(bundle, signedBy(authority.issueHubSigningCertificate()));
+    insurer = authority.issueClientCertificate(new OrganisationIdentity("insurer-1", Role.INSURER));
+  }
+
+  @Test
+  void bundleForgedWithAnInsurersKeyFailsNamingTheCertificateCheck() throws Exception {
+    // A certificate from the same CA, but not the hub's signing one: refused, whatever it signs.
+    Files.write(bundle, signedBy(insurer));
+
+    int exit = run("verify", bundle.toString(), "--ca", caPem.toString());
+
+    assertThat(exit).isEqualTo(ShiftproofCli.EXIT_REFUSED);
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[lines.length - 1])
+        .startsWith("FAILED at hub.certificate: not the hub's signing certificate");
   }
 
   @Test
@@ -73,7 +92,7 @@ class VerifyCommandTest {
     String[] lines = out.toString().split("\n");
     assertThat(lines[0]).startsWith("ok   format ");
     assertThat(lines).allMatch(l -> l.startsWith("ok ") || l.startsWith("verified: "));
-    assertThat(lines[lines.length - 1]).isEqualTo("verified: all 11 checks passed");
+    assertThat(lines[lines.length - 1]).isEqualTo("verified: all 12 checks passed");
   }
 
   @Test
@@ -132,6 +151,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aCrlWithoutTheCaIsAUsageError() {
+    int exit = run("verify", bundle.toString(), "--crl", dir.resolve("ca.crl").toString());
+
+    assertThat(exit).isEqualTo(ShiftproofCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("--crl: needs --ca");
+  }
+
+  @Test
   void missingBundleArgumentIsAUsageError() {
     assertThat(run("verify")).isEqualTo(ShiftproofCli.EXIT_USAGE);
   }
@@ -143,7 +170,14 @@ class VerifyCommandTest {
     return cli.execute(args);
   }
 
-  /** One sealed day, the third of three leaves of one batch anchored on the embedded ledger. */
+  private static byte[] signedBy(IssuedCredential credential) throws Exception {
+    return bundle(EcdsaP256Signer.of(credential.privateKey()), pem(credential.certificate()));
+  }
+
+  /**
+   * One sealed day, the third of three leaves of one batch anchored on the embedded ledger, asked
+   * for by insurer-1 for a claim and logged after the anchor.
+   */
   private static byte[] bundle(Signer hub, String chainPem) {
     DayRecord day =
         DayRecord.newBuilder()
@@ -199,14 +233,38 @@ class VerifyCommandTest {
         new AnchoredBatch(
             anchor,
             new LedgerRef(LedgerRef.EMBEDDED, "embedded", "shiftproof", "tx-0001", 1),
-            Optional.of(new AnchorAttestation(entry, hub.sign(entry.signedBytes()))));
+            Optional.of(
+                new AnchorAttestation(
+                    entry, hub.sign(SignatureContext.LEDGER_ENTRY, entry.signedBytes()))));
+    EvidenceRequest request = new EvidenceRequest(WORKER, local("2026-11-28T12:30"), ZONE);
+    EvidenceAccess access = new EvidenceAccess("insurer-1", Optional.of("CLM-7"));
+    Instant loggedAt = Instant.parse("2026-11-28T20:00:00Z");
+    LedgerEntry accessEntry =
+        new LedgerEntry(
+            2,
+            "tx-0002",
+            loggedAt,
+            "LogAccess",
+            "hub",
+            ContractJson.accessToJson(
+                new AccessLogEntry(access.accessRecord(request), "tx-0002", loggedAt)),
+            entry.hash());
+    LoggedAccess logged =
+        new LoggedAccess(
+            access,
+            new LedgerRef(LedgerRef.EMBEDDED, "embedded", "shiftproof", "tx-0002", 2),
+            loggedAt,
+            Optional.of(
+                new AnchorAttestation(
+                    accessEntry,
+                    hub.sign(SignatureContext.LEDGER_ENTRY, accessEntry.signedBytes()))));
     return new EvidenceBundleBuilder(hub, chainPem)
         .build(
-            new EvidenceRequest(WORKER, local("2026-11-28T12:30"), ZONE),
+            request,
             List.of(new ProvenRecord(leaf, anchor.batchId(), tree.inclusionProof(2))),
             List.of(),
             List.of(anchored),
-            Instant.parse("2026-11-28T20:00:00Z"));
+            logged);
   }
 
   private static Instant local(String dateTime) {

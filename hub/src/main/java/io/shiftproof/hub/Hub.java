@@ -12,6 +12,7 @@ import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.config.SigningConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
@@ -117,6 +118,7 @@ public final class Hub implements AutoCloseable {
     StreamJobConfig streamJob = StreamJobConfig.from(settings);
     KafkaConfig kafka = KafkaConfig.from(settings, streamJob.topic());
     TlsConfig tls = TlsConfig.from(settings);
+    SigningConfig signing = SigningConfig.from(settings);
     // Read before anything starts, so a bad value stops the hub before it starts servers.
     EvidenceConfig evidenceConfig = EvidenceConfig.from(settings);
     ZoneId zone = streamJob.job().workingTime().zone();
@@ -124,6 +126,10 @@ public final class Hub implements AutoCloseable {
     if (TlsConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
+    // The hub signs ledger entries and evidence with a key of its own, never the TLS key: only
+    // the signing certificate's role makes a signature the hub's (docs/design.md §8.3). Checked
+    // before any server starts, so the hub never signs what verifiers would refuse.
+    Signer hubSigner = PemKeys.hubSigner(signing.key(), signing.certificate());
 
     postgres = PostgresConfig.from(settings);
     if (postgres.url().isEmpty()) {
@@ -148,16 +154,13 @@ public final class Hub implements AutoCloseable {
     TopicAdmin.ensureTopic(kafkaBootstrap, topic, kafka.partitions());
     EventPublisher publisher = register(new EventPublisher(kafkaBootstrap, kafka));
 
-    // The hub signs ledger entries and evidence with the key it presents as a TLS server: one
-    // identity, issued by the same CA that outside parties already trust.
     LedgerSettings ledgerSettings =
         new LedgerSettings(
             postgres.url().orElseThrow(),
             postgres.user(),
             postgres.password(),
-            tls.serverKey().toString());
+            signing.key().toString());
     LedgerEndpoint ledgerEndpoint = Ledgers.endpoint(ledgerKind, ledgerSettings);
-    Signer hubSigner = PemKeys.signer(tls.serverKey());
     // The gateway's own transactions (access log, reads) use its connection pool; the job, in
     // another process on a cluster, opens the ledger from the endpoint.
     Ledger ledger = register(Ledgers.open(ledgerKind, ledgerSettings, database.dataSource()));
@@ -179,7 +182,7 @@ public final class Hub implements AutoCloseable {
                       streamJob.job(),
                       streamJob.parallelism())));
     }
-    Verifier hubKey = PemKeys.verifier(tls.serverCertificate());
+    Verifier hubKey = PemKeys.verifier(signing.certificate());
     GatewayMetrics metrics = register(new GatewayMetrics());
     BatchDecoder decoder =
         new BatchDecoder(
@@ -207,7 +210,7 @@ public final class Hub implements AutoCloseable {
                     publisher::publish,
                     evidenceConfig.sealWait(),
                     ledger,
-                    new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
+                    new EvidenceBundleBuilder(hubSigner, certificateChain(signing, tls)),
                     zone,
                     Clock.systemUTC())),
             new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
@@ -277,10 +280,10 @@ public final class Hub implements AutoCloseable {
     return String.join(", ", parts);
   }
 
-  /** The hub's certificate and the CA's, as evidence carries them for offline checking. */
-  private static String certificateChain(TlsConfig tls) {
+  /** The hub's signing certificate and the CA's, as evidence carries them for offline checking. */
+  private static String certificateChain(SigningConfig signing, TlsConfig tls) {
     try {
-      return Files.readString(tls.serverCertificate()) + Files.readString(tls.caCertificate());
+      return Files.readString(signing.certificate()) + Files.readString(tls.caCertificate());
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the hub's certificates: " + e, e);
     }

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * A ledger's own record that it committed an anchor, which a reader checks offline with the hub's
  * certificate alone: the log entry of the {@code AnchorBatch} transaction and the hub's signature
- * (ECDSA P-256, SHA-256, DER) over its {@link LedgerEntry#signedBytes()}. An evidence bundle
- * carries it as its anchor's {@code attestation}.
+ * (ECDSA P-256, SHA-256, DER) over its {@link LedgerEntry#signedBytes()} as a ledger entry ({@link
+ * io.shiftproof.ledger.crypto.SignatureContext#LEDGER_ENTRY}). An evidence bundle carries it as its
+ * anchor's {@code attestation}, and the access-log entry of its request the same way.
  */
 public record AnchorAttestation(LedgerEntry entry, byte[] signature) {
   public AnchorAttestation {

@@ -52,7 +52,9 @@ public record LedgerEntry(
   }
 
   /**
-   * What the hub signs: the canonical JSON (RFC 8785) of {@code {function, invoker, payload,
+   * What the hub signs, under the context {@code shiftproof/ledger-entry/v1} ({@link
+   * io.shiftproof.ledger.crypto.SignatureContext#LEDGER_ENTRY}), and what the entry hash covers
+   * (without the context): the canonical JSON (RFC 8785) of {@code {function, invoker, payload,
    * previousHash, sequence, txId, txTime}}, the payload embedded as JSON and txTime as epoch
    * microseconds.
    */

@@ -71,7 +71,7 @@ public final class RecordStoreFixture implements AutoCloseable {
             server.jdbcUrl(),
             server.user(),
             server.password(),
-            credentials.serverKey().toString()));
+            credentials.signingKey().toString()));
   }
 
   public Connection connect() throws SQLException {

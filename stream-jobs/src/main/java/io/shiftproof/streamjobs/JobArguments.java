@@ -66,7 +66,8 @@ public record JobArguments(
           "ledger.signing-key",
           "a PKCS#8 PEM file path",
           Parsers::nonEmpty,
-          "The hub's private key (its tls.server-key), which signs the ledger's entries.");
+          "The hub's signing key (its signing.key, never the TLS key), which signs the ledger's"
+              + " entries.");
 
   /**
    * The job's own arguments, which no hub setting renders: where the hub's servers are, the hub's

@@ -187,6 +187,23 @@ class TrustPipelineIT {
     assertThat(coverage.getJsonArray("liablePlatforms"))
         .isEqualTo(engaged.getJsonArray("engagedPlatforms"));
     assertThat(countEntries("LogAccess")).as("the request is logged").isEqualTo(logged + 1);
+    // Bound to who asked and when, as the ledger's access log recorded it.
+    JsonObject asked = new JsonObject(response.body()).getJsonObject("request");
+    assertThat(asked.getString("requester")).isEqualTo("insurer-1");
+    assertThat(asked.getValue("claimId")).isNull();
+    assertThat(
+            asked
+                .getJsonObject("accessLog")
+                .getJsonObject("attestation")
+                .getJsonObject("entry")
+                .getString("function"))
+        .isEqualTo("LogAccess");
+    assertThat(report.checks())
+        .anySatisfy(
+            check -> {
+              assertThat(check.name()).isEqualTo("request.accessLog");
+              assertThat(check.passed()).isTrue();
+            });
 
     // The same bundle with one byte of a record changed is caught offline.
     JsonObject tampered = new JsonObject(response.body());
@@ -450,7 +467,7 @@ class TrustPipelineIT {
                 postgres.url().orElseThrow(),
                 postgres.user(),
                 postgres.password(),
-                credentials.serverKey().toString()))
+                credentials.signingKey().toString()))
         .connect();
   }
 }

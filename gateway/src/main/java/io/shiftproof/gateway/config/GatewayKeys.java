@@ -194,6 +194,22 @@ public final class GatewayKeys {
           "a PKCS#8 PEM file path or empty",
           Parsers::text,
           "Server private key. Empty uses data.dir/credentials/hub-server/key.pem.");
+  public static final ConfigKey<String> SIGNING_CERT =
+      key(
+          "signing.cert",
+          "",
+          "a PEM file path or empty",
+          Parsers::text,
+          "The hub's signing certificate (OU hub-signer, keyUsage digitalSignature only), which"
+              + " evidence carries. Empty uses data.dir/credentials/hub-signer/cert.pem.");
+  public static final ConfigKey<String> SIGNING_KEY =
+      key(
+          "signing.key",
+          "",
+          "a PKCS#8 PEM file path or empty",
+          Parsers::text,
+          "The hub's signing key: signs ledger entries and evidence, never TLS. Empty uses"
+              + " data.dir/credentials/hub-signer/key.pem.");
 
   /** Every key of the gateway. */
   public static final List<ConfigKey<?>> ALL =
@@ -221,7 +237,9 @@ public final class GatewayKeys {
           POSTGRES_POOL_SIZE,
           TLS_CA_CERT,
           TLS_SERVER_CERT,
-          TLS_SERVER_KEY);
+          TLS_SERVER_KEY,
+          SIGNING_CERT,
+          SIGNING_KEY);
 
   private static <T> ConfigKey<T> key(
       String name, String defaultText, String wanted, Function<String, T> parser, String doc) {

@@ -18,12 +18,15 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * {@code POST /v1/evidence} with {@code {"workerRef": "wr_…", "incidentAt": "<RFC 3339>"}}: the
- * self-verifying evidence bundle for an incident (insurers and the operator). The bundle is built
- * on a worker thread: it reads PostgreSQL, writes the access log and signs.
+ * {@code POST /v1/evidence} with {@code {"workerRef": "wr_…", "incidentAt": "<RFC 3339>"}} and
+ * optionally {@code "claimId"}: the self-verifying evidence bundle for an incident (insurers and
+ * the operator), bound to the requester and the claim. The bundle is built on a worker thread: it
+ * reads PostgreSQL, writes the access log and signs.
  */
 public final class EvidenceHandler implements ApiRoutes {
   /** An evidence request is two short fields; anything much larger is not one. */
@@ -37,7 +40,11 @@ public final class EvidenceHandler implements ApiRoutes {
           LedgerException.class,
           EventPublisher.PublishException.class);
 
-  private static final Set<String> FIELDS = Set.of("workerRef", "incidentAt");
+  private static final Set<String> FIELDS = Set.of("workerRef", "incidentAt", "claimId");
+
+  /** A claim id as the ledger keeps ids: short, printable, no spaces. */
+  private static final Pattern CLAIM_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
   private static final String EXAMPLE =
       "{\"workerRef\": \"wr_...\", \"incidentAt\": \"2026-11-28T14:32:00+08:00\"}";
 
@@ -76,7 +83,9 @@ public final class EvidenceHandler implements ApiRoutes {
     for (String field : body.fieldNames()) {
       if (!FIELDS.contains(field)) {
         throw HttpErrorCode.BAD_REQUEST.exception(
-            "body: got unknown field \"" + field + "\", want only workerRef and incidentAt");
+            "body: got unknown field \""
+                + field
+                + "\", want only workerRef, incidentAt and claimId");
       }
     }
     Object workerRef = body.getValue("workerRef");
@@ -89,6 +98,22 @@ public final class EvidenceHandler implements ApiRoutes {
               + (incidentAt == null ? "nothing" : "\"" + incidentAt + "\"")
               + ", want an RFC 3339 instant with offset, e.g. 2026-11-28T14:32:00+08:00");
     }
-    return new EvidenceQuery(ref, at, ClientIdentityHandler.identity(ctx).organisation());
+    Object claimId = body.getValue("claimId");
+    if (claimId != null && !(claimId instanceof String id && CLAIM_ID.matcher(id).matches())) {
+      throw HttpErrorCode.BAD_REQUEST.exception(
+          "claimId: got "
+              + (claimId instanceof String ? "\"" + shortened((String) claimId) + "\"" : claimId)
+              + ", want 1 to 128 letters, digits, '.', '_', ':' or '-'");
+    }
+    return new EvidenceQuery(
+        ref,
+        at,
+        ClientIdentityHandler.identity(ctx).organisation(),
+        Optional.ofNullable((String) claimId));
+  }
+
+  /** Echoed input stays short, whatever was sent. */
+  private static String shortened(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "…";
   }
 }

@@ -1,13 +1,16 @@
 package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.ledger.Committed;
 import io.shiftproof.ledger.Ledger;
-import io.shiftproof.ledger.contract.AccessRecord;
+import io.shiftproof.ledger.contract.AccessLogEntry;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
 import io.shiftproof.ledger.evidence.CoverageRules;
+import io.shiftproof.ledger.evidence.EvidenceAccess;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceException;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
+import io.shiftproof.ledger.evidence.LoggedAccess;
 import io.shiftproof.ledger.evidence.ProvenRecord;
 import io.shiftproof.records.DayEvidence;
 import io.shiftproof.records.EvidenceReader;
@@ -28,12 +31,13 @@ import java.util.UUID;
 /**
  * Assembles the evidence bundle of docs/design.md §6 for an incident: the latest sealed, anchored
  * version of every local day the window [t − 2 h, t + 2 h] touches, their proofs and anchors, the
- * coverage decision, signed by the hub. Each request is written to the ledger's access log first,
- * so no evidence leaves the hub unlogged. Blocking.
+ * coverage decision, signed by the hub. Each request is written to the ledger's access log before
+ * the bundle is built, so no evidence leaves the hub unlogged, and the bundle carries that entry:
+ * who asked, for which claim, and when, as the ledger recorded it. Blocking.
  */
 public final class EvidenceService implements EvidenceBundles {
-  /** The purpose recorded in the access log. */
-  public static final String PURPOSE = "evidence";
+  /** The purpose recorded in the access log for a request that names no claim. */
+  public static final String PURPOSE = EvidenceAccess.PURPOSE;
 
   /** How often a request waiting for an interim version looks for it. */
   private static final Duration POLL = Duration.ofMillis(250);
@@ -118,15 +122,19 @@ public final class EvidenceService implements EvidenceBundles {
                 + "): the worker had no events that day, or they are not processed yet");
       }
     }
-    ledger.logAccess(
-        new AccessRecord(
-            query.requestedBy(),
-            query.workerRef(),
-            PURPOSE,
-            "incident " + Rfc3339.format(query.incidentAt(), zone)));
+    // Logged once every record is anchored, so the entry follows their anchors on the ledger; its
+    // time, not this clock, is the bundle's generatedAt.
+    EvidenceAccess access = new EvidenceAccess(query.requestedBy(), query.claimId());
+    Committed<AccessLogEntry> logged = ledger.logAccess(access.accessRecord(request));
+    LoggedAccess loggedAccess =
+        new LoggedAccess(
+            access,
+            logged.ref(),
+            logged.value().loggedAt(),
+            ledger.anchorAttestation(logged.ref()));
     try {
       return builder.build(
-          request, records, daysWithoutRecords, List.copyOf(anchors.values()), clock.instant());
+          request, records, daysWithoutRecords, List.copyOf(anchors.values()), loggedAccess);
     } catch (EvidenceException e) {
       if (e.code() == EvidenceException.Code.RECORD_MISSING) {
         throw HttpErrorCode.EVIDENCE_NOT_SEALED.exception(e.getMessage());

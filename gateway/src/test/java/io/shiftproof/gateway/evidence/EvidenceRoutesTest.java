@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class EvidenceRoutesTest {
   private static final String WORKER = "wr_" + "A".repeat(43);
-  private static final String BUNDLE = "{\"format\":\"shiftproof-evidence/1\",\"records\":[]}";
+  private static final String BUNDLE = "{\"format\":\"shiftproof-evidence/2\",\"records\":[]}";
 
   private static final FakeBundles bundles = new FakeBundles();
   private static RouteTestServer server;
@@ -66,6 +66,42 @@ class EvidenceRoutesTest {
                 answer -> {
                   assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                   assertThat(bundles.asked.get().requestedBy()).isEqualTo("admin");
+                }));
+  }
+
+  @Test
+  void claimIdIsPassedOnToBeBoundIntoTheBundle(VertxTestContext test) {
+    String withClaim =
+        "{\"workerRef\":\""
+            + WORKER
+            + "\",\"incidentAt\":\"2026-11-28T06:32:00Z\",\"claimId\":\"CLM-2026-0042\"}";
+    server
+        .postJson("insurer-1", "/v1/evidence", withClaim)
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(bundles.asked.get().claimId()).contains("CLM-2026-0042");
+                }));
+  }
+
+  @Test
+  void malformedClaimIdIsRefused(VertxTestContext test) {
+    String withClaim =
+        "{\"workerRef\":\""
+            + WORKER
+            + "\",\"incidentAt\":\"2026-11-28T06:32:00Z\",\"claimId\":\"a claim\"}";
+    server
+        .postJson("insurer-1", "/v1/evidence", withClaim)
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(400);
+                  assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
+                  assertThat(answer.errorMessage()).startsWith("claimId: got \"a claim\"");
+                  assertThat(bundles.calls.get()).isZero();
                 }));
   }
 

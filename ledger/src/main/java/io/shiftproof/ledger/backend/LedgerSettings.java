@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param jdbcUrl the hub's database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/shiftproof}
  * @param user the database user
  * @param password the database password; never printed
- * @param signingKeyPath the hub's P-256 private key (PEM), the key of its TLS server certificate
+ * @param signingKeyPath the hub's P-256 signing key (PEM), the key of its signing certificate
+ *     ({@code hub-signer}), never its TLS key
  */
 public record LedgerSettings(String jdbcUrl, String user, String password, String signingKeyPath)
     implements Serializable {

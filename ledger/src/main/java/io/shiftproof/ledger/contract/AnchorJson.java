@@ -112,7 +112,11 @@ public final class AnchorJson {
     }
   }
 
-  private static void writeLedger(JsonGenerator json, LedgerBlock ledger) throws IOException {
+  /**
+   * Writes the {@code ledger} block as a member: anchors carry it, and so does the access-log
+   * reference of an evidence bundle.
+   */
+  public static void writeLedger(JsonGenerator json, LedgerBlock ledger) throws IOException {
     json.writeObjectFieldStart("ledger");
     json.writeStringField("kind", ledger.kind());
     json.writeStringField("channel", ledger.channel());

@@ -15,7 +15,8 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 /**
  * A {@link Signer} holding a P-256 private key. The per-signature nonce is derived from the key and
  * the message (RFC 6979), so signing needs no random numbers and a weak random source can never
- * leak the key; the signatures still verify with any ECDSA implementation.
+ * leak the key; the signatures still verify with any ECDSA implementation (over the framed bytes,
+ * {@link SignatureContext#frame}).
  */
 public final class EcdsaP256Signer implements Signer {
   private final ECPrivateKeyParameters key;
@@ -35,7 +36,15 @@ public final class EcdsaP256Signer implements Signer {
   }
 
   @Override
-  public byte[] sign(byte[] message) {
+  public byte[] sign(SignatureContext context, byte[] message) {
+    return signBytes(context.frame(message));
+  }
+
+  /**
+   * The signature of exactly {@code message}, with no context: for the published test vectors only,
+   * which sign bare messages. Everything the hub signs goes through {@link #sign}.
+   */
+  byte[] signBytes(byte[] message) {
     SHA256Digest sha256 = new SHA256Digest();
     byte[] digest = new byte[sha256.getDigestSize()];
     sha256.update(message, 0, message.length);

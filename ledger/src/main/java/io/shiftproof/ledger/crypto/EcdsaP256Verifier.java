@@ -41,7 +41,14 @@ public final class EcdsaP256Verifier implements Verifier {
   }
 
   @Override
-  public boolean verify(byte[] message, byte[] signature) {
+  public boolean verify(SignatureContext context, byte[] message, byte[] signature) {
+    return verifyBytes(context.frame(message), signature);
+  }
+
+  /**
+   * Whether {@code signature} signs exactly {@code message}, with no context: test vectors only.
+   */
+  boolean verifyBytes(byte[] message, byte[] signature) {
     if (!isCanonical(signature)) {
       return false;
     }

@@ -2,6 +2,8 @@ package io.shiftproof.ledger.evidence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.contract.AccessLogEntry;
+import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.schemas.avro.DayRecord;
@@ -25,9 +27,10 @@ import java.util.TreeSet;
  * one piece of code so that the two cannot drift apart.
  */
 final class BundleJson {
-  static final String FORMAT = "shiftproof-evidence/1";
+  static final String FORMAT = "shiftproof-evidence/2";
   static final String ATTESTATION_TYPE = "embedded-ledger-entry";
   static final String ANCHOR_FUNCTION = "AnchorBatch";
+  static final String ACCESS_FUNCTION = "LogAccess";
 
   private static final Comparator<SourceBatch> LINEAGE_ORDER =
       Comparator.comparing(SourceBatch::getPlatform).thenComparing(SourceBatch::getBatchId);
@@ -90,6 +93,19 @@ final class BundleJson {
   static Optional<String> payloadMismatch(Anchor anchor, Object payload) {
     Object want =
         JsonTree.parse(ContractJson.anchorToJson(anchor).getBytes(StandardCharsets.UTF_8));
+    return JsonDifference.first("entry.payload", payload, want);
+  }
+
+  /**
+   * Why the payload of the access log's entry is not the logged request, if it is not; compared in
+   * the contract's own JSON form, as for anchors.
+   */
+  static Optional<String> accessPayloadMismatch(
+      AccessRecord access, String txId, Instant loggedAt, Object payload) {
+    Object want =
+        JsonTree.parse(
+            ContractJson.accessToJson(new AccessLogEntry(access, txId, loggedAt))
+                .getBytes(StandardCharsets.UTF_8));
     return JsonDifference.first("entry.payload", payload, want);
   }
 

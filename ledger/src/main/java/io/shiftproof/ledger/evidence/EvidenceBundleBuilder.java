@@ -10,12 +10,14 @@ import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorJson;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.merkle.VerificationResult;
+import io.shiftproof.ledger.pki.HubSigningIdentity;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.DayRecordJson;
@@ -24,7 +26,6 @@ import io.shiftproof.schemas.wire.Rfc3339;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,14 +38,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a signed {@code shiftproof-evidence/1} bundle (docs/evidence-format.md §1) from records
- * already proven and anchored. Pure: nothing is looked up, and the same inputs give the same bytes
- * (ECDSA signatures aside).
+ * Builds a signed {@code shiftproof-evidence/2} bundle (docs/evidence-format.md §1) from records
+ * already proven and anchored and the access-log entry of the request. Pure: nothing is looked up,
+ * and the same inputs give the same bytes.
  *
  * <p>It refuses, rather than sign, a bundle that would not verify: a record of another worker, a
  * proof that does not lead to its anchor's root, an anchor its ledger entry does not record, a day
  * of the window without a record or wrongly attested to have none, or an incident instant no record
- * describes.
+ * describes, or an access-log entry that is not this request's, or that the ledger committed before
+ * the anchors the bundle cites.
  */
 public final class EvidenceBundleBuilder {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -54,9 +56,9 @@ public final class EvidenceBundleBuilder {
   private final String certificateChainPem;
 
   /**
-   * @param hubSigner signs the bundle with the hub's key
-   * @param certificateChainPem the hub's certificate (leaf first) and any intermediates, as PEM;
-   *     the leaf's key must be {@code hubSigner}'s
+   * @param hubSigner signs the bundle with the hub's signing key (never its TLS key)
+   * @param certificateChainPem the hub's signing certificate (leaf first) and any intermediates, as
+   *     PEM; the leaf's key must be {@code hubSigner}'s
    */
   public EvidenceBundleBuilder(Signer hubSigner, String certificateChainPem) {
     this.hubSigner = Objects.requireNonNull(hubSigner, "hubSigner");
@@ -68,7 +70,8 @@ public final class EvidenceBundleBuilder {
    *
    * @param records the sealed record versions covering the window, with their inclusion proofs
    * @param anchors the anchors of the batches those proofs lead to
-   * @param generatedAt when the bundle is made
+   * @param access the request as the ledger's access log committed it, logged after every anchor
+   *     was committed; its time is the bundle's {@code generatedAt}
    * @throws EvidenceException {@code RECORD_MISSING} when a day of the window has no record or the
    *     incident instant is past the records; {@code INCONSISTENT_INPUT} when the inputs do not fit
    *     together
@@ -78,9 +81,9 @@ public final class EvidenceBundleBuilder {
       List<ProvenRecord> records,
       List<LocalDate> daysWithoutRecords,
       List<AnchoredBatch> anchors,
-      Instant generatedAt) {
+      LoggedAccess access) {
     Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(access, "access");
     Map<String, AnchoredBatch> anchorsById = anchorsById(anchors);
     List<Entry> entries = new ArrayList<>();
     for (ProvenRecord proven : records) {
@@ -124,8 +127,11 @@ public final class EvidenceBundleBuilder {
     sortedAnchors.sort(
         Comparator.comparing((AnchoredBatch a) -> a.anchor().chain())
             .thenComparingLong(a -> a.anchor().sequence()));
-    Body body = new Body(request, entries, quietDays, sortedAnchors, decision, generatedAt);
-    byte[] signature = hubSigner.sign(CanonicalJson.canonicalize(write(body, null)));
+    checkAccess(request, access, sortedAnchors);
+    Body body = new Body(request, entries, quietDays, sortedAnchors, decision, access);
+    byte[] signature =
+        hubSigner.sign(
+            SignatureContext.EVIDENCE_BUNDLE, CanonicalJson.canonicalize(write(body, null)));
     return write(body, signature);
   }
 
@@ -174,6 +180,85 @@ public final class EvidenceBundleBuilder {
               + mismatch.get()
               + " (got: the signed ledger entry, want: the anchor given)");
     }
+  }
+
+  /**
+   * Refuses an access-log entry that is not this request's, or that the ledger committed before an
+   * anchor the bundle cites: the bundle's time is the entry's, and it must come after everything
+   * the bundle vouches for.
+   */
+  private static void checkAccess(
+      EvidenceRequest request, LoggedAccess access, Iterable<AnchoredBatch> anchors) {
+    String which = "access log " + access.ref().txId();
+    if (access.attestation().isEmpty()) {
+      if (!access.ref().kind().equals(LedgerRef.FABRIC)) {
+        throw inconsistent(
+            which
+                + " attestation: got none, want the signed entry of the "
+                + access.ref().kind()
+                + " ledger");
+      }
+      return;
+    }
+    LedgerEntry entry = access.attestation().get().entry();
+    Optional<String> mismatch = accessMismatch(request, access, entry);
+    if (mismatch.isPresent()) {
+      throw inconsistent(which + " attestation: " + mismatch.get());
+    }
+    for (AnchoredBatch anchored : anchors) {
+      if (anchored.attestation().isEmpty()) {
+        continue;
+      }
+      LedgerEntry anchorEntry = anchored.attestation().get().entry();
+      // By sequence, not time: the job's and the gateway's clocks may disagree a little, while
+      // the log's order is the one every writer agrees on.
+      if (anchorEntry.sequence() >= entry.sequence()) {
+        throw inconsistent(
+            which
+                + ": got entry "
+                + entry.sequence()
+                + " at "
+                + entry.txTime()
+                + ", want after the entry of anchor "
+                + anchored.anchor().batchId()
+                + " ("
+                + anchorEntry.sequence()
+                + " at "
+                + anchorEntry.txTime()
+                + "); log the request once its records are anchored");
+      }
+    }
+  }
+
+  private static Optional<String> accessMismatch(
+      EvidenceRequest request, LoggedAccess access, LedgerEntry entry) {
+    if (!entry.function().equals(BundleJson.ACCESS_FUNCTION)) {
+      return Optional.of(
+          "entry.function: got " + entry.function() + ", want " + BundleJson.ACCESS_FUNCTION);
+    }
+    if (!entry.txId().equals(access.ref().txId()) || entry.sequence() != access.ref().position()) {
+      return Optional.of(
+          "entry: got "
+              + entry.txId()
+              + " at "
+              + entry.sequence()
+              + ", want "
+              + access.ref().txId()
+              + " at "
+              + access.ref().position());
+    }
+    if (!entry.txTime().equals(access.loggedAt())) {
+      return Optional.of(
+          "entry.txTime: got " + entry.txTime() + ", want " + access.loggedAt() + " (loggedAt)");
+    }
+    Object payload;
+    try {
+      payload = JsonTree.parse(entry.payloadBytes());
+    } catch (IllegalArgumentException e) {
+      return Optional.of("entry.payload " + e.getMessage());
+    }
+    return BundleJson.accessPayloadMismatch(
+        access.access().accessRecord(request), entry.txId(), entry.txTime(), payload);
   }
 
   private static Entry check(
@@ -246,7 +331,27 @@ public final class EvidenceBundleBuilder {
     json.writeStringField("from", Rfc3339.format(body.request.windowFrom(), zone));
     json.writeStringField("to", Rfc3339.format(body.request.windowTo(), zone));
     json.writeEndObject();
-    json.writeStringField("generatedAt", Rfc3339.format(body.generatedAt, zone));
+    json.writeObjectFieldStart("request");
+    EvidenceAccess access = body.access.access();
+    json.writeStringField("requester", access.requester());
+    json.writeFieldName("claimId");
+    if (access.claimId().isPresent()) {
+      json.writeString(access.claimId().get());
+    } else {
+      json.writeNull();
+    }
+    json.writeObjectFieldStart("accessLog");
+    AnchorJson.writeLedger(json, body.access.ref());
+    json.writeFieldName("attestation");
+    if (body.access.attestation().isPresent()) {
+      writeAttestation(json, body.access.attestation().get());
+    } else {
+      json.writeNull();
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+    // The ledger's time of the access-log entry, never the signer's clock.
+    json.writeStringField("generatedAt", Rfc3339.format(body.access.loggedAt(), zone));
     json.writeArrayFieldStart("records");
     for (Entry entry : body.entries) {
       writeRecord(json, entry);
@@ -269,7 +374,9 @@ public final class EvidenceBundleBuilder {
     BundleJson.writeCoverage(json, body.decision);
     json.writeObjectFieldStart("hub");
     json.writeStringField("certificateChain", certificateChainPem);
+    json.writeStringField("signingRole", HubSigningIdentity.ROLE);
     json.writeStringField("signatureAlgorithm", Signer.ALGORITHM);
+    json.writeStringField("signatureContext", SignatureContext.EVIDENCE_BUNDLE.context());
     json.writeEndObject();
   }
 
@@ -341,5 +448,5 @@ public final class EvidenceBundleBuilder {
       List<String> daysWithoutRecords,
       List<AnchoredBatch> anchors,
       CoverageDecision decision,
-      Instant generatedAt) {}
+      LoggedAccess access) {}
 }

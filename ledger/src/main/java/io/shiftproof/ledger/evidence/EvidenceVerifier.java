@@ -8,12 +8,14 @@ import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.merkle.VerificationResult;
+import io.shiftproof.ledger.pki.HubSigningIdentity;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.DayRecordJson;
@@ -22,7 +24,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,17 +38,25 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Checks a {@code shiftproof-evidence/1} bundle offline: no hub, no ledger, no network. Every hash,
+ * Checks a {@code shiftproof-evidence/2} bundle offline: no hub, no ledger, no network. Every hash,
  * proof and signature is recomputed from what the bundle carries, and the coverage decision is
  * re-evaluated from its records.
  *
  * <p>Checks run in this order, so that a change to one part of a bundle is named by that part
  * rather than by the overall signature: {@code format}, {@code hub.certificate}, per record {@code
  * records[i].decodes}, {@code .leafHash}, {@code .worker}, per anchor {@code
- * anchors[<batchId>].attestation}, per record {@code records[i].inclusion}, then {@code
- * window.covered}, {@code lineage}, {@code coverage.outcome} and {@code signature}. The certificate
- * comes before the anchors (not last) because the attestations are checked with its key: a
- * certificate from the wrong CA should be named as such, not as a bad attestation.
+ * anchors[<batchId>].attestation}, {@code request.accessLog}, per record {@code
+ * records[i].inclusion}, then {@code window.covered}, {@code lineage}, {@code coverage.outcome} and
+ * {@code signature}. The certificate comes before the anchors (not last) because the attestations
+ * are checked with its key: a certificate that is not the hub's signing certificate, or is from the
+ * wrong CA, should be named as such, not as a bad attestation.
+ *
+ * <p>Only the hub's signing certificate vouches for anything (docs/design.md §8.3): a certificate
+ * without the {@code hub-signer} role and key usage, however validly issued by the CA (a
+ * platform's, an insurer's, the hub's TLS certificate), fails {@code hub.certificate}, and its key
+ * is not used to check any signature. Every signature is checked under its own {@link
+ * SignatureContext}, so a signature made for a ledger entry never passes as a bundle's, nor the
+ * other way round.
  *
  * <p>A bundle whose shape is wrong stops at {@code format}. A record that does not decode skips the
  * checks that read records ({@code window.covered}, {@code lineage}, {@code coverage.outcome}),
@@ -52,6 +64,8 @@ import java.util.function.Supplier;
  */
 public final class EvidenceVerifier {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String NO_HUB_KEY =
+      "signature: cannot be checked, the bundle carries no usable hub signing certificate";
 
   private EvidenceVerifier() {}
 
@@ -62,8 +76,27 @@ public final class EvidenceVerifier {
    *     only read, and the report says it was not checked
    */
   public static VerificationReport verify(byte[] bundleJson, Optional<X509Certificate> trustedCa) {
+    return verify(bundleJson, trustedCa, Optional.empty());
+  }
+
+  /**
+   * Checks {@code bundleJson}, and with a CRL of the trusted CA also that the hub's signing
+   * certificate is not revoked.
+   *
+   * @param trustedCa the CA the hub's certificate must chain to
+   * @param revocations a CRL the CA signed; a signing certificate on it fails {@code
+   *     hub.certificate}, whatever the revocation date, since a key revoked as compromised may have
+   *     signed bundles dated before its revocation
+   * @throws IllegalArgumentException when a CRL is given without a CA
+   */
+  public static VerificationReport verify(
+      byte[] bundleJson, Optional<X509Certificate> trustedCa, Optional<X509CRL> revocations) {
     Objects.requireNonNull(bundleJson, "bundleJson");
     Objects.requireNonNull(trustedCa, "trustedCa");
+    Objects.requireNonNull(revocations, "revocations");
+    if (revocations.isPresent() && trustedCa.isEmpty()) {
+      throw new IllegalArgumentException("revocations: a CRL needs the CA that signed it");
+    }
     Object tree;
     try {
       tree = JsonTree.parse(bundleJson);
@@ -88,7 +121,7 @@ public final class EvidenceVerifier {
                 + " record(s), "
                 + bundle.anchors().size()
                 + " anchor(s)"));
-    new Run(bundle, trustedCa, checks::add).run();
+    new Run(bundle, trustedCa, revocations, checks::add).run();
     return new VerificationReport(checks, true);
   }
 
@@ -104,8 +137,10 @@ public final class EvidenceVerifier {
   private static final class Run {
     private final ParsedBundle bundle;
     private final Optional<X509Certificate> trustedCa;
+    private final Optional<X509CRL> revocations;
     private final Consumer<VerificationReport.Check> out;
     private Optional<Verifier> hubKey = Optional.empty();
+    private Optional<X509Certificate> hubCertificate = Optional.empty();
     private final Map<Integer, DayRecord> decoded = new LinkedHashMap<>();
 
     /** Each record's leaf hash, computed once from its bytes and used by the inclusion check. */
@@ -116,9 +151,11 @@ public final class EvidenceVerifier {
     Run(
         ParsedBundle bundle,
         Optional<X509Certificate> trustedCa,
+        Optional<X509CRL> revocations,
         Consumer<VerificationReport.Check> out) {
       this.bundle = bundle;
       this.trustedCa = trustedCa;
+      this.revocations = revocations;
       this.out = out;
     }
 
@@ -132,6 +169,7 @@ public final class EvidenceVerifier {
         anchors.putIfAbsent(entry.anchor().batchId(), entry.anchor());
         guarded("anchors[" + entry.anchor().batchId() + "].attestation", () -> attestation(entry));
       }
+      guarded("request.accessLog", this::accessLog);
       for (int i = 0; i < records.size(); i++) {
         ParsedBundle.Record record = records.get(i);
         Hash leafHash = leafHashes.get(i);
@@ -162,16 +200,46 @@ public final class EvidenceVerifier {
       List<X509Certificate> chain;
       try {
         chain = HubCertificates.parse(bundle.certificateChainPem());
-        hubKey = Optional.of(EcdsaP256Verifier.fromCertificate(chain.get(0)));
       } catch (RuntimeException e) {
         return fail(name, e.getMessage());
       }
-      String subject = chain.get(0).getSubjectX500Principal().getName();
-      if (trustedCa.isEmpty()) {
-        return pass(name, subject + "; not checked against a CA (pass --ca)");
+      X509Certificate leaf = chain.get(0);
+      String subject = leaf.getSubjectX500Principal().getName();
+      if (!bundle.signingRole().equals(HubSigningIdentity.ROLE)) {
+        return fail(
+            name,
+            "hub.signingRole: got "
+                + bundle.signingRole()
+                + ", want "
+                + HubSigningIdentity.ROLE
+                + " (the hub's signing certificate)");
       }
+      // Without the signing identity the key vouches for nothing: it is never used for a check.
+      Optional<String> notSigner = HubSigningIdentity.problem(leaf);
+      if (notSigner.isPresent()) {
+        return fail(name, "not the hub's signing certificate: " + notSigner.get());
+      }
+      try {
+        hubKey = Optional.of(EcdsaP256Verifier.fromCertificate(leaf));
+        hubCertificate = Optional.of(leaf);
+      } catch (RuntimeException e) {
+        return fail(name, e.getMessage());
+      }
+      if (trustedCa.isEmpty()) {
+        return pass(
+            name,
+            subject
+                + ", role "
+                + HubSigningIdentity.ROLE
+                + "; not checked against a CA (pass --ca)");
+      }
+      // Judged at generatedAt, which request.accessLog ties to the ledger's time of the request.
       Optional<String> failure =
-          HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt());
+          HubCertificates.validate(chain, trustedCa.get(), bundle.generatedAt())
+              .or(
+                  () ->
+                      revocations.flatMap(
+                          crl -> HubCertificates.revoked(leaf, crl, trustedCa.get())));
       return failure
           .map(f -> fail(name, f))
           .orElseGet(
@@ -179,8 +247,19 @@ public final class EvidenceVerifier {
                   pass(
                       name,
                       subject
-                          + " verifies to "
-                          + trustedCa.get().getSubjectX500Principal().getName()));
+                          + ", role "
+                          + HubSigningIdentity.ROLE
+                          + ", valid at "
+                          + Rfc3339.format(bundle.generatedAt(), bundle.zone())
+                          + ", verifies to "
+                          + trustedCa.get().getSubjectX500Principal().getName()
+                          + revocations
+                              .map(
+                                  crl ->
+                                      ", not revoked (CRL of "
+                                          + crl.getThisUpdate().toInstant()
+                                          + ")")
+                              .orElse("")));
     }
 
     private void checkRecord(int index, ParsedBundle.Record record) {
@@ -295,21 +374,18 @@ public final class EvidenceVerifier {
         return fail(name, mismatch.get());
       }
       if (hubKey.isEmpty()) {
-        return fail(name, "signature: cannot be checked, the hub certificate is unreadable");
+        return fail(name, NO_HUB_KEY);
       }
-      LedgerEntry rebuilt =
-          new LedgerEntry(
-              attestation.sequence(),
-              attestation.txId(),
-              DayRecordCodec.instantOfMicros(attestation.txTimeMicros()),
-              attestation.function(),
-              attestation.invoker(),
-              new String(JsonTree.toBytes(attestation.payload().value()), StandardCharsets.UTF_8),
-              Hash.fromHex(attestation.previousHash()));
-      if (!hubKey.get().verify(rebuilt.signedBytes(), attestation.signature())) {
+      Optional<String> late = signedAfterExpiry(attestation);
+      if (late.isPresent()) {
+        return fail(name, late.get());
+      }
+      if (!signedByHub(attestation)) {
         return fail(
             name,
-            "signature: does not verify with the hub certificate's key over ledger entry "
+            "signature: does not verify with the hub's signing key as a ledger entry ("
+                + SignatureContext.LEDGER_ENTRY.context()
+                + ") over entry "
                 + attestation.sequence());
       }
       return pass(
@@ -321,6 +397,167 @@ public final class EvidenceVerifier {
               + ", "
               + attestation.txId()
               + ") signed by the hub");
+    }
+
+    /**
+     * Why the entry could not have been signed while the signing certificate was valid, if so: an
+     * entry whose ledger time is past the certificate's expiry was signed with an expired key. (An
+     * entry from before the certificate's start may have been signed under an earlier certificate
+     * of the same key, so only the end is checked.)
+     */
+    private Optional<String> signedAfterExpiry(ParsedBundle.Attestation attestation) {
+      Instant signedAt = DayRecordCodec.instantOfMicros(attestation.txTimeMicros());
+      Instant notAfter = hubCertificate.orElseThrow().getNotAfter().toInstant();
+      if (signedAt.isAfter(notAfter)) {
+        return Optional.of(
+            "entry.txTime: got "
+                + Rfc3339.format(signedAt, bundle.zone())
+                + ", want at or before "
+                + Rfc3339.format(notAfter, bundle.zone())
+                + " (the signing certificate's expiry)");
+      }
+      return Optional.empty();
+    }
+
+    /** Whether the hub's signing key signed the entry as a ledger entry. */
+    private boolean signedByHub(ParsedBundle.Attestation attestation) {
+      LedgerEntry rebuilt =
+          new LedgerEntry(
+              attestation.sequence(),
+              attestation.txId(),
+              DayRecordCodec.instantOfMicros(attestation.txTimeMicros()),
+              attestation.function(),
+              attestation.invoker(),
+              new String(JsonTree.toBytes(attestation.payload().value()), StandardCharsets.UTF_8),
+              Hash.fromHex(attestation.previousHash()));
+      return hubKey
+          .get()
+          .verify(SignatureContext.LEDGER_ENTRY, rebuilt.signedBytes(), attestation.signature());
+    }
+
+    /**
+     * The request the bundle states is the one the ledger's access log committed, and the bundle's
+     * time is that entry's: the entry is the hub-signed {@code LogAccess} of this requester,
+     * worker, claim and incident, {@code generatedAt} is its transaction time, and it was committed
+     * after every anchor the bundle cites. A bundle backdated by editing {@code generatedAt} fails
+     * here; one signed with an expired key and the ledger's true time fails {@code
+     * hub.certificate}.
+     */
+    private VerificationReport.Check accessLog() {
+      String name = "request.accessLog";
+      LedgerRef ledger = bundle.accessLedger();
+      if (bundle.accessAttestation().isEmpty()) {
+        if (!ledger.kind().equals(LedgerRef.FABRIC)) {
+          return fail(
+              name,
+              "attestation: got none, want the hub-signed access-log entry (the "
+                  + ledger.kind()
+                  + " ledger cannot be looked up from outside the hub)");
+        }
+        return pass(
+            name,
+            "requested by "
+                + bundle.requester()
+                + "; look up transaction "
+                + ledger.txId()
+                + " on the "
+                + ledger.kind()
+                + " ledger, channel "
+                + ledger.channel()
+                + ", and check its time is generatedAt");
+      }
+      ParsedBundle.Attestation entry = bundle.accessAttestation().get();
+      if (!entry.type().equals(BundleJson.ATTESTATION_TYPE)) {
+        return fail(
+            name,
+            "attestation.type: got " + entry.type() + ", want " + BundleJson.ATTESTATION_TYPE);
+      }
+      if (!ledger.kind().equals(LedgerRef.EMBEDDED)) {
+        return fail(name, "ledger.kind: got " + ledger.kind() + ", want " + LedgerRef.EMBEDDED);
+      }
+      if (!entry.txId().equals(ledger.txId()) || entry.sequence() != ledger.position()) {
+        return fail(
+            name,
+            "entry: got "
+                + entry.txId()
+                + " at "
+                + entry.sequence()
+                + ", want "
+                + ledger.txId()
+                + " at "
+                + ledger.position()
+                + " (the ledger block)");
+      }
+      if (!entry.function().equals(BundleJson.ACCESS_FUNCTION)) {
+        return fail(
+            name,
+            "entry.function: got " + entry.function() + ", want " + BundleJson.ACCESS_FUNCTION);
+      }
+      Instant loggedAt = DayRecordCodec.instantOfMicros(entry.txTimeMicros());
+      if (!bundle.generatedAt().equals(loggedAt)) {
+        return fail(
+            name,
+            "generatedAt: got "
+                + Rfc3339.format(bundle.generatedAt(), bundle.zone())
+                + ", want "
+                + Rfc3339.format(loggedAt, bundle.zone())
+                + " (the ledger's time of the access-log entry)");
+      }
+      EvidenceAccess access = new EvidenceAccess(bundle.requester(), bundle.claimId());
+      Optional<String> mismatch =
+          BundleJson.accessPayloadMismatch(
+              access.accessRecord(request()), entry.txId(), loggedAt, entry.payload().value());
+      if (mismatch.isPresent()) {
+        return fail(name, mismatch.get() + " (got: the signed entry, want: the bundle's request)");
+      }
+      // Every anchor's entry counts, verified or not: the order is the bundle's own claim.
+      for (ParsedBundle.AnchorEntry anchor : bundle.anchors()) {
+        if (anchor.attestation().isEmpty()) {
+          continue;
+        }
+        ParsedBundle.Attestation anchored = anchor.attestation().get();
+        // The log's order, not the entries' times: the writers' clocks may disagree a little.
+        if (anchored.sequence() >= entry.sequence()) {
+          return fail(
+              name,
+              "entry "
+                  + entry.sequence()
+                  + " at "
+                  + Rfc3339.format(loggedAt, bundle.zone())
+                  + ": got before anchor "
+                  + anchor.anchor().batchId()
+                  + " (entry "
+                  + anchored.sequence()
+                  + " at "
+                  + Rfc3339.format(
+                      DayRecordCodec.instantOfMicros(anchored.txTimeMicros()), bundle.zone())
+                  + "), want after every anchor the bundle cites");
+        }
+      }
+      if (hubKey.isEmpty()) {
+        return fail(name, NO_HUB_KEY);
+      }
+      Optional<String> late = signedAfterExpiry(entry);
+      if (late.isPresent()) {
+        return fail(name, late.get());
+      }
+      if (!signedByHub(entry)) {
+        return fail(
+            name,
+            "signature: does not verify with the hub's signing key as a ledger entry over entry "
+                + entry.sequence());
+      }
+      return pass(
+          name,
+          "requested by "
+              + bundle.requester()
+              + bundle.claimId().map(id -> " for claim " + id).orElse("")
+              + ", logged as ledger entry "
+              + entry.sequence()
+              + " ("
+              + entry.txId()
+              + ") at "
+              + Rfc3339.format(loggedAt, bundle.zone()));
     }
 
     private static Optional<String> attestationMismatch(
@@ -494,14 +731,18 @@ public final class EvidenceVerifier {
 
     private VerificationReport.Check signature() {
       if (hubKey.isEmpty()) {
-        return fail("signature", "signature: cannot be checked, the hub certificate is unreadable");
+        return fail("signature", NO_HUB_KEY);
       }
       Map<Object, Object> unsigned = new LinkedHashMap<>(bundle.tree());
       unsigned.remove("signature");
       byte[] signed = CanonicalJson.canonical(unsigned);
-      return hubKey.get().verify(signed, bundle.signature())
+      return hubKey.get().verify(SignatureContext.EVIDENCE_BUNDLE, signed, bundle.signature())
           ? pass("signature", "the hub's signature over the canonical bundle")
-          : fail("signature", "signature: does not verify with the hub certificate's key");
+          : fail(
+              "signature",
+              "signature: does not verify with the hub's signing key as an evidence bundle ("
+                  + SignatureContext.EVIDENCE_BUNDLE.context()
+                  + ")");
     }
 
     private EvidenceRequest request() {

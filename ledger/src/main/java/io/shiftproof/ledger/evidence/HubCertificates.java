@@ -9,6 +9,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The hub's certificate chain as a bundle carries it: PEM, leaf first. */
+/**
+ * The hub's signing certificate chain as a bundle carries it: PEM, leaf first. Whether the leaf is
+ * the hub's signing certificate at all is {@link io.shiftproof.ledger.pki.HubSigningIdentity}'s
+ * check; this one is the chain's.
+ */
 final class HubCertificates {
   private HubCertificates() {}
 
@@ -47,9 +53,46 @@ final class HubCertificates {
   }
 
   /**
+   * Why {@code certificate} cannot be trusted under {@code crl}: the CRL is not the CA's, or lists
+   * the certificate. Empty when the CA's CRL does not list it.
+   */
+  static Optional<String> revoked(X509Certificate certificate, X509CRL crl, X509Certificate ca) {
+    try {
+      if (!crl.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+        return Optional.of(
+            "crl: issued by "
+                + crl.getIssuerX500Principal().getName()
+                + ", want the CA "
+                + ca.getSubjectX500Principal().getName());
+      }
+      crl.verify(ca.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      return Optional.of("crl: not signed by the CA (" + e.getMessage() + ")");
+    }
+    X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "hub certificate "
+            + certificate.getSubjectX500Principal().getName()
+            + " (serial "
+            + certificate.getSerialNumber().toString(16)
+            + "): revoked on "
+            + entry.getRevocationDate().toInstant()
+            + Optional.ofNullable(entry.getRevocationReason())
+                .map(reason -> " (" + reason + ")")
+                .orElse("")
+            + " per the CRL of "
+            + crl.getThisUpdate().toInstant());
+  }
+
+  /**
    * Why {@code chain} does not lead to {@code ca}, or empty when it does. Validity is judged at
-   * {@code at}, the bundle's generation time: evidence signed while the certificate was valid stays
-   * checkable after the certificate expires. Revocation is not checked, as the verifier is offline.
+   * {@code at}, the ledger's time of the request the bundle answers (its {@code generatedAt}, which
+   * the verifier ties to the signed access-log entry): evidence signed while the certificate was
+   * valid stays checkable after the certificate expires, and a key that expired cannot sign a
+   * bundle for a request made later. Revocation is not checked, as the verifier is offline.
    */
   static Optional<String> validate(List<X509Certificate> chain, X509Certificate ca, Instant at) {
     // A chain that repeats the CA itself would make PKIX treat it as an ordinary certificate.

@@ -2,6 +2,7 @@ package io.shiftproof.ledger.evidence;
 
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.schemas.wire.Rfc3339;
@@ -25,6 +26,10 @@ record ParsedBundle(
     Instant incidentAt,
     Instant windowFrom,
     Instant windowTo,
+    String requester,
+    Optional<String> claimId,
+    LedgerRef accessLedger,
+    Optional<Attestation> accessAttestation,
     Instant generatedAt,
     List<Record> records,
     List<String> daysWithoutRecords,
@@ -33,6 +38,7 @@ record ParsedBundle(
     String ruleSet,
     Object coverage,
     String certificateChainPem,
+    String signingRole,
     byte[] signature) {
 
   /** One entry of {@code records}. */
@@ -51,7 +57,10 @@ record ParsedBundle(
   /** One entry of {@code anchors}. */
   record AnchorEntry(Anchor anchor, LedgerRef ledger, Optional<Attestation> attestation) {}
 
-  /** An {@code embedded-ledger-entry} attestation, with the entry's raw fields. */
+  /**
+   * An {@code embedded-ledger-entry} attestation, with the entry's raw fields: an anchor's, or the
+   * access log's entry of the request.
+   */
   record Attestation(
       String type,
       long sequence,
@@ -98,6 +107,19 @@ record ParsedBundle(
       throw new MalformedBundleException(
           "hub.signatureAlgorithm: got \"" + algorithm + "\", want \"" + Signer.ALGORITHM + "\"");
     }
+    String context = hub.member("signatureContext").string();
+    if (!context.equals(SignatureContext.EVIDENCE_BUNDLE.context())) {
+      throw new MalformedBundleException(
+          "hub.signatureContext: got \""
+              + context
+              + "\", want \""
+              + SignatureContext.EVIDENCE_BUNDLE.context()
+              + "\"");
+    }
+    BundleNode request = root.member("request");
+    BundleNode claimId = request.member("claimId");
+    BundleNode accessLog = request.member("accessLog");
+    BundleNode accessAttestation = accessLog.member("attestation");
     return new ParsedBundle(
         tree,
         root.member("workerRef").string(),
@@ -105,6 +127,10 @@ record ParsedBundle(
         instant(root.member("incidentAt")),
         instant(window.member("from")),
         instant(window.member("to")),
+        request.member("requester").string(),
+        claimId.isNull() ? Optional.empty() : Optional.of(claimId.string()),
+        ledgerRef(accessLog.member("ledger")),
+        accessAttestation.isNull() ? Optional.empty() : Optional.of(attestation(accessAttestation)),
         instant(root.member("generatedAt")),
         List.copyOf(records),
         List.copyOf(daysWithoutRecords),
@@ -113,6 +139,7 @@ record ParsedBundle(
         coverage.member("ruleSet").string(),
         coverage.value(),
         hub.member("certificateChain").string(),
+        hub.member("signingRole").string(),
         base64(root.member("signature")));
   }
 
@@ -150,19 +177,21 @@ record ParsedBundle(
             node.member("toMicros").integer(),
             node.member("txId").string(),
             instant(node.member("anchoredAt")));
-    BundleNode ledger = node.member("ledger");
-    LedgerRef ref =
-        new LedgerRef(
-            ledger.member("kind").string(),
-            ledger.member("channel").string(),
-            ledger.member("contract").string(),
-            ledger.member("txId").string(),
-            ledger.member("position").integer());
+    LedgerRef ref = ledgerRef(node.member("ledger"));
     BundleNode attestation = node.member("attestation");
     return new AnchorEntry(
         anchor,
         ref,
         attestation.isNull() ? Optional.empty() : Optional.of(attestation(attestation)));
+  }
+
+  private static LedgerRef ledgerRef(BundleNode ledger) {
+    return new LedgerRef(
+        ledger.member("kind").string(),
+        ledger.member("channel").string(),
+        ledger.member("contract").string(),
+        ledger.member("txId").string(),
+        ledger.member("position").integer());
   }
 
   private static Attestation attestation(BundleNode node) {

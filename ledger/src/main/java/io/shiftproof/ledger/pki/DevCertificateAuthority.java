@@ -40,7 +40,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The certificate authority of a development hub: a self-signed P-256 CA kept as {@code ca.pem} and
  * {@code ca-key.pem} in a directory, issuing organisations' client certificates (role in the OU, as
- * Fabric MSP identities) and the hub's TLS server certificate.
+ * Fabric MSP identities), the hub's TLS server certificate and the hub's signing certificate.
  *
  * <p>It is meant for one machine and for tests. A production hub's CA lives elsewhere (an HSM, a
  * Fabric CA); only its certificates reach the hub.
@@ -153,6 +153,21 @@ public final class DevCertificateAuthority {
     return issue(subject, KeyPurposeId.id_kp_serverAuth, ServerNames.withLoopbackAnd(extraNames));
   }
 
+  /**
+   * Issues the hub's signing certificate, which signs ledger entries and evidence and nothing else:
+   * subject {@code CN=shiftproof-hub, OU=hub-signer, O=Shiftproof Dev}, keyUsage digitalSignature
+   * only and no extendedKeyUsage, so it cannot serve TLS (see {@link HubSigningIdentity}).
+   */
+  public IssuedCredential issueHubSigningCertificate() {
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.O, ORGANISATION)
+            .addRDN(BCStyle.OU, HubSigningIdentity.ROLE)
+            .addRDN(BCStyle.CN, SERVER_COMMON_NAME)
+            .build();
+    return issue(subject, null, null);
+  }
+
   /** Whether this CA's key signed the certificate. */
   boolean signed(X509Certificate candidate) {
     try {
@@ -179,7 +194,6 @@ public final class DevCertificateAuthority {
                   keyPair.getPublic())
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
               .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-              .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
               .addExtension(
                   Extension.subjectKeyIdentifier,
                   false,
@@ -188,6 +202,9 @@ public final class DevCertificateAuthority {
                   Extension.authorityKeyIdentifier,
                   false,
                   extensions.createAuthorityKeyIdentifier(certificate));
+      if (purpose != null) {
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+      }
       if (names != null) {
         builder.addExtension(Extension.subjectAlternativeName, false, names.toGeneralNames());
       }

@@ -35,7 +35,12 @@ import java.util.regex.Pattern;
  * &lt;dir&gt;/&lt;org&gt;/key.pem            its private key, PKCS#8 PEM (owner-only)
  * &lt;dir&gt;/hub-server/cert.pem    the hub's TLS server certificate
  * &lt;dir&gt;/hub-server/key.pem     its private key (owner-only)
+ * &lt;dir&gt;/hub-signer/cert.pem    the hub's signing certificate, OU=hub-signer
+ * &lt;dir&gt;/hub-signer/key.pem     its private key (owner-only): signs ledger entries and evidence
  * </pre>
+ *
+ * <p>The hub's TLS key and its signing key are separate pairs: the TLS key only authenticates the
+ * server, and only the signing key's certificate passes as the hub's signature on evidence.
  *
  * <p>{@link #ensure} creates what is missing and never overwrites a file: deleting an
  * organisation's directory is how to get it a new certificate.
@@ -53,6 +58,9 @@ public final class DevCredentials {
 
   /** Directory of the hub's TLS server certificate and key. */
   public static final String SERVER_DIRECTORY = "hub-server";
+
+  /** Directory of the hub's signing certificate and key (docs/design.md §8.3). */
+  public static final String SIGNER_DIRECTORY = "hub-signer";
 
   /** File name of a certificate inside an organisation's (or the server's) directory. */
   public static final String CERTIFICATE_FILE = "cert.pem";
@@ -130,6 +138,11 @@ public final class DevCredentials {
             directory.resolve(SERVER_DIRECTORY),
             () -> ca.issueServerCertificate(extraServerNames),
             certificate -> requireNames(certificate, serverNames, directory));
+        ensurePair(
+            ca,
+            directory.resolve(SIGNER_DIRECTORY),
+            ca::issueHubSigningCertificate,
+            certificate -> requireSigningIdentity(certificate, directory));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare credentials in " + directory, e);
@@ -176,6 +189,16 @@ public final class DevCredentials {
     return directory.resolve(SERVER_DIRECTORY).resolve(KEY_FILE);
   }
 
+  /** {@code <dir>/hub-signer/cert.pem}: the hub's signing certificate. */
+  public Path signingCertificate() {
+    return directory.resolve(SIGNER_DIRECTORY).resolve(CERTIFICATE_FILE);
+  }
+
+  /** {@code <dir>/hub-signer/key.pem}: the hub's signing key, PKCS#8 PEM. */
+  public Path signingKey() {
+    return directory.resolve(SIGNER_DIRECTORY).resolve(KEY_FILE);
+  }
+
   private String known(String organisation) {
     if (!organisations.containsKey(organisation)) {
       throw new IllegalArgumentException(
@@ -188,12 +211,16 @@ public final class DevCredentials {
     Map<String, OrganisationIdentity> byName = new LinkedHashMap<>();
     for (OrganisationIdentity identity : organisations) {
       String name = identity.organisation();
-      if (!ORGANISATION_NAME.matcher(name).matches() || name.equals(SERVER_DIRECTORY)) {
+      if (!ORGANISATION_NAME.matcher(name).matches()
+          || name.equals(SERVER_DIRECTORY)
+          || name.equals(SIGNER_DIRECTORY)) {
         throw new IllegalArgumentException(
             "organisation: got '"
                 + name
                 + "', want lower-case letters, digits, '-' or '_' (at most 63, not '"
                 + SERVER_DIRECTORY
+                + "' or '"
+                + SIGNER_DIRECTORY
                 + "')");
       }
       OrganisationIdentity previous = byName.putIfAbsent(name, identity);
@@ -291,6 +318,18 @@ public final class DevCredentials {
           "lacks the server names " + missing,
           pairDirectory);
     }
+  }
+
+  private static void requireSigningIdentity(X509Certificate certificate, Path directory) {
+    HubSigningIdentity.problem(certificate)
+        .ifPresent(
+            problem -> {
+              Path pairDirectory = directory.resolve(SIGNER_DIRECTORY);
+              throw inconsistent(
+                  pairDirectory.resolve(CERTIFICATE_FILE),
+                  "is not a hub signing certificate (" + problem + ")",
+                  pairDirectory);
+            });
   }
 
   private static CredentialException inconsistent(Path file, String problem, Path toDelete) {

@@ -2,6 +2,7 @@ package io.shiftproof.ledger.postgres;
 
 import io.shiftproof.ledger.ChainVerification;
 import io.shiftproof.ledger.LedgerEntry;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.postgres.LedgerTables.Head;
@@ -66,7 +67,7 @@ final class ChainWalk {
               + recomputed.toHex()
               + " recomputed from the entry's content");
     }
-    if (!hubKey.verify(signedBytes, stored.signature())) {
+    if (!hubKey.verify(SignatureContext.LEDGER_ENTRY, signedBytes, stored.signature())) {
       return fail(sequence, "signature: does not verify with the hub key");
     }
     checked++;

@@ -20,6 +20,7 @@ import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.contract.IncidentReport;
 import io.shiftproof.ledger.contract.ShiftproofContract;
 import io.shiftproof.ledger.contract.TransactionContext;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.merkle.Hash;
@@ -316,7 +317,8 @@ public final class PostgresLedger implements Ledger {
             headHash(head));
     byte[] signedBytes = entry.signedBytes();
     Hash entryHash = LedgerEntry.hashOf(signedBytes);
-    LedgerTables.append(c, entry, signer.sign(signedBytes), entryHash);
+    LedgerTables.append(
+        c, entry, signer.sign(SignatureContext.LEDGER_ENTRY, signedBytes), entryHash);
     LedgerTables.putState(c, state.writes(), entry.sequence());
     LedgerTables.insertEvents(c, entry.sequence(), events);
     LedgerTables.advanceHead(c, entry.sequence(), entryHash);

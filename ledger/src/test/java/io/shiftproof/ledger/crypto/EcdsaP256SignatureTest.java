@@ -45,31 +45,31 @@ class EcdsaP256SignatureTest {
 
   @Test
   void signsTheRfc6979VectorsExactly() throws Exception {
-    Signer signer = EcdsaP256Signer.of(rfcPrivateKey());
+    EcdsaP256Signer signer = EcdsaP256Signer.of(rfcPrivateKey());
 
-    assertThat(signer.sign(ascii("sample"))).isEqualTo(der(SAMPLE_R, SAMPLE_S));
-    assertThat(signer.sign(ascii("test"))).isEqualTo(der(TEST_R, TEST_S));
+    assertThat(signer.signBytes(ascii("sample"))).isEqualTo(der(SAMPLE_R, SAMPLE_S));
+    assertThat(signer.signBytes(ascii("test"))).isEqualTo(der(TEST_R, TEST_S));
   }
 
   @Test
   void verifiesTheRfc6979Signatures() throws Exception {
-    Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
+    EcdsaP256Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
 
-    assertThat(verifier.verify(ascii("sample"), der(SAMPLE_R, SAMPLE_S))).isTrue();
-    assertThat(verifier.verify(ascii("test"), der(TEST_R, TEST_S))).isTrue();
+    assertThat(verifier.verifyBytes(ascii("sample"), der(SAMPLE_R, SAMPLE_S))).isTrue();
+    assertThat(verifier.verifyBytes(ascii("test"), der(TEST_R, TEST_S))).isTrue();
   }
 
   @Test
   void rejectsSignatureOfAnotherMessage() throws Exception {
-    Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
+    EcdsaP256Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
 
-    assertThat(verifier.verify(ascii("test"), der(SAMPLE_R, SAMPLE_S))).isFalse();
-    assertThat(verifier.verify(ascii("samplf"), der(SAMPLE_R, SAMPLE_S))).isFalse();
+    assertThat(verifier.verifyBytes(ascii("test"), der(SAMPLE_R, SAMPLE_S))).isFalse();
+    assertThat(verifier.verifyBytes(ascii("samplf"), der(SAMPLE_R, SAMPLE_S))).isFalse();
   }
 
   @Test
   void malformedSignaturesAreInvalidNotErrors() throws Exception {
-    Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
+    EcdsaP256Verifier verifier = EcdsaP256Verifier.of(rfcPublicKey());
     byte[] message = ascii("sample");
     byte[] valid = der(SAMPLE_R, SAMPLE_S);
     byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 1);
@@ -90,18 +90,18 @@ class EcdsaP256SignatureTest {
             derOf(BigInteger.ZERO, BigInteger.ZERO),
             der(n, SAMPLE_S),
             rawConcatenation(SAMPLE_R, SAMPLE_S))) {
-      assertThat(verifier.verify(message, signature)).as(HEX.formatHex(signature)).isFalse();
+      assertThat(verifier.verifyBytes(message, signature)).as(HEX.formatHex(signature)).isFalse();
     }
   }
 
   @Test
   void signaturesAreDeterministicAndVerifyWithTheJdk() throws Exception {
-    Signer signer = EcdsaP256Signer.of(rfcPrivateKey());
+    EcdsaP256Signer signer = EcdsaP256Signer.of(rfcPrivateKey());
     byte[] message = ascii("a batch of work-session events");
 
-    byte[] first = signer.sign(message);
+    byte[] first = signer.signBytes(message);
 
-    assertThat(signer.sign(message)).isEqualTo(first);
+    assertThat(signer.signBytes(message)).isEqualTo(first);
     java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSA");
     jdk.initVerify(rfcPublicKey());
     jdk.update(message);

@@ -1,6 +1,5 @@
 package io.shiftproof.ledger.evidence;
 
-import static io.shiftproof.ledger.evidence.EvidenceFixture.GENERATED_AT;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +44,7 @@ class EvidenceBundleAnchorsTest {
     }
     byte[] bundle =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
-            .build(REQUEST, fixture.records, List.of(), anchors, GENERATED_AT);
+            .build(REQUEST, fixture.records, List.of(), anchors, fixture.access);
 
     assertThat(anchorsOf(bundle)).isEqualTo(expected("bundle-anchors-fabric.txt"));
   }

@@ -3,7 +3,6 @@ package io.shiftproof.ledger.evidence;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.BATCH_1;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.DAY_1;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.DAY_2;
-import static io.shiftproof.ledger.evidence.EvidenceFixture.GENERATED_AT;
 import static io.shiftproof.ledger.evidence.EvidenceFixture.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +12,7 @@ import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.DayRecordJson;
@@ -50,6 +50,7 @@ class EvidenceBundleTest {
             "zone",
             "incidentAt",
             "window",
+            "request",
             "generatedAt",
             "records",
             "daysWithoutRecords",
@@ -58,7 +59,7 @@ class EvidenceBundleTest {
             "coverage",
             "hub",
             "signature");
-    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/1");
+    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/2");
     assertThat(bundle.get("incidentAt")).isEqualTo("2026-11-28T00:30:00+08:00");
     assertThat(bundle.get("window"))
         .isEqualTo(Map.of("from", "2026-11-27T22:30:00+08:00", "to", "2026-11-28T02:30:00+08:00"));
@@ -146,7 +147,8 @@ class EvidenceBundleTest {
 
     assertThat(
             EcdsaP256Verifier.fromCertificate(HubCertificates.parse(fixture.hubChainPem).get(0))
-                .verify(CanonicalJson.canonical(unsigned), signature))
+                .verify(
+                    SignatureContext.EVIDENCE_BUNDLE, CanonicalJson.canonical(unsigned), signature))
         .isTrue();
   }
 
@@ -169,6 +171,7 @@ class EvidenceBundleTest {
             "records[1].worker",
             "anchors[wt-job/ckpt-41].attestation",
             "anchors[wt-job/ckpt-42].attestation",
+            "request.accessLog",
             "records[0].inclusion",
             "records[1].inclusion",
             "window.covered",
@@ -196,7 +199,7 @@ class EvidenceBundleTest {
     }
     byte[] bundle =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
-            .build(REQUEST, fixture.records, List.of(), anchors, GENERATED_AT);
+            .build(REQUEST, fixture.records, List.of(), anchors, fixture.access);
 
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
 
@@ -291,7 +294,7 @@ class EvidenceBundleTest {
             fixture.records.subList(1, 2),
             List.of(LocalDate.parse(DAY_1)),
             fixture.anchors,
-            GENERATED_AT);
+            fixture.access);
 
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
     assertThat(report.firstFailure()).isEmpty();
@@ -380,7 +383,7 @@ class EvidenceBundleTest {
     EvidenceBundleBuilder builder =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
     return assertThatThrownBy(
-            () -> builder.build(request, records, daysWithoutRecords, anchors, GENERATED_AT))
+            () -> builder.build(request, records, daysWithoutRecords, anchors, fixture.access))
         .isInstanceOfSatisfying(EvidenceException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

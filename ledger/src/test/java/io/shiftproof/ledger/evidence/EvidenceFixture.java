@@ -3,9 +3,11 @@ package io.shiftproof.ledger.evidence;
 import io.shiftproof.ledger.AnchorAttestation;
 import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.AccessLogEntry;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
@@ -30,10 +32,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A worker's two days around midnight (Asia/Shanghai) on two platforms, sealed into two anchored
- * batches whose PostgreSQL-ledger entries the hub signed, and a dev CA with the hub's certificate.
+ * batches whose PostgreSQL-ledger entries the hub signed, the access-log entry of an insurer's
+ * request for a claim, logged after both, and a dev CA with the hub's signing certificate.
  *
  * <p>At the incident, 00:30 on 2026-11-28, both platforms have the worker on task.
  */
@@ -48,10 +52,16 @@ final class EvidenceFixture {
   static final Instant INCIDENT = local(DAY_2, "00:30");
   static final Instant GENERATED_AT = Instant.parse("2026-11-28T08:00:00Z");
   static final EvidenceRequest REQUEST = new EvidenceRequest(WORKER, INCIDENT, ZONE);
+  static final EvidenceAccess ACCESS = new EvidenceAccess("insurer-1", Optional.of("CLM-0042"));
+  static final Clock CA_CLOCK = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
+  static final long ACCESS_SEQUENCE = 3;
 
+  final DevCertificateAuthority authority;
   final X509Certificate ca;
+  final IssuedCredential signing;
   final Signer hubSigner;
   final String hubChainPem;
+  final LoggedAccess access;
   final DayRecord day1;
   final DayRecord day2;
   final DayRecord otherWorkersDay2;
@@ -60,14 +70,16 @@ final class EvidenceFixture {
   private MerkleTree batch2Tree;
   private List<byte[]> batch2Leaves;
 
-  private EvidenceFixture(Path caDirectory) {
-    DevCertificateAuthority authority =
-        DevCertificateAuthority.loadOrCreate(
-            caDirectory, Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
-    IssuedCredential hub = authority.issueServerCertificate(List.of());
+  private EvidenceFixture(
+      Path caDirectory,
+      Clock issuedAt,
+      Function<DevCertificateAuthority, IssuedCredential> issue,
+      Instant loggedAt) {
+    authority = DevCertificateAuthority.loadOrCreate(caDirectory, issuedAt);
+    signing = issue.apply(authority);
     ca = authority.certificate();
-    hubSigner = EcdsaP256Signer.of(hub.privateKey());
-    hubChainPem = pem(hub.certificate());
+    hubSigner = EcdsaP256Signer.of(signing.privateKey());
+    hubChainPem = pem(signing.certificate());
 
     day1 =
         record(
@@ -113,16 +125,51 @@ final class EvidenceFixture {
             filler(14)),
         2,
         List.of(3));
+    access = loggedAccess(ACCESS, loggedAt);
   }
 
+  /** The fixture signed with the hub's signing certificate, as the hub signs. */
   static EvidenceFixture create(Path caDirectory) {
-    return new EvidenceFixture(caDirectory);
+    return new EvidenceFixture(
+        caDirectory, CA_CLOCK, DevCertificateAuthority::issueHubSigningCertificate, GENERATED_AT);
+  }
+
+  /**
+   * The same ledger entries and bundle signed with another certificate of the CA in {@code
+   * caDirectory}: what someone holding that key could make.
+   *
+   * @param issuedAt the CA's clock when it issues the certificate
+   * @param loggedAt the time the access-log entry states
+   */
+  static EvidenceFixture signedBy(
+      Path caDirectory,
+      Clock issuedAt,
+      Function<DevCertificateAuthority, IssuedCredential> issue,
+      Instant loggedAt) {
+    return new EvidenceFixture(caDirectory, issuedAt, issue, loggedAt);
   }
 
   /** The bundle built from every input of the fixture. */
   byte[] bundle() {
     return new EvidenceBundleBuilder(hubSigner, hubChainPem)
-        .build(REQUEST, records, List.of(), anchors, GENERATED_AT);
+        .build(REQUEST, records, List.of(), anchors, access);
+  }
+
+  /** The hub-signed {@code LogAccess} entry of a request, committed at {@code loggedAt}. */
+  LoggedAccess loggedAccess(EvidenceAccess who, Instant loggedAt) {
+    String txId = "tx-000" + ACCESS_SEQUENCE;
+    String payload =
+        ContractJson.accessToJson(new AccessLogEntry(who.accessRecord(REQUEST), txId, loggedAt));
+    LedgerEntry entry =
+        new LedgerEntry(
+            ACCESS_SEQUENCE, txId, loggedAt, "LogAccess", "hub", payload, LedgerEntry.GENESIS);
+    return new LoggedAccess(
+        who,
+        new LedgerRef(LedgerRef.EMBEDDED, "embedded", "shiftproof", txId, ACCESS_SEQUENCE),
+        loggedAt,
+        Optional.of(
+            new AnchorAttestation(
+                entry, hubSigner.sign(SignatureContext.LEDGER_ENTRY, entry.signedBytes()))));
   }
 
   /** The proof of leaf {@code index} of batch 2, which holds day 2 and another worker's day 2. */
@@ -164,7 +211,9 @@ final class EvidenceFixture {
             "hub",
             payloadJson(anchor),
             LedgerEntry.GENESIS);
-    AnchorAttestation signed = new AnchorAttestation(entry, hubSigner.sign(entry.signedBytes()));
+    AnchorAttestation signed =
+        new AnchorAttestation(
+            entry, hubSigner.sign(SignatureContext.LEDGER_ENTRY, entry.signedBytes()));
     anchors.add(
         new AnchoredBatch(
             anchor,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
@@ -123,7 +124,11 @@ class EvidenceVerifierTamperingTest {
         firstFailure(
             b ->
                 object(anchor(b, 0), "attestation")
-                    .put("signature", base64(fixture.hubSigner.sign(new byte[] {1, 2, 3}))));
+                    .put(
+                        "signature",
+                        base64(
+                            fixture.hubSigner.sign(
+                                SignatureContext.LEDGER_ENTRY, new byte[] {1, 2, 3}))));
 
     assertThat(failed).isEqualTo("anchors[" + BATCH_1 + "].attestation");
   }
@@ -161,14 +166,21 @@ class EvidenceVerifierTamperingTest {
   void theHubSignatureIsNamedBySignature() {
     String failed =
         firstFailure(
-            b -> b.put("signature", base64(fixture.hubSigner.sign(new byte[] {'n', 'o'}))));
+            b ->
+                b.put(
+                    "signature",
+                    base64(
+                        fixture.hubSigner.sign(
+                            SignatureContext.EVIDENCE_BUNDLE, new byte[] {'n', 'o'}))));
 
     assertThat(failed).isEqualTo("signature");
   }
 
   @Test
   void aChangeAnywhereElseIsCaughtByTheSignature() {
-    String failed = firstFailure(b -> b.put("generatedAt", "2026-11-28T17:00:00+08:00"));
+    // A blank line after the PEM still reads as the same certificate; only the signature sees it.
+    String failed =
+        firstFailure(b -> object(b, "hub").put("certificateChain", fixture.hubChainPem + "\n"));
 
     assertThat(failed).isEqualTo("signature");
   }
@@ -285,7 +297,7 @@ class EvidenceVerifierTamperingTest {
 
   @Test
   void anotherFormatIsNamedByTheFormatCheck() {
-    String failed = firstFailure(b -> b.put("format", "shiftproof-evidence/2"));
+    String failed = firstFailure(b -> b.put("format", "shiftproof-evidence/1"));
 
     assertThat(failed).isEqualTo("format");
   }
@@ -328,7 +340,9 @@ class EvidenceVerifierTamperingTest {
     byte[] tampered = tamper(b -> object(b, "coverage").put("outcome", "REVIEW"));
     Map<String, Object> bundle = parse(tampered);
     bundle.remove("signature");
-    bundle.put("signature", base64(hub.sign(CanonicalJson.canonical(bundle))));
+    bundle.put(
+        "signature",
+        base64(hub.sign(SignatureContext.EVIDENCE_BUNDLE, CanonicalJson.canonical(bundle))));
 
     VerificationReport report = verify(JsonTree.toBytes(bundle));
 
@@ -350,7 +364,11 @@ class EvidenceVerifierTamperingTest {
   private byte[] resigned(Consumer<Map<String, Object>> change) {
     Map<String, Object> bundle = parse(tamper(change));
     bundle.remove("signature");
-    bundle.put("signature", base64(fixture.hubSigner.sign(CanonicalJson.canonical(bundle))));
+    bundle.put(
+        "signature",
+        base64(
+            fixture.hubSigner.sign(
+                SignatureContext.EVIDENCE_BUNDLE, CanonicalJson.canonical(bundle))));
     return JsonTree.toBytes(bundle);
   }
 

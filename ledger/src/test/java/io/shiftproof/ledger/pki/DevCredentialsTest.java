@@ -70,6 +70,34 @@ class DevCredentialsTest {
     assertThat(credentials.serverKey())
         .isEqualTo(dir.resolve("hub-server/key.pem"))
         .isRegularFile();
+    assertThat(credentials.signingCertificate())
+        .isEqualTo(dir.resolve("hub-signer/cert.pem"))
+        .isRegularFile();
+    assertThat(credentials.signingKey())
+        .isEqualTo(dir.resolve("hub-signer/key.pem"))
+        .isRegularFile();
+  }
+
+  @Test
+  void theHubSignsWithAKeyOfItsOwnThatServesNoTls() throws Exception {
+    DevCredentials credentials = DevCredentials.ensure(dir, STANDARD);
+    X509Certificate signing = TlsContexts.loadCertificate(credentials.signingCertificate());
+    X509Certificate server = TlsContexts.loadCertificate(credentials.serverCertificate());
+
+    assertThat(HubSigningIdentity.problem(signing)).isEmpty();
+    assertThat(signing.getSubjectX500Principal().getName()).contains("OU=hub-signer");
+    assertThat(signing.getKeyUsage()[0]).isTrue();
+    assertThat(signing.getExtendedKeyUsage()).isNull();
+    assertThat(signing.getPublicKey()).isNotEqualTo(server.getPublicKey());
+    // Neither the TLS certificate nor any organisation's passes as the signing identity.
+    assertThat(HubSigningIdentity.problem(server)).isPresent();
+    for (OrganisationIdentity identity : STANDARD) {
+      assertThat(
+              HubSigningIdentity.problem(
+                  TlsContexts.loadCertificate(credentials.certificate(identity.organisation()))))
+          .as(identity.organisation())
+          .isPresent();
+    }
   }
 
   @Test
@@ -88,7 +116,9 @@ class DevCredentialsTest {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     DevCredentials credentials = DevCredentials.ensure(dir, STANDARD);
 
-    List<Path> keys = new ArrayList<>(List.of(dir.resolve("ca-key.pem"), credentials.serverKey()));
+    List<Path> keys =
+        new ArrayList<>(
+            List.of(dir.resolve("ca-key.pem"), credentials.serverKey(), credentials.signingKey()));
     STANDARD.forEach(identity -> keys.add(credentials.privateKey(identity.organisation())));
     for (Path key : keys) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
@@ -241,7 +271,8 @@ class DevCredentialsTest {
 
   @Test
   void ensureRefusesOrganisationNamesThatAreNotOneSafeDirectoryName() {
-    for (String name : List.of("../evil", "a/b", "hub-server", "Platform-1", "ca.pem", "")) {
+    for (String name :
+        List.of("../evil", "a/b", "hub-server", "hub-signer", "Platform-1", "ca.pem", "")) {
       assertThatThrownBy(
               () -> DevCredentials.ensure(dir, List.of(new OrganisationIdentity(name, Role.ADMIN))))
           .as(name)

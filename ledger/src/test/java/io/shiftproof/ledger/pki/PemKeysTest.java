@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
  * that writes and reads the same files.
  */
 class PemKeysTest {
+  private static final SignatureContext BATCH = SignatureContext.PLATFORM_BATCH;
+
   @TempDir Path dir;
 
   @Test
   void rejectsSignatureByAnotherKey() throws Exception {
     DevCredentials credentials = DevCredentials.ensure(dir, DevCredentials.STANDARD_ORGANISATIONS);
     byte[] batch = ascii("batch-42");
-    byte[] signature = PemKeys.signer(credentials.privateKey("platform-1")).sign(batch);
+    byte[] signature = PemKeys.signer(credentials.privateKey("platform-1")).sign(BATCH, batch);
 
-    assertThat(PemKeys.verifier(credentials.certificate("platform-1")).verify(batch, signature))
+    assertThat(
+            PemKeys.verifier(credentials.certificate("platform-1")).verify(BATCH, batch, signature))
         .isTrue();
-    assertThat(PemKeys.verifier(credentials.certificate("platform-2")).verify(batch, signature))
+    assertThat(
+            PemKeys.verifier(credentials.certificate("platform-2")).verify(BATCH, batch, signature))
         .isFalse();
   }
 
@@ -37,7 +42,9 @@ class PemKeysTest {
     assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
     Path key = dir.resolve("key.pem");
     Path certificate = dir.resolve("cert.pem");
-    Path message = Files.write(dir.resolve("batch.json"), ascii("{\"events\":[]}"));
+    byte[] batch = ascii("{\"events\":[]}");
+    // OpenSSL signs the framed bytes: context, 0x00, then the batch.
+    Path message = Files.write(dir.resolve("batch.json"), BATCH.frame(batch));
     Path signature = dir.resolve("batch.sig");
     openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
     openssl(
@@ -56,9 +63,12 @@ class PemKeysTest {
 
     Verifier verifier = PemKeys.verifier(certificate);
 
-    assertThat(verifier.verify(Files.readAllBytes(message), Files.readAllBytes(signature)))
-        .isTrue();
-    assertThat(verifier.verify(ascii("{\"events\":[1]}"), Files.readAllBytes(signature))).isFalse();
+    assertThat(verifier.verify(BATCH, batch, Files.readAllBytes(signature))).isTrue();
+    assertThat(verifier.verify(BATCH, ascii("{\"events\":[1]}"), Files.readAllBytes(signature)))
+        .isFalse();
+    assertThat(
+            verifier.verify(SignatureContext.CLAIM_DECISION, batch, Files.readAllBytes(signature)))
+        .isFalse();
   }
 
   @Test
@@ -66,12 +76,11 @@ class PemKeysTest {
     assumeTrue(ExternalTool.available("openssl"), "openssl is not installed");
     Path key = dir.resolve("key.pem");
     Path publicKey = dir.resolve("public.pem");
-    Path message = Files.write(dir.resolve("batch.json"), ascii("{\"events\":[]}"));
+    byte[] batch = ascii("{\"events\":[]}");
+    Path message = Files.write(dir.resolve("batch.framed"), BATCH.frame(batch));
     openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
     openssl("pkey", "-in", key, "-pubout", "-out", publicKey);
-    Path signature =
-        Files.write(
-            dir.resolve("batch.sig"), PemKeys.signer(key).sign(Files.readAllBytes(message)));
+    Path signature = Files.write(dir.resolve("batch.sig"), PemKeys.signer(key).sign(BATCH, batch));
 
     assertThat(openssl("dgst", "-sha256", "-verify", publicKey, "-signature", signature, message))
         .contains("Verified OK");
@@ -88,7 +97,8 @@ class PemKeysTest {
 
     byte[] message = ascii("sample");
     // Deterministic signing: the same key gives the same bytes whichever file it came from.
-    assertThat(PemKeys.signer(sec1).sign(message)).isEqualTo(PemKeys.signer(pkcs8).sign(message));
+    assertThat(PemKeys.signer(sec1).sign(BATCH, message))
+        .isEqualTo(PemKeys.signer(pkcs8).sign(BATCH, message));
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.contract.IncidentReport;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,7 +111,15 @@ class PostgresLedgerIT extends LedgerContractSuite {
     assertThat(two.entry().invoker()).isEqualTo("hub-org");
     assertThat(two.entry().payloadJson()).isEqualTo(ContractJson.anchorToJson(second.value()));
     assertThat(two.entry().txTime()).isEqualTo(second.value().anchoredAt());
-    assertThat(HUB_KEY.verify(two.entry().signedBytes(), two.signature())).isTrue();
+    assertThat(
+            HUB_KEY.verify(
+                SignatureContext.LEDGER_ENTRY, two.entry().signedBytes(), two.signature()))
+        .isTrue();
+    // Signed as a ledger entry, so never valid as any other kind of message.
+    assertThat(
+            HUB_KEY.verify(
+                SignatureContext.EVIDENCE_BUNDLE, two.entry().signedBytes(), two.signature()))
+        .isFalse();
     assertThat(second.ref())
         .isEqualTo(
             new LedgerRef(

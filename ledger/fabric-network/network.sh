@@ -173,9 +173,22 @@ YAML
     -outputBlock "$NET/$CHANNEL.block" 2>>"$NET/logs/configtxgen.log"
 }
 
+# Waits until the orderer that has just started has a Raft leader again (a restarted single-node
+# cluster needs a few seconds), so that the first transaction after `up` is ordered.
+wait_leader() {
+  local before="$1" i
+  for i in $(seq 1 100); do
+    [ "$(grep -c 'Raft leader changed' "$NET/logs/orderer.log" 2>/dev/null)" -gt "$before" ] && return 0
+    sleep 0.2
+  done
+  die "the orderer elected no Raft leader (see $NET/logs/orderer.log)"
+}
+
 start_orderer() {
-  local d; d="$(orderer_dir)"
+  local d leaders; d="$(orderer_dir)"
   mkdir -p "$NET/orderer"
+  running orderer && return 0
+  leaders="$(grep -c 'Raft leader changed' "$NET/logs/orderer.log" 2>/dev/null || true)"
   start orderer env FABRIC_CFG_PATH="$CFG" \
     ORDERER_GENERAL_LISTENADDRESS=127.0.0.1 ORDERER_GENERAL_LISTENPORT="$(orderer_port)" \
     ORDERER_GENERAL_LOCALMSPID=orderer ORDERER_GENERAL_LOCALMSPDIR="$d/msp" \
@@ -195,6 +208,9 @@ start_orderer() {
     "$BIN/orderer"
   wait_port "$(orderer_port)" orderer
   wait_port "$(orderer_admin_port)" "orderer admin"
+  # A new network has no channel yet: its leader is elected once the orderer joins it.
+  [ -f "$NET/ready" ] && wait_leader "${leaders:-0}"
+  return 0
 }
 
 write_peer_config() {
@@ -223,7 +239,7 @@ start_peer() {
     CORE_PEER_TLS_KEY_FILE="$d/tls/server.key" CORE_PEER_TLS_ROOTCERT_FILE="$d/tls/ca.crt" \
     CORE_PEER_FILESYSTEMPATH="$NET/peers/$org/data" CORE_LEDGER_SNAPSHOTS_ROOTDIR="$NET/peers/$org/snapshots" \
     CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$((port + 2))" CORE_METRICS_PROVIDER=disabled \
-    CORE_VM_ENDPOINT= CORE_CHAINCODE_MODE=net \
+    CORE_VM_ENDPOINT= CORE_CHAINCODE_MODE=net CORE_CHAINCODE_STARTUPTIMEOUT=30s CORE_CHAINCODE_EXECUTETIMEOUT=30s \
     "$BIN/peer" node start
   wait_port "$port" "peer of $org"
 }
@@ -261,7 +277,7 @@ JSON
   echo "{\"type\": \"ccaas\", \"label\": \"$CC_LABEL\"}" >"$pkg/src/metadata.json"
   tar -C "$pkg/src" -czf "$pkg/src/code.tar.gz" connection.json
   tar -C "$pkg/src" -czf "$pkg/$CHAINCODE.tgz" metadata.json code.tar.gz
-  "$BIN/peer" lifecycle chaincode calculatepackageid "$pkg/$CHAINCODE.tgz" >"$pkg/package-id"
+  FABRIC_CFG_PATH="$CFG" "$BIN/peer" lifecycle chaincode calculatepackageid "$pkg/$CHAINCODE.tgz" >"$pkg/package-id"
 }
 
 chaincode_classpath() {

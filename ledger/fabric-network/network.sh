@@ -280,17 +280,40 @@ JSON
   FABRIC_CFG_PATH="$CFG" "$BIN/peer" lifecycle chaincode calculatepackageid "$pkg/$CHAINCODE.tgz" >"$pkg/package-id"
 }
 
+# The chaincode service's class path, with the project's own classes copied under the network
+# directory so that a rebuild of the repository never changes the classes of a running service.
 chaincode_classpath() {
-  local cp="$repo_root/chaincode/target/runtime-classpath.txt"
+  local cp="$repo_root/chaincode/target/runtime-classpath.txt" lib="$NET/chaincode/lib" entry out=()
   if [ ! -f "$cp" ] || [ ! -d "$repo_root/chaincode/target/classes" ]; then
     log "building the chaincode module"
     (cd "$repo_root" && mvn -B -q -pl chaincode -am -DskipTests package) >&2
   fi
-  echo "$repo_root/chaincode/target/classes:$(cat "$cp")"
+  rm -rf "$lib" && mkdir -p "$lib"
+  cp -r "$repo_root/chaincode/target/classes" "$lib/classes"
+  out+=("$lib/classes")
+  while IFS= read -r entry; do
+    case "$entry" in
+      "$repo_root"/*) cp -r "$entry" "$lib/" && out+=("$lib/$(basename "$entry")") ;;
+      *) out+=("$entry") ;;
+    esac
+  done < <(tr ':' '\n' <"$cp")
+  (IFS=:; echo "${out[*]}")
+}
+
+# True when the chaincode classes were built after the running service started.
+chaincode_outdated() {
+  local since; since="$(pid_file chaincode)"
+  [ -n "$(find "$repo_root/chaincode/target/classes" "$repo_root/ledger/target/classes" \
+    -newer "$since" -type f -print -quit 2>/dev/null)" ]
 }
 
 start_chaincode() {
   local id; id="$(cat "$NET/chaincode/package-id")"
+  if running chaincode && chaincode_outdated; then
+    log "restarting the chaincode service on its newer classes"
+    stop chaincode
+  fi
+  running chaincode && return 0
   start chaincode env CHAINCODE_SERVER_ADDRESS="127.0.0.1:$(chaincode_port)" CORE_CHAINCODE_ID_NAME="$id" \
     java ${SHIFTPROOF_CHAINCODE_JAVA_OPTS:--Xmx256m} -cp "$(chaincode_classpath)" \
     io.shiftproof.chaincode.ShiftproofChaincodeService

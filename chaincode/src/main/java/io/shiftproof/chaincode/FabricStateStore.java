@@ -6,17 +6,25 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
  * The contract's world state on a peer: {@code getState}/{@code putState} of the transaction's
- * stub, every key under the call's namespace. Fabric's reads do not see the transaction's own
- * writes, so writes are also kept here for the rest of the transaction.
+ * stub. A namespaced call's keys are Fabric composite keys ({@code namespace}, name, key), which
+ * begin with U+0000 as no simple key may, so they never meet the hub's keys nor another
+ * namespace's. Fabric's reads do not see the transaction's own writes, so writes are also kept here
+ * for the rest of the transaction.
  */
 final class FabricStateStore implements StateStore {
   private final ChaincodeStub stub;
-  private final String prefix;
+  private final String namespace;
   private final java.util.Map<String, byte[]> written = new java.util.HashMap<>();
 
   FabricStateStore(ChaincodeStub stub, String namespace) {
     this.stub = stub;
-    this.prefix = namespace.isEmpty() ? "" : namespace + "/";
+    this.namespace = namespace;
+  }
+
+  private String stateKey(String key) {
+    return namespace.isEmpty()
+        ? key
+        : stub.createCompositeKey("namespace", namespace, key).toString();
   }
 
   @Override
@@ -25,13 +33,13 @@ final class FabricStateStore implements StateStore {
     if (own != null) {
       return Optional.of(own.clone());
     }
-    byte[] value = stub.getState(prefix + key);
+    byte[] value = stub.getState(stateKey(key));
     return value == null || value.length == 0 ? Optional.empty() : Optional.of(value);
   }
 
   @Override
   public void put(String key, byte[] value) {
     written.put(key, value.clone());
-    stub.putState(prefix + key, value);
+    stub.putState(stateKey(key), value);
   }
 }

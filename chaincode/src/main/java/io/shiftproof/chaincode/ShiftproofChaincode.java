@@ -2,6 +2,7 @@ package io.shiftproof.chaincode;
 
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.contract.ChaincodeCalls;
 import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.ContractException;
 import io.shiftproof.ledger.contract.ContractJson;
@@ -119,6 +120,10 @@ public final class ShiftproofChaincode extends ChaincodeBase {
       return newErrorResponse(e.code() + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       return newErrorResponse("INVALID_ARGUMENT: " + e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      // Answer the peer in every case: a transaction left without an answer holds the peer until
+      // its execute timeout.
+      return newErrorResponse("INTERNAL: " + e);
     }
   }
 

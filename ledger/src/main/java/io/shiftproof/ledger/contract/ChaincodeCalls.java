@@ -1,4 +1,4 @@
-package io.shiftproof.chaincode;
+package io.shiftproof.ledger.contract;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

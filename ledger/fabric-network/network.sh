@@ -223,8 +223,14 @@ write_peer_config() {
       "$CFG/core.yaml" >"$cfg/core.yaml"
 }
 
+# The number of gossip "current view" lines in each started peer's log before it started: a peer
+# is ready for the gateway's endorsement plans once a later line shows the other peers.
+declare -A VIEWS_BEFORE=()
+
 start_peer() {
   local org="$1" port d
+  running "peer-$org" && return 0
+  VIEWS_BEFORE[$org]="$(grep -c 'current view' "$NET/logs/peer-$org.log" 2>/dev/null || true)"
   port="$(peer_port "$org")"
   d="$(org_dir "$org")/peers/peer0.$org.$DOMAIN"
   write_peer_config "$org"
@@ -234,6 +240,8 @@ start_peer() {
     CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$((port + 1))" \
     CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$((port + 1))" \
     CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$port" CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port" \
+    CORE_PEER_GOSSIP_ALIVETIMEINTERVAL=1s CORE_PEER_GOSSIP_ALIVEEXPIRATIONTIMEOUT=5s \
+    CORE_PEER_GOSSIP_RECONNECTINTERVAL=2s CORE_PEER_GOSSIP_MEMBERSHIPTRACKERINTERVAL=1s \
     CORE_PEER_LOCALMSPID="$org" CORE_PEER_MSPCONFIGPATH="$d/msp" \
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="$d/tls/server.crt" \
     CORE_PEER_TLS_KEY_FILE="$d/tls/server.key" CORE_PEER_TLS_ROOTCERT_FILE="$d/tls/ca.crt" \
@@ -242,6 +250,27 @@ start_peer() {
     CORE_VM_ENDPOINT= CORE_CHAINCODE_MODE=net CORE_CHAINCODE_STARTUPTIMEOUT=30s CORE_CHAINCODE_EXECUTETIMEOUT=30s \
     "$BIN/peer" node start
   wait_port "$port" "peer of $org"
+}
+
+# Waits until every peer started by this call sees the other organisations' peers: until then
+# its gateway finds no peers to satisfy the endorsement policy. The peers' gossip runs on short
+# intervals (alive every second, a peer gone after 5 s) so that this, and noticing a killed peer,
+# takes seconds rather than Fabric's default half minute.
+wait_membership() {
+  local org other i line ok
+  for org in "${!VIEWS_BEFORE[@]}"; do
+    for i in $(seq 1 150); do
+      line="$(grep 'current view' "$NET/logs/peer-$org.log" 2>/dev/null | tail -n +"$((${VIEWS_BEFORE[$org]:-0} + 1))" | tail -n 1)"
+      ok=1
+      for other in "${ORGS[@]}"; do
+        [ "$other" = "$org" ] && continue
+        case "$line" in *"127.0.0.1:$(peer_port "$other") "*) ;; *) ok=0 ;; esac
+      done
+      [ "$ok" = 1 ] && break
+      [ "$i" = 150 ] && die "peer of $org does not see the other peers (see $NET/logs/peer-$org.log)"
+      sleep 0.4
+    done
+  done
 }
 
 # as_admin ORG COMMAND...: runs a peer CLI command as ORG's administrator against its peer.
@@ -371,6 +400,7 @@ network_up() {
   if [ -f "$NET/ready" ]; then
     start_processes
     start_chaincode
+    wait_membership
     log "network reused in $NET ($((SECONDS - t0)) s)"
   else
     network_stop_all
@@ -384,6 +414,7 @@ network_up() {
     start_chaincode
     deploy_chaincode
     write_connection
+    wait_membership
     touch "$NET/ready"
     log "network up in $NET ($((SECONDS - t0)) s)"
   fi

@@ -27,6 +27,12 @@ final class FabricErrors {
   /** A phase's deadline passed; the transaction may or may not have committed. */
   static final String DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
 
+  /**
+   * The gateway found no set of reachable peers that satisfies the endorsement policy: a peer is
+   * down or not yet known to the others.
+   */
+  static final String ENDORSERS_UNAVAILABLE = "ENDORSERS_UNAVAILABLE";
+
   /** The endorsing peers computed different results (their states differed for a moment). */
   static final String ENDORSEMENT_MISMATCH = "ENDORSEMENT_MISMATCH";
 
@@ -76,10 +82,15 @@ final class FabricErrors {
     return switch (status.getCode()) {
       case UNAVAILABLE -> new LedgerException(UNAVAILABLE, described, true, e);
       case DEADLINE_EXCEEDED -> new LedgerException(DEADLINE_EXCEEDED, described, true, e);
-      default ->
-          messages.stream().anyMatch(m -> m.contains("do not match"))
-              ? new LedgerException(ENDORSEMENT_MISMATCH, described, true, e)
-              : new LedgerException(FABRIC_ERROR, described, false, e);
+      default -> {
+        if (messages.stream().anyMatch(m -> m.contains("do not match"))) {
+          yield new LedgerException(ENDORSEMENT_MISMATCH, described, true, e);
+        }
+        if (messages.stream().anyMatch(m -> m.contains("no peer combination"))) {
+          yield new LedgerException(ENDORSERS_UNAVAILABLE, described, true, e);
+        }
+        yield new LedgerException(FABRIC_ERROR, described, false, e);
+      }
     };
   }
 

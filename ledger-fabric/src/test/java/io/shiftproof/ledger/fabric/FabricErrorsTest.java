@@ -57,6 +57,23 @@ class FabricErrorsTest {
   }
 
   @Test
+  void noReachableEndorsersIsRetriable() {
+    LedgerException mapped =
+        FabricErrors.of(
+            "AnchorBatch",
+            new EndorseException(
+                "tx1",
+                Status.FAILED_PRECONDITION
+                    .withDescription(
+                        "no combination of peers can be derived which satisfy the endorsement"
+                            + " policy: no peer combination can satisfy the endorsement policy")
+                    .asRuntimeException()));
+
+    assertThat(mapped.code()).isEqualTo("ENDORSERS_UNAVAILABLE");
+    assertThat(mapped.retriable()).isTrue();
+  }
+
+  @Test
   void aLostCommitStatusIsRetriableBecauseAnchoringIsIdempotent() {
     LedgerException mapped =
         FabricErrors.of(

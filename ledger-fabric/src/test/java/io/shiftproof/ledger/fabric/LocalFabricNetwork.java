@@ -47,6 +47,17 @@ final class LocalFabricNetwork {
     return script;
   }
 
+  /** Kills one of the network's processes ({@code peer-hub}, {@code orderer}, …) with SIGKILL. */
+  void kill(String process) throws IOException {
+    Path pidFile = connection.getParent().resolve("pids").resolve(process + ".pid");
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    ProcessHandle handle =
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new IllegalStateException(process + " is not running"));
+    handle.destroyForcibly();
+    handle.onExit().join();
+  }
+
   /** Stops the network if this test run started it; a network someone else started stays. */
   void down() throws IOException, InterruptedException {
     if (startedHere) {

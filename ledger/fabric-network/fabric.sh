@@ -27,6 +27,13 @@ PROGRAMS=(peer orderer configtxgen osnadmin cryptogen)
 log() { echo "fabric: $*" >&2; }
 die() { echo "fabric: $*" >&2; exit 1; }
 
+# The cache holds programs of one Fabric commit, which a stamp beside them names.
+stamp() { echo "$(dirname "$FABRIC_CACHE")/built-from"; }
+
+cache_valid() {
+  has_programs "$FABRIC_CACHE" && [ "$(cat "$(stamp)" 2>/dev/null)" = "$FABRIC_COMMIT" ]
+}
+
 has_programs() {
   local dir="$1" p
   [ -n "$dir" ] && [ -d "$dir" ] || return 1
@@ -60,6 +67,7 @@ build_from_source() {
   (cd "$tree" && CGO_ENABLED=0 GOFLAGS=-mod=vendor go build -o "$FABRIC_CACHE" \
     ./cmd/peer ./cmd/orderer ./cmd/configtxgen ./cmd/osnadmin ./cmd/cryptogen)
   keep_config "$tree/sampleconfig"
+  echo "$FABRIC_COMMIT" >"$(stamp)"
   rm -rf "$work"
 }
 
@@ -80,8 +88,10 @@ install_from_proxy() {
     CGO_ENABLED=0 GOBIN="$FABRIC_CACHE" go install "github.com/hyperledger/fabric/cmd/$p@$FABRIC_COMMIT"
   done
   local module
-  module="$(go list -m -f '{{.Dir}}' "github.com/hyperledger/fabric@$FABRIC_COMMIT" 2>/dev/null || true)"
+  module="$(go mod download -json "github.com/hyperledger/fabric@$FABRIC_COMMIT" 2>/dev/null \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
   [ -n "$module" ] && keep_config "$module/sampleconfig"
+  echo "$FABRIC_COMMIT" >"$(stamp)"
 }
 
 # Prints the directory holding the Fabric programs, building them when nothing has them.
@@ -90,7 +100,7 @@ fabric_bin() {
     has_programs "$FABRIC_BIN" || die "FABRIC_BIN=$FABRIC_BIN lacks one of ${PROGRAMS[*]}"
     echo "$FABRIC_BIN"; return
   fi
-  if has_programs "$FABRIC_CACHE"; then echo "$FABRIC_CACHE"; return; fi
+  if cache_valid; then echo "$FABRIC_CACHE"; return; fi
   if [ -n "${FABRIC_SRC:-}" ]; then
     [ -e "$FABRIC_SRC" ] || die "FABRIC_SRC=$FABRIC_SRC does not exist"
     build_from_source "$FABRIC_SRC"

@@ -1,6 +1,7 @@
 package io.shiftproof.cli;
 
 import io.shiftproof.benchmarks.AnchoringBenchmark;
+import io.shiftproof.benchmarks.FabricAnchoringBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
 import io.shiftproof.benchmarks.MicroBenchmark;
 import io.shiftproof.benchmarks.WorkingTimeBenchmark;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.Ingest.class,
       BenchCommand.WorkingTime.class,
       BenchCommand.Anchoring.class,
+      BenchCommand.Fabric.class,
       BenchCommand.Micro.class
     })
 final class BenchCommand implements Runnable {
@@ -158,6 +160,44 @@ final class BenchCommand implements Runnable {
         new AnchoringBenchmark(
                 new AnchoringBenchmark.Settings(
                     load.workers, load.platforms, days, load.seed, rounds, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "fabric",
+      description =
+          "Start the local Fabric network (ledger/fabric-network/fabric.sh up) and anchor on it;"
+              + " print anchors/s and commit latency (p50/p99) against the hub's PostgreSQL"
+              + " ledger.")
+  static final class Fabric implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--anchors",
+        defaultValue = "200",
+        description = "Anchors on one chain, batch after batch. Default: ${DEFAULT-VALUE}")
+    int anchors;
+
+    @Option(
+        names = "--chains",
+        defaultValue = "4",
+        description =
+            "Chains anchored at once for the concurrent figure. Default: ${DEFAULT-VALUE}")
+    int chains;
+
+    @Override
+    public Integer call() throws Exception {
+      spec.commandLine().getOut().println("network: " + LocalFabric.up());
+      Path workDir = TempDirectories.create("bench-fabric");
+      try {
+        new FabricAnchoringBenchmark(
+                new FabricAnchoringBenchmark.Settings(anchors, chains, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

@@ -82,6 +82,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the demo hub's data directory.")
   boolean keep;
 
+  @Option(
+      names = "--ledger",
+      defaultValue = "postgres",
+      description =
+          "The ledger the job anchors on: postgres (the hub's own log) or fabric (the local"
+              + " Fabric network, which the demo starts). Default: ${DEFAULT-VALUE}")
+  String ledger;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -94,7 +102,13 @@ final class DemoCommand implements Callable<Integer> {
             .with(GatewayKeys.DATA_DIR, dataDir.toString())
             .with(GatewayKeys.GATEWAY_PORT, "0")
             .with(GatewayKeys.MANAGEMENT_PORT, "0")
-            .with(JobKeys.CHECKPOINT_INTERVAL, "PT2S");
+            .with(JobKeys.CHECKPOINT_INTERVAL, "PT2S")
+            .with(JobKeys.LEDGER_KIND, ledger);
+    if (ledger.equals("fabric")) {
+      out.println("Starting the local Fabric network (ledger/fabric-network/fabric.sh up)");
+      out.flush();
+      out.println("      connection settings: " + LocalFabric.up());
+    }
     step(
         out,
         "1/4",

@@ -93,6 +93,7 @@ public final class Hub implements AutoCloseable {
   private boolean embeddedKafka;
   private boolean embeddedPostgres;
   private boolean embeddedJob;
+  private LedgerKind ledgerKind = LedgerKind.DEFAULT;
 
   private Hub(Path credentialsDir) {
     this.credentialsDir = credentialsDir;
@@ -122,7 +123,7 @@ public final class Hub implements AutoCloseable {
     // Read before anything starts, so a bad value stops the hub before it starts servers.
     EvidenceConfig evidenceConfig = EvidenceConfig.from(settings);
     ZoneId zone = streamJob.job().workingTime().zone();
-    LedgerKind ledgerKind = settings.get(JobKeys.LEDGER_KIND);
+    ledgerKind = settings.get(JobKeys.LEDGER_KIND);
     if (TlsConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
@@ -275,8 +276,10 @@ public final class Hub implements AutoCloseable {
     if (embeddedJob) {
       parts.add("the working-time job on a Flink MiniCluster");
     }
-    // postgres is the only ledger.kind until a Fabric network can be configured.
-    parts.add("the ledger (hash-chained, in PostgreSQL)");
+    parts.add(
+        ledgerKind == LedgerKind.FABRIC
+            ? "the ledger (on Hyperledger Fabric)"
+            : "the ledger (hash-chained, in PostgreSQL)");
     return String.join(", ", parts);
   }
 

@@ -49,8 +49,8 @@ class ExternalJobSettingsTest {
           "--ledger.signing-key", "hub-key.pem");
 
   /**
-   * Keys with only one legal value so far, which no test can set to another: {@code ledger.kind}
-   * until a second backend exists (then it joins {@link #NOT_DEFAULT}).
+   * Keys no unit test can set to another value: {@code ledger.kind}, whose other value (fabric)
+   * needs a running Fabric network to open (its settings are checked by FabricLedgerIT).
    */
   static final Set<String> ONE_VALUE_SO_FAR = Set.of(JobKeys.LEDGER_KIND.name());
 

@@ -75,9 +75,9 @@ class HubSettingsTest {
                 .get(JobKeys.LEDGER_KIND))
         .isEqualTo(LedgerKind.POSTGRES);
 
-    assertThatThrownBy(() -> HubSettings.load(null, Map.of(), Map.of("ledger.kind", "fabric")))
+    assertThatThrownBy(() -> HubSettings.load(null, Map.of(), Map.of("ledger.kind", "corda")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("ledger.kind: got \"fabric\", want postgres");
+        .hasMessageStartingWith("ledger.kind: got \"corda\", want one of postgres, fabric");
   }
 
   @Test

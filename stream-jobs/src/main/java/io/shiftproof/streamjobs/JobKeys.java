@@ -64,7 +64,9 @@ public final class JobKeys {
                   .orElseThrow(() -> new IllegalArgumentException("no such ledger backend")),
           "Ledger backend the job anchors sealed versions on and the hub logs evidence requests"
               + " on. postgres: the hub's own append-only, hash-chained log in its PostgreSQL"
-              + " database, signed with the hub's signing key (signing.key).");
+              + " database, signed with the hub's signing key (signing.key). fabric: a Hyperledger"
+              + " Fabric network (ledger-fabric module), found through the connection settings"
+              + " named by SHIFTPROOF_FABRIC_CONNECTION.");
 
   /** Every key that shapes the job. */
   public static final List<ConfigKey<?>> ALL =

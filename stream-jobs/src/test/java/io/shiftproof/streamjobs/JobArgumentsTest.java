@@ -46,9 +46,9 @@ class JobArgumentsTest {
 
   @Test
   void anUnknownLedgerKindIsRefusedNamingTheArgument() {
-    assertThatThrownBy(() -> JobArguments.parse(with("--ledger.kind", "fabric")))
+    assertThatThrownBy(() -> JobArguments.parse(with("--ledger.kind", "corda")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("ledger.kind: got \"fabric\", want postgres");
+        .hasMessageStartingWith("ledger.kind: got \"corda\", want one of postgres, fabric");
   }
 
   @Test

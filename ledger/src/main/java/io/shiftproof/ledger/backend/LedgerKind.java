@@ -13,7 +13,14 @@ public enum LedgerKind {
    * transactions carry the {@link LedgerRef#kind()} {@link LedgerRef#EMBEDDED}, the name anchors
    * and evidence bundles were published with.
    */
-  POSTGRES(LedgerRef.EMBEDDED);
+  POSTGRES(LedgerRef.EMBEDDED),
+
+  /**
+   * A Hyperledger Fabric network running the contract as chaincode, reached through the Fabric
+   * Gateway; the backend is in the {@code ledger-fabric} module, found through {@link
+   * LedgerBackend}.
+   */
+  FABRIC(LedgerRef.FABRIC);
 
   /** The setting's name, for the hub's configuration and the job's {@code --ledger.kind}. */
   public static final String KEY = "ledger.kind";
@@ -45,8 +52,8 @@ public enum LedgerKind {
   /**
    * The kind a setting value names.
    *
-   * @throws IllegalArgumentException {@code ledger.kind: got "x", want postgres} for any other
-   *     value
+   * @throws IllegalArgumentException {@code ledger.kind: got "x", want one of postgres, fabric} for
+   *     any other value
    */
   public static LedgerKind parse(String settingValue) {
     return find(settingValue)
@@ -56,7 +63,7 @@ public enum LedgerKind {
                     KEY + ": got \"" + settingValue + "\", want " + wanted()));
   }
 
-  /** The accepted values, as an error message names them: {@code postgres}. */
+  /** The accepted values, as an error message names them: {@code one of postgres, fabric}. */
   public static String wanted() {
     String all =
         Arrays.stream(values()).map(LedgerKind::settingValue).collect(Collectors.joining(", "));

@@ -9,6 +9,7 @@ import io.shiftproof.ledger.postgres.PostgresLedgerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +29,7 @@ public final class Ledgers {
       case POSTGRES ->
           PostgresLedgerConfig.forHub(
               settings.jdbcUrl(), settings.user(), settings.password(), settings.signingKeyPath());
+      case FABRIC -> backend(kind).endpoint(settings);
     };
   }
 
@@ -47,6 +49,24 @@ public final class Ledgers {
               Clock.systemUTC(),
               PostgresLedgerConfig.HUB_ORGANISATION,
               ContractRoles.HUB);
+      case FABRIC -> backend(kind).endpoint(settings).connect();
     };
+  }
+
+  /** The backend of a kind that lives in its own module, found on the class path. */
+  private static LedgerBackend backend(LedgerKind kind) {
+    return ServiceLoader.load(LedgerBackend.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(b -> b.kind() == kind)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    LedgerKind.KEY
+                        + " "
+                        + kind.settingValue()
+                        + ": its backend is not on the class path (module shiftproof-ledger-"
+                        + kind.settingValue()
+                        + ")"));
   }
 }

@@ -17,9 +17,11 @@ class LedgerKindTest {
 
   @Test
   void anUnknownKindIsRefusedNamingTheKeyAndWhatIsWanted() {
-    assertThatThrownBy(() -> LedgerKind.parse("fabric"))
+    assertThatThrownBy(() -> LedgerKind.parse("corda"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("ledger.kind: got \"fabric\", want postgres");
+        .hasMessage("ledger.kind: got \"corda\", want one of postgres, fabric");
+    assertThat(LedgerKind.parse("fabric")).isEqualTo(LedgerKind.FABRIC);
+    assertThat(LedgerKind.FABRIC.refKind()).isEqualTo(LedgerRef.FABRIC);
     assertThat(LedgerKind.find("Postgres")).isEmpty();
     assertThat(LedgerKind.find("")).isEmpty();
   }

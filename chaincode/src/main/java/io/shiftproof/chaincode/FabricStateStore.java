@@ -1,0 +1,45 @@
+package io.shiftproof.chaincode;
+
+import io.shiftproof.ledger.contract.StateStore;
+import java.util.Optional;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * The contract's world state on a peer: {@code getState}/{@code putState} of the transaction's
+ * stub. A namespaced call's keys are Fabric composite keys ({@code namespace}, name, key), which
+ * begin with U+0000 as no simple key may, so they never meet the hub's keys nor another
+ * namespace's. Fabric's reads do not see the transaction's own writes, so writes are also kept here
+ * for the rest of the transaction.
+ */
+final class FabricStateStore implements StateStore {
+  private final ChaincodeStub stub;
+  private final String namespace;
+  private final java.util.Map<String, byte[]> written = new java.util.HashMap<>();
+
+  FabricStateStore(ChaincodeStub stub, String namespace) {
+    this.stub = stub;
+    this.namespace = namespace;
+  }
+
+  private String stateKey(String key) {
+    return namespace.isEmpty()
+        ? key
+        : stub.createCompositeKey("namespace", namespace, key).toString();
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    byte[] own = written.get(key);
+    if (own != null) {
+      return Optional.of(own.clone());
+    }
+    byte[] value = stub.getState(stateKey(key));
+    return value == null || value.length == 0 ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public void put(String key, byte[] value) {
+    written.put(key, value.clone());
+    stub.putState(stateKey(key), value);
+  }
+}

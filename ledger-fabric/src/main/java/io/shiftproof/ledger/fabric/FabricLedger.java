@@ -1,0 +1,300 @@
+package io.shiftproof.ledger.fabric;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import io.shiftproof.ledger.AnchorAttestation;
+import io.shiftproof.ledger.ChainVerification;
+import io.shiftproof.ledger.Committed;
+import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.LedgerException;
+import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.contract.AccessLogEntry;
+import io.shiftproof.ledger.contract.AccessRecord;
+import io.shiftproof.ledger.contract.Anchor;
+import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.contract.ChaincodeCalls;
+import io.shiftproof.ledger.contract.Claim;
+import io.shiftproof.ledger.contract.ClaimDecision;
+import io.shiftproof.ledger.contract.ContractJson;
+import io.shiftproof.ledger.contract.ContractKeys;
+import io.shiftproof.ledger.contract.IncidentReport;
+import io.shiftproof.ledger.crypto.Verifier;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.InvalidKeyException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.hyperledger.fabric.client.CallOption;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.Block;
+
+/**
+ * The ledger on a Hyperledger Fabric network: the Shiftproof chaincode invoked through one peer's
+ * Fabric Gateway over a single TLS gRPC channel, as one X.509 identity. Every transaction is
+ * endorsed, ordered and committed before a method returns; each phase has its own deadline, and
+ * Fabric's failures become {@link LedgerException}s ({@link FabricErrors}).
+ *
+ * <p>The organisation and role the contract sees are those of the identity's certificate: the
+ * chaincode reads them from the transaction's creator, so nothing here can claim another.
+ */
+public final class FabricLedger implements Ledger {
+  private static final String QSCC = "qscc";
+
+  private final FabricLedgerConfig config;
+  private final ManagedChannel grpc;
+  private final Gateway gateway;
+  private final Contract contract;
+  private final Contract queries;
+
+  private FabricLedger(FabricLedgerConfig config, ManagedChannel grpc, Gateway gateway) {
+    this.config = config;
+    this.grpc = grpc;
+    this.gateway = gateway;
+    Network network = gateway.getNetwork(config.channel());
+    this.contract = network.getContract(config.chaincode());
+    this.queries = network.getContract(QSCC);
+  }
+
+  /** Connects to the configured peer; the caller closes the ledger. */
+  public static FabricLedger connect(FabricLedgerConfig config) {
+    Objects.requireNonNull(config, "config");
+    X509Certificate certificate;
+    PrivateKey key;
+    ChannelCredentials tls;
+    try {
+      try (Reader in = Files.newBufferedReader(config.certificate())) {
+        certificate = Identities.readX509Certificate(in);
+      }
+      try (Reader in = Files.newBufferedReader(config.privateKeyFile())) {
+        key = Identities.readPrivateKey(in);
+      }
+      tls = TlsChannelCredentials.newBuilder().trustManager(config.peerTlsCa().toFile()).build();
+    } catch (IOException | CertificateException | InvalidKeyException e) {
+      throw new IllegalArgumentException(
+          "the Fabric identity or TLS material cannot be read: " + e.getMessage(), e);
+    }
+    ManagedChannel grpc =
+        Grpc.newChannelBuilder(config.peerEndpoint(), tls)
+            .overrideAuthority(config.peerHostOverride())
+            .build();
+    FabricLedgerConfig.Deadlines d = config.deadlines();
+    Gateway gateway =
+        Gateway.newInstance()
+            .identity(new X509Identity(config.mspId(), certificate))
+            .signer(Signers.newPrivateKeySigner(key))
+            .connection(grpc)
+            .evaluateOptions(deadline(d.evaluate()))
+            .endorseOptions(deadline(d.endorse()))
+            .submitOptions(deadline(d.submit()))
+            .commitStatusOptions(deadline(d.commitStatus()))
+            .connect();
+    return new FabricLedger(config, grpc, gateway);
+  }
+
+  private static CallOption deadline(Duration d) {
+    return CallOption.deadlineAfter(d.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public String kind() {
+    return LedgerRef.FABRIC;
+  }
+
+  @Override
+  public Committed<Anchor> anchorBatch(AnchorRequest r) {
+    Committed<Anchor> committed =
+        submit(
+            ContractKeys.ANCHOR_BATCH,
+            ContractJson::anchorFromJson,
+            new String[0],
+            r.batchId(),
+            r.chain(),
+            r.previousBatchId().orElse(""),
+            r.rootHex(),
+            Long.toString(r.treeSize()),
+            Long.toString(r.fromMicros()),
+            Long.toString(r.toMicros()));
+    Anchor anchor = committed.value();
+    if (anchor.txId().equals(committed.ref().txId())) {
+      return committed;
+    }
+    // The batch was already anchored: the contract handed back that anchor, which was committed
+    // by an earlier transaction, in an earlier block.
+    return new Committed<>(anchor, ref(anchor.txId(), blockOf(anchor.txId())));
+  }
+
+  @Override
+  public Committed<Claim> reportIncident(IncidentReport report) {
+    return submit(
+        ContractKeys.REPORT_INCIDENT,
+        ContractJson::claimFromJson,
+        new String[0],
+        report.claimId(),
+        report.workerRef(),
+        ChaincodeCalls.micros(report.incidentAt()),
+        report.cell().orElse(""));
+  }
+
+  @Override
+  public Committed<Claim> attachEvidence(String claimId, String evidenceHashHex) {
+    return submit(
+        ContractKeys.ATTACH_EVIDENCE,
+        ContractJson::claimFromJson,
+        new String[0],
+        claimId,
+        evidenceHashHex);
+  }
+
+  @Override
+  public Committed<Claim> decideClaim(ClaimDecision decision) {
+    return submit(
+        ContractKeys.DECIDE_CLAIM,
+        ContractJson::claimFromJson,
+        decisionEndorsers(),
+        decision.claimId(),
+        decision.decision().name(),
+        decision.evidenceHash(),
+        decision.ruleVersion());
+  }
+
+  @Override
+  public Committed<Claim> markPaid(String claimId, String paymentRef) {
+    return submit(
+        ContractKeys.MARK_PAID,
+        ContractJson::claimFromJson,
+        decisionEndorsers(),
+        claimId,
+        paymentRef);
+  }
+
+  @Override
+  public Committed<AccessLogEntry> logAccess(AccessRecord access) {
+    return submit(
+        ContractKeys.LOG_ACCESS,
+        ContractJson::accessFromJson,
+        new String[0],
+        access.accessor(),
+        access.workerRef(),
+        access.purpose(),
+        access.resource());
+  }
+
+  @Override
+  public Optional<Anchor> anchor(String batchId) {
+    return evaluate(ChaincodeCalls.GET_ANCHOR, batchId).map(ContractJson::anchorFromJson);
+  }
+
+  @Override
+  public Optional<Anchor> head(String chain) {
+    return evaluate(ChaincodeCalls.GET_HEAD, chain).map(ContractJson::anchorFromJson);
+  }
+
+  @Override
+  public Optional<Claim> claim(String claimId) {
+    return evaluate(ChaincodeCalls.GET_CLAIM, claimId).map(ContractJson::claimFromJson);
+  }
+
+  /** Empty: a reader confirms a Fabric transaction on the channel itself. */
+  @Override
+  public Optional<AnchorAttestation> anchorAttestation(LedgerRef committedAt) {
+    return Optional.empty();
+  }
+
+  /** Empty: the network validates its own blocks. */
+  @Override
+  public Optional<ChainVerification> verifyChain(Verifier hubKey) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    grpc.shutdownNow();
+    try {
+      grpc.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A decision (and the payment that follows it) is endorsed by the deciding insurer and the hub:
+   * when an insurer invokes, those two organisations are asked, not whichever the gateway picks.
+   */
+  private String[] decisionEndorsers() {
+    return config.mspId().equals(config.hubMspId())
+        ? new String[0]
+        : new String[] {config.hubMspId(), config.mspId()};
+  }
+
+  private <T> Committed<T> submit(
+      String transaction, Function<String, T> parse, String[] endorsers, String... args) {
+    try {
+      Proposal.Builder builder =
+          contract.newProposal(transaction).addArguments(config.namespace()).addArguments(args);
+      if (endorsers.length > 0) {
+        builder.setEndorsingOrganizations(endorsers);
+      }
+      Transaction endorsed = builder.build().endorse();
+      String result = new String(endorsed.getResult(), StandardCharsets.UTF_8);
+      SubmittedTransaction submitted = endorsed.submitAsync();
+      Status status = submitted.getStatus();
+      if (!status.isSuccessful()) {
+        throw FabricErrors.invalid(transaction, status.getTransactionId(), status.getCode());
+      }
+      return new Committed<>(
+          parse.apply(result), ref(status.getTransactionId(), status.getBlockNumber()));
+    } catch (GatewayException e) {
+      throw FabricErrors.of(transaction, e);
+    }
+  }
+
+  private Optional<String> evaluate(String transaction, String arg) {
+    try {
+      byte[] result = contract.evaluateTransaction(transaction, config.namespace(), arg);
+      return result.length == 0
+          ? Optional.empty()
+          : Optional.of(new String(result, StandardCharsets.UTF_8));
+    } catch (GatewayException e) {
+      throw FabricErrors.of(transaction, e);
+    }
+  }
+
+  /** The number of the block holding transaction {@code txId}, from the peer's ledger. */
+  private long blockOf(String txId) {
+    try {
+      byte[] block = queries.evaluateTransaction("GetBlockByTxID", config.channel(), txId);
+      return Block.parseFrom(block).getHeader().getNumber();
+    } catch (GatewayException e) {
+      throw FabricErrors.of("GetBlockByTxID", e);
+    } catch (InvalidProtocolBufferException e) {
+      throw new LedgerException(
+          FabricErrors.FABRIC_ERROR, "GetBlockByTxID: not a block: " + e.getMessage(), false, e);
+    }
+  }
+
+  private LedgerRef ref(String txId, long block) {
+    return new LedgerRef(LedgerRef.FABRIC, config.channel(), config.chaincode(), txId, block);
+  }
+}

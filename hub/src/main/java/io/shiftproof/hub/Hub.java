@@ -5,6 +5,7 @@ import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.audit.AuditHandler;
+import io.shiftproof.gateway.audit.LedgerHeadHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
@@ -210,7 +211,8 @@ public final class Hub implements AutoCloseable {
                     new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
                     zone,
                     Clock.systemUTC())),
-            new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
+            new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)),
+            new LedgerHeadHandler(ledger::signedHead));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());

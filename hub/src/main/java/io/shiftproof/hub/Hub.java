@@ -42,6 +42,7 @@ import io.shiftproof.records.PostgresDayRecordReader;
 import io.shiftproof.records.PostgresEvidenceReader;
 import io.shiftproof.records.PostgresLateEventReader;
 import io.shiftproof.records.RecordStoreConfig;
+import io.shiftproof.schemas.sql.DatabaseRoles;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.BatchLimits;
 import io.shiftproof.streamjobs.JobKeys;
@@ -53,6 +54,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -63,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +133,13 @@ public final class Hub implements AutoCloseable {
     if (postgres.url().isEmpty()) {
       EmbeddedPostgresServer server =
           register(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0));
-      postgres = postgres.withServer(server.jdbcUrl(), server.user(), server.password());
+      // The hub connects as the least-privilege runtime role; the server's own user owns the
+      // tables and migrates them (docs/design.md §8.4).
+      createRuntimeRole(server);
+      postgres =
+          postgres
+              .withServer(server.jdbcUrl(), server.runtimeUser(), server.runtimePassword())
+              .withOwner(server.user(), server.password());
       embeddedPostgres = true;
     }
     Database database = register(Database.open(postgres));
@@ -238,6 +247,19 @@ public final class Hub implements AutoCloseable {
     LOG.info("hub ready: api {} management {}", apiUrl(), managementUrl());
   }
 
+  private static void createRuntimeRole(EmbeddedPostgresServer server) {
+    PGSimpleDataSource owner = new PGSimpleDataSource();
+    owner.setUrl(server.jdbcUrl());
+    owner.setUser(server.user());
+    owner.setPassword(server.password());
+    try {
+      DatabaseRoles.ensureRuntimeRole(owner, server.runtimeUser(), server.runtimePassword());
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create the database role " + server.runtimeUser() + ": " + e.getMessage(), e);
+    }
+  }
+
   public URI apiUrl() {
     return URI.create("https://" + displayHost(host) + ":" + apiPort);
   }
@@ -258,6 +280,10 @@ public final class Hub implements AutoCloseable {
     return topic;
   }
 
+  /**
+   * The database as the hub connects to it: {@code user} is the runtime role, {@code owner} the
+   * tables' owner when the hub applied the migrations as it (always for the embedded server).
+   */
   public PostgresConfig postgres() {
     return postgres;
   }

@@ -204,8 +204,7 @@ class RecordAuditIT {
       // The chain head in the world state put back to the first batch, so the next anchor fits.
       try (PreparedStatement p =
           c.prepareStatement("UPDATE ledger_state SET value = ? WHERE key = ?")) {
-        p.setBytes(
-            1, anchors.get(0).value().batchId().getBytes(StandardCharsets.UTF_8));
+        p.setBytes(1, anchors.get(0).value().batchId().getBytes(StandardCharsets.UTF_8));
         p.setString(2, ContractKeys.head(CHAIN));
         assertThat(p.executeUpdate()).isEqualTo(1);
       }

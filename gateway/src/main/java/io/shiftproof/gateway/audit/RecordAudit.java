@@ -117,7 +117,7 @@ public final class RecordAudit implements Auditor {
           continue;
         }
         Anchor anchor = anchored.get();
-        checkStoredCopy(batch, anchor, findings);
+        checkStoredCopy(batch, anchor, log.entryOf.getOrDefault(batch.batchId(), 0L), findings);
         checkState(batch.batchId(), anchor, findings);
         records += checkLeaves(c, batch, anchor, findings);
       }
@@ -225,7 +225,24 @@ public final class RecordAudit implements Auditor {
   }
 
   /** The hub's copy of an anchor must say what the ledger's signed entry says. */
-  private static void checkStoredCopy(StoredBatch batch, Anchor anchor, Findings findings) {
+  private static void checkStoredCopy(
+      StoredBatch batch, Anchor anchor, long entrySequence, Findings findings) {
+    // Where the hub says the ledger committed the batch: evidence fetches the entry from there.
+    if (!batch.ledgerTxId().equals(anchor.txId())
+        || (entrySequence > 0 && batch.ledgerPosition() != entrySequence)) {
+      findings.add(
+          batchFinding(
+              "ANCHOR_MISMATCH",
+              batch,
+              "stored ledger transaction "
+                  + batch.ledgerTxId()
+                  + " at "
+                  + batch.ledgerPosition()
+                  + ", the signed entry "
+                  + anchor.txId()
+                  + " at "
+                  + entrySequence));
+    }
     if (!anchor.rootHex().equals(batch.root().toHex())
         || anchor.treeSize() != batch.treeSize()
         || !anchor.chain().equals(batch.chain())

@@ -223,6 +223,31 @@ class RecordAuditIT {
     assertThat(codes(report)).contains("LEDGER_STATE_MISMATCH");
   }
 
+  @Test
+  void aStoredLedgerReferenceMovedToAnotherEntryIsCaught() throws SQLException {
+    String batchId = anchors.get(1).value().batchId();
+    try (Connection c = store.connect();
+        PreparedStatement p =
+            c.prepareStatement(
+                "UPDATE anchor_batch SET ledger_tx_id = ?, ledger_position = 1"
+                    + " WHERE batch_id = ?")) {
+      p.setString(1, anchors.get(0).value().txId());
+      p.setString(2, batchId);
+      assertThat(p.executeUpdate()).isEqualTo(1);
+    }
+
+    AuditReport report = audit(Optional.empty());
+
+    assertThat(report.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("ANCHOR_MISMATCH");
+              assertThat(f.batchId()).hasValue(batchId);
+              assertThat(f.detail()).contains("stored ledger transaction");
+            });
+  }
+
   /**
    * With the append-only trigger disabled (as the owner can), the newest entry goes too, with its
    * batch, state and head row: the log left behind is consistent, so only a head an outsider kept

@@ -57,9 +57,13 @@ final class HubClient {
   }
 
   HttpResponse<String> post(String path, String contentType, byte[] body) {
+    return post(path, contentType, body, Duration.ofSeconds(60));
+  }
+
+  HttpResponse<String> post(String path, String contentType, byte[] body, Duration timeout) {
     return send(
         HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(60))
+            .timeout(timeout)
             .header("content-type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build());

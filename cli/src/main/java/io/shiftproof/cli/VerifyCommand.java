@@ -1,6 +1,8 @@
 package io.shiftproof.cli;
 
+import io.shiftproof.ledger.SignedLedgerHead;
 import io.shiftproof.ledger.evidence.EvidenceVerifier;
+import io.shiftproof.ledger.evidence.KeptHeadCheck;
 import io.shiftproof.ledger.evidence.VerificationReport;
 import io.shiftproof.ledger.pki.CredentialException;
 import io.shiftproof.ledger.pki.TlsContexts;
@@ -13,6 +15,8 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +55,14 @@ final class VerifyCommand implements Callable<Integer> {
               + " fails hub.certificate (needs --ca)")
   Path crl;
 
+  @Option(
+      names = "--head",
+      paramLabel = "HEAD_JSON",
+      description =
+          "a ledger head kept earlier (GET /v1/ledger/head); the bundle's ledger entries must"
+              + " agree with it, or the log's tail was cut or rewritten since")
+  Path head;
+
   @Override
   public Integer call() {
     byte[] json = read(bundle);
@@ -59,12 +71,16 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Optional<X509Certificate> trustedCa = Optional.ofNullable(ca).map(VerifyCommand::loadCa);
     Optional<X509CRL> revocations = Optional.ofNullable(crl).map(VerifyCommand::loadCrl);
-    VerificationReport report = EvidenceVerifier.verify(json, trustedCa, revocations);
-    if (!report.readable()) {
+    Optional<SignedLedgerHead> kept = Optional.ofNullable(head).map(VerifyCommand::loadHead);
+    VerificationReport verified = EvidenceVerifier.verify(json, trustedCa, revocations);
+    if (!verified.readable()) {
       throw new CliFailure(
           ShiftproofCli.EXIT_UNREACHABLE,
-          "cannot parse " + bundle + ": " + report.checks().get(0).detail());
+          "cannot parse " + bundle + ": " + verified.checks().get(0).detail());
     }
+    List<VerificationReport.Check> checks = new ArrayList<>(verified.checks());
+    kept.ifPresent(k -> checks.addAll(KeptHeadCheck.check(json, k)));
+    VerificationReport report = new VerificationReport(checks, true);
     PrintWriter out = spec.commandLine().getOut();
     int width = report.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
     for (VerificationReport.Check check : report.checks()) {
@@ -97,6 +113,14 @@ final class VerifyCommand implements Callable<Integer> {
       return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
     } catch (IOException | GeneralSecurityException e) {
       throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "--crl: cannot read " + file + ": " + e);
+    }
+  }
+
+  private static SignedLedgerHead loadHead(Path file) {
+    try {
+      return SignedLedgerHead.fromJson(read(file));
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(ShiftproofCli.EXIT_UNREACHABLE, "--head: " + e.getMessage());
     }
   }
 

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL server (the binaries zonky ships on Maven Central) run as a child process on a
  * persistent data directory, listening on 127.0.0.1 only, with a database {@value #DATABASE} owned
- * by the password-authenticated user {@value #USER}.
+ * by the password-authenticated user {@value #USER}. The hub connects as another role, {@value
+ * #RUNTIME_USER}, which it creates with the privileges of {@code db-roles/runtime-grants.sql} only
+ * (docs/design.md §8.4).
  *
  * <p>The server process outlives a JVM killed with SIGKILL; the next {@link #start} on the same
  * directory stops that orphan before starting afresh. When the JVM runs as root the server runs as
@@ -48,6 +50,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** The user's password; authentication is scram-sha-256. */
   public static final String PASSWORD = "shiftproof";
+
+  /**
+   * The least-privilege role the hub connects as at run time: it owns nothing, so it can neither
+   * disable nor drop the append-only triggers, and is granted no TRUNCATE and, on the append-only
+   * tables, no UPDATE or DELETE. {@value #USER} owns the tables and runs the migrations.
+   */
+  public static final String RUNTIME_USER = "shiftproof_hub";
+
+  /** The runtime role's password; like {@link #PASSWORD}, it never leaves loopback. */
+  public static final String RUNTIME_PASSWORD = "shiftproof_hub";
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -222,6 +234,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** {@value #PASSWORD}. */
   public String password() {
     return PASSWORD;
+  }
+
+  /** {@value #RUNTIME_USER}, the role the hub connects as; created by the hub. */
+  public String runtimeUser() {
+    return RUNTIME_USER;
+  }
+
+  /** {@value #RUNTIME_PASSWORD}. */
+  public String runtimePassword() {
+    return RUNTIME_PASSWORD;
   }
 
   /** Stops the server with a fast shutdown: open sessions are cut, committed data is kept. */

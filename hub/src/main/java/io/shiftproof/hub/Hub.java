@@ -5,6 +5,7 @@ import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.audit.AuditHandler;
+import io.shiftproof.gateway.audit.LedgerHeadHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
@@ -42,6 +43,7 @@ import io.shiftproof.records.PostgresDayRecordReader;
 import io.shiftproof.records.PostgresEvidenceReader;
 import io.shiftproof.records.PostgresLateEventReader;
 import io.shiftproof.records.RecordStoreConfig;
+import io.shiftproof.schemas.sql.DatabaseRoles;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.BatchLimits;
 import io.shiftproof.streamjobs.JobKeys;
@@ -53,6 +55,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -63,6 +66,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +140,13 @@ public final class Hub implements AutoCloseable {
     if (postgres.url().isEmpty()) {
       EmbeddedPostgresServer server =
           register(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0));
-      postgres = postgres.withServer(server.jdbcUrl(), server.user(), server.password());
+      // The hub connects as the least-privilege runtime role; the server's own user owns the
+      // tables and migrates them (docs/design.md §8.4).
+      createRuntimeRole(server);
+      postgres =
+          postgres
+              .withServer(server.jdbcUrl(), server.runtimeUser(), server.runtimePassword())
+              .withOwner(server.user(), server.password());
       embeddedPostgres = true;
     }
     Database database = register(Database.open(postgres));
@@ -214,7 +224,8 @@ public final class Hub implements AutoCloseable {
                     new EvidenceBundleBuilder(hubSigner, certificateChain(signing, tls)),
                     zone,
                     Clock.systemUTC())),
-            new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
+            new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)),
+            new LedgerHeadHandler(ledger::signedHead));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());
@@ -240,6 +251,19 @@ public final class Hub implements AutoCloseable {
     LOG.info("hub ready: api {} management {}", apiUrl(), managementUrl());
   }
 
+  private static void createRuntimeRole(EmbeddedPostgresServer server) {
+    PGSimpleDataSource owner = new PGSimpleDataSource();
+    owner.setUrl(server.jdbcUrl());
+    owner.setUser(server.user());
+    owner.setPassword(server.password());
+    try {
+      DatabaseRoles.ensureRuntimeRole(owner, server.runtimeUser(), server.runtimePassword());
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create the database role " + server.runtimeUser() + ": " + e.getMessage(), e);
+    }
+  }
+
   public URI apiUrl() {
     return URI.create("https://" + displayHost(host) + ":" + apiPort);
   }
@@ -260,6 +284,10 @@ public final class Hub implements AutoCloseable {
     return topic;
   }
 
+  /**
+   * The database as the hub connects to it: {@code user} is the runtime role, {@code owner} the
+   * tables' owner when the hub applied the migrations as it (always for the embedded server).
+   */
   public PostgresConfig postgres() {
     return postgres;
   }

@@ -128,6 +128,18 @@ public final class TestHub implements AutoCloseable {
   /** A connection to the hub's PostgreSQL database, for arranging and inspecting rows. */
   public java.sql.Connection connectDatabase() throws java.sql.SQLException {
     PostgresConfig postgres = hub.postgres();
+    // As the tables' owner: tests read everything and change rows behind the hub's back.
+    PostgresConfig.Credentials owner =
+        postgres
+            .owner()
+            .orElse(new PostgresConfig.Credentials(postgres.user(), postgres.password()));
+    return java.sql.DriverManager.getConnection(
+        postgres.url().orElseThrow(), owner.user(), owner.password());
+  }
+
+  /** A connection as the role the hub itself uses, with only the runtime grants. */
+  public java.sql.Connection connectAsHub() throws java.sql.SQLException {
+    PostgresConfig postgres = hub.postgres();
     return java.sql.DriverManager.getConnection(
         postgres.url().orElseThrow(), postgres.user(), postgres.password());
   }

@@ -3,6 +3,7 @@ package io.shiftproof.ledger;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.Claim;
 import io.shiftproof.ledger.crypto.Verifier;
+import io.shiftproof.ledger.merkle.Hash;
 import java.util.Optional;
 
 /**
@@ -38,5 +39,29 @@ public interface LedgerReader {
    * @param hubKey the key the entries must verify with, taken from the hub's certificate rather
    *     than from whatever signs them, so that a swapped signing key shows
    */
-  Optional<ChainVerification> verifyChain(Verifier hubKey);
+  default Optional<ChainVerification> verifyChain(Verifier hubKey) {
+    return verifyChain(hubKey, (entry, hash) -> {});
+  }
+
+  /**
+   * {@link #verifyChain(Verifier)}, passing every entry that verified to {@code verified} in log
+   * order with its recomputed hash, so that a reader (the audit) can take what the signed entries
+   * say rather than what the world state holds. Entries after a break are never passed.
+   */
+  Optional<ChainVerification> verifyChain(Verifier hubKey, VerifiedEntries verified);
+
+  /**
+   * The newest entry of the log, signed by the hub for outsiders to keep (docs/design.md §6.6).
+   * Empty for a ledger whose head outsiders read from the network itself (Fabric).
+   *
+   * @throws LedgerException {@code INTERNAL} when the head row and the newest entry disagree, which
+   *     only a change behind the ledger's back does: the hub never signs such a head
+   */
+  Optional<SignedLedgerHead> signedHead();
+
+  /** Receives the entries of a {@link #verifyChain} walk that verified, in log order. */
+  @FunctionalInterface
+  interface VerifiedEntries {
+    void accept(LedgerEntry entry, Hash hash);
+  }
 }

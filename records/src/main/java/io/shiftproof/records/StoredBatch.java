@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The hub's copy of an anchored batch ({@code anchor_batch}): where it sits in its chain and the
- * root and size of its Merkle tree. The ledger's own anchor is the authority; the audit compares
- * the two.
+ * root and size of its Merkle tree, and the transaction and position where the ledger committed it
+ * (evidence bundles fetch the signed entry from there). The ledger's own anchor is the authority;
+ * the audit compares the two.
  */
 public record StoredBatch(
     String batchId,
@@ -14,4 +15,6 @@ public record StoredBatch(
     long sequence,
     Optional<String> previous,
     Hash root,
-    long treeSize) {}
+    long treeSize,
+    String ledgerTxId,
+    long ledgerPosition) {}

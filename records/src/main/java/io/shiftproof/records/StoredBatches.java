@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  */
 public final class StoredBatches {
   private static final String BATCHES =
-      "SELECT batch_id, chain, sequence, previous_batch_id, root, tree_size FROM anchor_batch"
+      "SELECT batch_id, chain, sequence, previous_batch_id, root, tree_size, ledger_tx_id,"
+          + " ledger_position FROM anchor_batch"
           + " ORDER BY chain, sequence";
   private static final String LEAVES =
       "SELECT worker_ref, day, version, record, leaf_index, inclusion_path"
@@ -45,7 +46,9 @@ public final class StoredBatches {
                 r.getLong("sequence"),
                 Optional.ofNullable(r.getString("previous_batch_id")),
                 Hash.of(r.getBytes("root")),
-                r.getLong("tree_size")));
+                r.getLong("tree_size"),
+                r.getString("ledger_tx_id"),
+                r.getLong("ledger_position")));
       }
     }
     return out;

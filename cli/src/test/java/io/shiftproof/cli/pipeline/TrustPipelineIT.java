@@ -1,6 +1,7 @@
 package io.shiftproof.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.cli.ShiftproofCli;
 import io.shiftproof.embedded.TempDirectories;
@@ -399,6 +400,70 @@ class TrustPipelineIT {
     assertThat(new JsonObject(hub.get("admin", "/v1/audit").body()).getBoolean("clean"))
         .as("clean again once the row is restored")
         .isTrue();
+  }
+
+  @Test
+  void aKeptLedgerHeadChecksOutInTheAuditAndAgainstALaterBundle() throws Exception {
+    HttpResponse<String> headAnswer = hub.get("insurer-1", "/v1/ledger/head");
+    assertThat(headAnswer.statusCode()).as(headAnswer.body()).isEqualTo(200);
+    Path head = dataDir.resolve("kept-head.json");
+    java.nio.file.Files.writeString(head, headAnswer.body());
+    String worker = sealedWorker();
+    Instant noon = day.atTime(12, 0).atZone(WorkingTimeConfig.DEFAULT_ZONE).toInstant();
+    HttpResponse<String> evidence = requestEvidence("insurer-1", worker, noon);
+    assertThat(evidence.statusCode()).as(evidence.body()).isEqualTo(200);
+    Path bundle = dataDir.resolve("bundle-after-head.json");
+    java.nio.file.Files.writeString(bundle, evidence.body());
+
+    StringWriter verified = new StringWriter();
+    CommandLine verify = ShiftproofCli.commandLine();
+    verify.setOut(new PrintWriter(verified, true));
+    int verifyExit =
+        verify.execute(
+            "verify",
+            bundle.toString(),
+            "--ca",
+            hub.hub().credentialsDir().resolve("ca.pem").toString(),
+            "--head",
+            head.toString());
+    assertThat(verifyExit).as(verified.toString()).isZero();
+    assertThat(verified.toString())
+        .contains("ok   ledgerHead.signature")
+        .contains("ledgerHead.entries");
+
+    StringWriter audited = new StringWriter();
+    CommandLine audit = ShiftproofCli.commandLine();
+    audit.setOut(new PrintWriter(audited, true));
+    int auditExit =
+        audit.execute(
+            "audit",
+            "--as",
+            "admin",
+            "--data-dir=" + dataDir,
+            "--url=" + hub.hub().apiUrl(),
+            "--head",
+            head.toString());
+    assertThat(auditExit).as(audited.toString()).isZero();
+    assertThat(audited.toString()).contains("clean:");
+  }
+
+  @Test
+  void theHubsOwnDatabaseRoleCannotRewriteHistory() throws Exception {
+    try (Connection c = hub.connectAsHub();
+        Statement s = c.createStatement()) {
+      for (String attack :
+          List.of(
+              "UPDATE day_record_version SET record = record",
+              "DELETE FROM anchor_batch",
+              "TRUNCATE ledger_entry",
+              "ALTER TABLE ledger_entry DISABLE TRIGGER USER",
+              "DROP TRIGGER ledger_entry_append_only ON ledger_entry")) {
+        assertThatThrownBy(() -> s.execute(attack))
+            .as(attack)
+            .isInstanceOfSatisfying(
+                java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      }
+    }
   }
 
   private static String dayPath(String worker) {

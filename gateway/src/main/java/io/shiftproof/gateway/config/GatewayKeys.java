@@ -165,6 +165,22 @@ public final class GatewayKeys {
           "a password or empty",
           Parsers::text,
           "PostgreSQL password for an external server.");
+  public static final ConfigKey<String> POSTGRES_OWNER_USER =
+      key(
+          "postgres.owner-user",
+          "",
+          "a user name or empty",
+          Parsers::text,
+          "Owner of the tables on an external server: when set, the hub applies the migrations and"
+              + " the runtime grants (db-roles/runtime-grants.sql) as this role, then connects as"
+              + " postgres.user. Empty: postgres.user applies the migrations itself.");
+  public static final ConfigKey<String> POSTGRES_OWNER_PASSWORD =
+      key(
+          "postgres.owner-password",
+          "",
+          "a password or empty",
+          Parsers::text,
+          "Password of postgres.owner-user.");
   public static final ConfigKey<Integer> POSTGRES_POOL_SIZE =
       key(
           "postgres.pool-size",
@@ -234,6 +250,8 @@ public final class GatewayKeys {
           POSTGRES_URL,
           POSTGRES_USER,
           POSTGRES_PASSWORD,
+          POSTGRES_OWNER_USER,
+          POSTGRES_OWNER_PASSWORD,
           POSTGRES_POOL_SIZE,
           TLS_CA_CERT,
           TLS_SERVER_CERT,

@@ -3,11 +3,13 @@ package io.shiftproof.gateway.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.schemas.sql.DatabaseRoles;
 import io.shiftproof.schemas.sql.DatabaseSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The hub's PostgreSQL database: a connection pool and the schema migrations.
@@ -21,7 +23,11 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** Opens the pool and brings the schema up to date. */
+  /**
+   * Brings the schema up to date and opens the pool. With an owner configured, the owner applies
+   * the migrations and grants the runtime role its privileges ({@link DatabaseRoles}), and the pool
+   * connects as the runtime role; otherwise the pool's own role applies them.
+   */
   public static Database open(PostgresConfig config) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.url().orElseThrow(() -> new IllegalStateException("no postgres.url")));
@@ -31,8 +37,23 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("shiftproof");
     hikari.setAutoCommit(true);
     hikari.setConnectionTimeout(10_000);
+    if (config.owner().isPresent()) {
+      PGSimpleDataSource owner = new PGSimpleDataSource();
+      owner.setUrl(hikari.getJdbcUrl());
+      owner.setUser(config.owner().get().user());
+      owner.setPassword(config.owner().get().password());
+      try {
+        DatabaseSchema.migrate(owner);
+        DatabaseRoles.grantRuntime(owner, config.user());
+      } catch (SQLException | RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot migrate the database as " + config.owner().get().user() + ": " + e.getMessage(),
+            e);
+      }
+    }
     Database database = new Database(new HikariDataSource(hikari));
     try {
+      // Up to date by now when the owner migrated: the runtime role only reads the history.
       database.migrate();
     } catch (SQLException | RuntimeException e) {
       database.close();

@@ -5,15 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
 import io.shiftproof.ledger.LedgerException;
+import io.shiftproof.ledger.SignedLedgerHead;
+import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.merkle.Hash;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +38,7 @@ class AuditRoutesTest {
 
   /** A report with a finding of a record and one of the ledger alone. */
   private static final Auditor FINDS_TWO =
-      () ->
+      kept ->
           new AuditReport(
               3,
               10,
@@ -43,24 +54,87 @@ class AuditRoutesTest {
               2,
               Duration.ofMillis(12));
 
+  private static final KeyPair HUB = p256();
+  private static final SignedLedgerHead HEAD =
+      SignedLedgerHead.sign(
+          42,
+          Hash.fromHex("ab".repeat(32)),
+          Instant.parse("2026-11-28T06:00:00Z"),
+          EcdsaP256Signer.of(HUB.getPrivate()));
+
   private static final AtomicInteger runs = new AtomicInteger();
+  private static final List<Optional<SignedLedgerHead>> keptHeads = new CopyOnWriteArrayList<>();
   private static volatile Auditor auditor = FINDS_TWO;
   private static RouteTestServer server;
 
   @BeforeAll
   static void start(Vertx vertx) {
     Auditor counted =
-        () -> {
+        kept -> {
           runs.incrementAndGet();
-          return auditor.run();
+          keptHeads.add(kept);
+          return auditor.run(kept);
         };
-    server = RouteTestServer.start(vertx, new AuditHandler(counted)).await();
+    server =
+        RouteTestServer.start(
+                vertx, new AuditHandler(counted), new LedgerHeadHandler(() -> Optional.of(HEAD)))
+            .await();
   }
 
   @BeforeEach
   void findsTwoAgain() {
     runs.set(0);
+    keptHeads.clear();
     auditor = FINDS_TWO;
+  }
+
+  @Test
+  void anyRoleReadsTheSignedHeadAsJsonTheAuditTakesBack(VertxTestContext test) {
+    server
+        .get("platform-1", "/v1/ledger/head")
+        .compose(
+            head -> {
+              assertThat(head.status()).as(head.toString()).isEqualTo(200);
+              SignedLedgerHead read = SignedLedgerHead.fromJson(head.body().getBytes());
+              assertThat(read).isEqualTo(HEAD);
+              assertThat(read.verifiedBy(EcdsaP256Verifier.of(HUB.getPublic()))).isTrue();
+              return server.postJson(
+                  "admin", "/v1/audit", head.body().toString(StandardCharsets.UTF_8));
+            })
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(keptHeads).containsExactly(Optional.of(HEAD));
+                }));
+  }
+
+  @Test
+  void aBodyThatIsNoLedgerHeadIsRefusedBeforeTheAuditRuns(VertxTestContext test) {
+    server
+        .postJson("admin", "/v1/audit", "{\"sequence\": 3}")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(400);
+                  assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
+                  assertThat(runs.get()).isZero();
+                }));
+  }
+
+  @Test
+  void theAuditWithoutABodyKeepsNoHead(VertxTestContext test) {
+    server
+        .get("admin", "/v1/audit")
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(200);
+                  assertThat(keptHeads).containsExactly(Optional.empty());
+                }));
   }
 
   @Test
@@ -96,7 +170,7 @@ class AuditRoutesTest {
 
   @Test
   void cleanAuditHasNoFindings(VertxTestContext test) {
-    auditor = () -> new AuditReport(1, 2, 1, List.of(), 0, Duration.ofMillis(3));
+    auditor = kept -> new AuditReport(1, 2, 1, List.of(), 0, Duration.ofMillis(3));
     server
         .get("admin", "/v1/audit")
         .onComplete(
@@ -126,7 +200,7 @@ class AuditRoutesTest {
   @Test
   void unreadableDatabaseIsUnavailable(VertxTestContext test) {
     auditor =
-        () -> {
+        kept -> {
           throw new SQLException("FATAL: the database system is starting up");
         };
     server
@@ -145,7 +219,7 @@ class AuditRoutesTest {
   @Test
   void unreachableLedgerIsUnavailable(VertxTestContext test) {
     auditor =
-        () -> {
+        kept -> {
           throw new LedgerException("UNAVAILABLE", "peer0 unreachable", true);
         };
     server
@@ -157,5 +231,15 @@ class AuditRoutesTest {
                   assertThat(answer.status()).isEqualTo(503);
                   assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
                 }));
+  }
+
+  private static KeyPair p256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has EC P-256", e);
+    }
   }
 }

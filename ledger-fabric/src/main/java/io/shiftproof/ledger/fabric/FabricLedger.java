@@ -11,6 +11,7 @@ import io.shiftproof.ledger.Committed;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.SignedLedgerHead;
 import io.shiftproof.ledger.contract.AccessLogEntry;
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
@@ -223,7 +224,13 @@ public final class FabricLedger implements Ledger {
 
   /** Empty: the network validates its own blocks. */
   @Override
-  public Optional<ChainVerification> verifyChain(Verifier hubKey) {
+  public Optional<ChainVerification> verifyChain(Verifier hubKey, VerifiedEntries verified) {
+    return Optional.empty();
+  }
+
+  /** Empty: outsiders read the head from the channel's blocks, which the orderers sign. */
+  @Override
+  public Optional<SignedLedgerHead> signedHead() {
     return Optional.empty();
   }
 

@@ -2,6 +2,7 @@ package io.shiftproof.ledger.postgres;
 
 import io.shiftproof.ledger.ChainVerification;
 import io.shiftproof.ledger.LedgerEntry;
+import io.shiftproof.ledger.LedgerReader;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.merkle.Hash;
@@ -15,13 +16,15 @@ import io.shiftproof.ledger.postgres.LedgerTables.StoredEntry;
  */
 final class ChainWalk {
   private final Verifier hubKey;
+  private final LedgerReader.VerifiedEntries verified;
   private long checked;
   private long expectedSequence = 1;
   private Hash previousHash = LedgerEntry.GENESIS;
   private ChainVerification failure;
 
-  ChainWalk(Verifier hubKey) {
+  ChainWalk(Verifier hubKey, LedgerReader.VerifiedEntries verified) {
     this.hubKey = hubKey;
+    this.verified = verified;
   }
 
   /** Checks the next entry; returns whether to go on. */
@@ -71,6 +74,7 @@ final class ChainWalk {
       return fail(sequence, "signature: does not verify with the hub key");
     }
     checked++;
+    verified.accept(entry, recomputed);
     expectedSequence = sequence + 1;
     previousHash = recomputed;
     return true;

@@ -161,6 +161,26 @@ final class LedgerTables {
     }
   }
 
+  static Optional<StoredEntry> entryBySequence(Connection c, long sequence) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE sequence = ?")) {
+      p.setLong(1, sequence);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(read(r)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The highest sequence in the log, 0 when it is empty. */
+  static long lastSequence(Connection c) throws SQLException {
+    try (PreparedStatement p =
+            c.prepareStatement("SELECT coalesce(max(sequence), 0) FROM ledger_entry");
+        ResultSet r = p.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   /** Visits every entry in sequence order until the visitor returns false. */
   static void forEachEntry(Connection c, EntryVisitor visitor) throws SQLException {
     try (PreparedStatement p =

@@ -7,6 +7,7 @@ import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.SignedLedgerHead;
 import io.shiftproof.ledger.contract.AccessLogEntry;
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
@@ -227,13 +228,13 @@ public final class PostgresLedger implements Ledger {
    * the first failure.
    */
   @Override
-  public Optional<ChainVerification> verifyChain(Verifier hubKey) {
+  public Optional<ChainVerification> verifyChain(Verifier hubKey, VerifiedEntries verified) {
     try (Connection c = connections.connect()) {
       c.setAutoCommit(false);
       // One snapshot for the walk and the head, so that concurrent appends cannot look like a gap.
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try {
-        ChainWalk walk = new ChainWalk(hubKey);
+        ChainWalk walk = new ChainWalk(hubKey, verified);
         LedgerTables.forEachEntry(c, walk::check);
         ChainVerification result = walk.result(LedgerTables.readHead(c));
         c.commit();
@@ -244,6 +245,64 @@ public final class PostgresLedger implements Ledger {
     } catch (SQLException e) {
       throw DatabaseFailure.toLedgerException(e);
     }
+  }
+
+  /**
+   * Signs the newest entry: its hash recomputed from its content, never the stored column alone,
+   * and only when the head row names that same entry, so that the hub does not vouch for a head
+   * someone wrote into the table.
+   */
+  @Override
+  public Optional<SignedLedgerHead> signedHead() {
+    try (Connection c = connections.connect()) {
+      c.setAutoCommit(false);
+      // The head row and the entry it names, read from one snapshot.
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        Head head = LedgerTables.readHead(c);
+        Hash headHash = headHash(head);
+        if (head.sequence() == 0) {
+          requireHead(
+              headHash.equals(LedgerEntry.GENESIS), "the empty log's head hash is not zero");
+          return Optional.of(SignedLedgerHead.sign(0, headHash, Instant.EPOCH, signer));
+        }
+        Optional<LedgerTables.StoredEntry> newest =
+            LedgerTables.entryBySequence(c, head.sequence());
+        requireHead(
+            newest.isPresent(), "the head names entry " + head.sequence() + ", which is missing");
+        requireHead(
+            LedgerTables.lastSequence(c) == head.sequence(),
+            "the log holds entries past the head's " + head.sequence());
+        LedgerEntry entry = newest.get().entry();
+        requireHead(
+            entry.hash().equals(headHash),
+            "entry " + head.sequence() + " does not hash to the head's hash");
+        c.commit();
+        return Optional.of(
+            SignedLedgerHead.sign(entry.sequence(), headHash, entry.txTime(), signer));
+      } finally {
+        rollbackQuietly(c);
+      }
+    } catch (SQLException e) {
+      throw DatabaseFailure.toLedgerException(e);
+    } catch (IllegalArgumentException e) {
+      throw headBroken(e.getMessage());
+    }
+  }
+
+  private static void requireHead(boolean holds, String otherwise) {
+    if (!holds) {
+      throw headBroken(otherwise);
+    }
+  }
+
+  private static LedgerException headBroken(String why) {
+    return new LedgerException(
+        DatabaseFailure.INTERNAL,
+        "the ledger's head cannot be signed: "
+            + why
+            + "; run the audit and restore the database from a backup",
+        false);
   }
 
   @Override

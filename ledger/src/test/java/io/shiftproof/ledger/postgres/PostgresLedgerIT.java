@@ -11,6 +11,7 @@ import io.shiftproof.ledger.LedgerContractSuite;
 import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.LedgerRef;
+import io.shiftproof.ledger.SignedLedgerHead;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.contract.ContractJson;
@@ -140,6 +141,44 @@ class PostgresLedgerIT extends LedgerContractSuite {
 
     assertThat(result.ok()).isTrue();
     assertThat(result.entriesChecked()).isEqualTo(4);
+  }
+
+  @Test
+  void theSignedHeadIsTheNewestEntryWithAContextPrefix() {
+    SignedLedgerHead empty = ledger.signedHead().orElseThrow();
+    assertThat(empty.sequence()).isZero();
+    assertThat(empty.hash()).isEqualTo(LedgerEntry.GENESIS);
+    anchorThree();
+    Committed<Anchor> newest = ledger.anchorBatch(anchorRequest("b4", Optional.of("b3")));
+    LedgerEntry entry = ledger.anchorAttestation(newest.ref()).orElseThrow().entry();
+
+    SignedLedgerHead head = ledger.signedHead().orElseThrow();
+
+    assertThat(head.sequence()).isEqualTo(4);
+    assertThat(head.hash()).isEqualTo(entry.hash());
+    assertThat(head.txTime()).isEqualTo(entry.txTime());
+    assertThat(head.verifiedBy(HUB_KEY)).isTrue();
+    assertThat(new String(head.signedBytes(), StandardCharsets.US_ASCII)).startsWith("{");
+    assertThat(HUB_KEY.verify(SignatureContext.LEDGER_ENTRY, head.signedBytes(), head.signature()))
+        .as("a head signature is no entry signature")
+        .isFalse();
+    assertThat(HUB_KEY.verify(SignatureContext.LEDGER_ENTRY, entry.signedBytes(), head.signature()))
+        .as("a head signature is no entry signature")
+        .isFalse();
+    assertThat(SignedLedgerHead.fromJson(head.toJson())).isEqualTo(head);
+  }
+
+  @Test
+  void theHubSignsNoHeadTheLogDoesNotEndWith() throws SQLException {
+    anchorThree();
+    db.execute(
+        "UPDATE ledger_head SET sequence = 2,"
+            + " entry_hash = (SELECT entry_hash FROM ledger_entry WHERE sequence = 2)");
+
+    assertThatThrownBy(() -> ledger.signedHead())
+        .isInstanceOfSatisfying(
+            LedgerException.class, e -> assertThat(e.code()).isEqualTo("INTERNAL"))
+        .hasMessageContaining("past the head's 2");
   }
 
   @Test

@@ -32,7 +32,8 @@ final class BenchServers implements AutoCloseable {
   }
 
   static BenchServers start(Path workDir, List<RecordedEvent> events) throws Exception {
-    EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0);
+    EmbeddedKafkaBroker kafka =
+        EmbeddedKafkaBroker.startWithoutSecurity(workDir.resolve("kafka"), 0);
     EmbeddedPostgresServer postgres = null;
     try {
       postgres = EmbeddedPostgresServer.start(workDir.resolve("postgres"), 0);

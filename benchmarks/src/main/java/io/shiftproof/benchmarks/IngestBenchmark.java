@@ -1,9 +1,12 @@
 package io.shiftproof.benchmarks;
 
+import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.TopicAdmin;
+import io.shiftproof.ledger.pki.KafkaCredentials;
+import io.shiftproof.ledger.pki.KafkaTls;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
@@ -155,9 +158,20 @@ public final class IngestBenchmark {
   /** The same events, produced straight into the hub's broker with the gateway's durability. */
   private Phase baseline(HubChildProcess hub, List<PlatformBatch> batches) throws Exception {
     // The hub runs with the default settings: same topic layout and producer settings here.
-    KafkaConfig kafka = KafkaConfig.from(HubSettings.defaults(), BASELINE_TOPIC);
-    TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), BASELINE_TOPIC, kafka.partitions());
+    KafkaConfig kafka =
+        KafkaConfig.from(
+            HubSettings.load(
+                null,
+                Map.of(),
+                Map.of(GatewayKeys.DATA_DIR.name(), hub.credentialsDir().getParent().toString())),
+            BASELINE_TOPIC);
+    // The hub's administration may write any topic; the gateway only the events topic. Both
+    // connect with the same TLS, so the baseline pays for it as the gateway does.
+    Map<String, String> admin =
+        KafkaTls.development(hub.credentialsDir(), KafkaCredentials.ADMIN).clientProperties();
+    TopicAdmin.ensureTopic(hub.kafkaBootstrapServers(), admin, BASELINE_TOPIC, kafka.partitions());
     Properties p = EventPublisher.producerProperties(hub.kafkaBootstrapServers(), kafka);
+    p.putAll(admin);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-baseline");
     Instant now = Instant.now();
     long events = 0;

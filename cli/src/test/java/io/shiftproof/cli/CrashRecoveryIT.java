@@ -6,6 +6,8 @@ import io.shiftproof.benchmarks.HubChildProcess;
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TopicReader;
+import io.shiftproof.ledger.pki.KafkaCredentials;
+import io.shiftproof.ledger.pki.KafkaTls;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +68,11 @@ class CrashRecoveryIT {
         assertThat(answer.getInteger("duplicates")).isEqualTo(100);
       }
       List<RecordedEvent> recorded =
-          TopicReader.readAll(second.kafkaBootstrapServers(), "work-events");
+          TopicReader.readAll(
+              second.kafkaBootstrapServers(),
+              KafkaTls.development(second.credentialsDir(), KafkaCredentials.ADMIN)
+                  .clientProperties(),
+              "work-events");
       List<String> ids = recorded.stream().map(e -> e.event().eventId()).toList();
       assertThat(ids).hasSize(acknowledged.size());
       assertThat(new HashSet<>(ids)).isEqualTo(acknowledged);

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * A single-node Apache Kafka broker in KRaft mode (combined broker and controller) running inside
  * this JVM, listening on 127.0.0.1 only. Its log lives in a data directory that survives restarts,
  * including restarts after the JVM was killed.
+ *
+ * <p>A broker started with {@link BrokerSecurity} (as the hub starts it) has no unauthenticated
+ * path: its client listener and its controller listener are both SSL with a client certificate
+ * required, and the ACL authorizer refuses whatever no ACL allows. {@link #startWithoutSecurity} is
+ * for tests of the broker's own mechanics and for benchmarks of the job alone; no hub uses it.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -44,32 +50,53 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final KafkaRaftServer server;
   private final DataDirLock lock;
   private final String bootstrapServers;
+  private final Map<String, String> adminClient;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, String bootstrapServers) {
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server,
+      DataDirLock lock,
+      String bootstrapServers,
+      Map<String, String> adminClient) {
     this.server = server;
     this.lock = lock;
     this.bootstrapServers = bootstrapServers;
+    this.adminClient = adminClient;
   }
 
   /**
-   * Starts a broker on {@code dataDir}, formatting it on first use and reusing its log afterwards.
+   * Starts a broker on {@code dataDir}, formatting it on first use and reusing its log afterwards,
+   * that admits only clients with a certificate and only for what its ACLs allow.
    *
    * @param port the client port; 0 reuses last run's port when free, else picks a free one
    */
-  public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+  public static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerSecurity security) {
+    return startLocked(dataDir, port, Optional.of(security));
+  }
+
+  /**
+   * Starts a broker with PLAINTEXT listeners on loopback and no authorizer: anything on this
+   * machine can read and write it. For tests of the broker's own mechanics and benchmarks only.
+   */
+  public static EmbeddedKafkaBroker startWithoutSecurity(Path dataDir, int port) {
+    return startLocked(dataDir, port, Optional.empty());
+  }
+
+  private static EmbeddedKafkaBroker startLocked(
+      Path dataDir, int port, Optional<BrokerSecurity> security) {
     Path dir = dataDir.toAbsolutePath().normalize();
     // Kafka locks its log directory too, but only after this method has rewritten the ports file.
     DataDirLock lock = DataDirLock.acquire(dir, "Kafka");
     try {
-      return start(dir, port, lock);
+      return start(dir, port, lock, security);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static EmbeddedKafkaBroker start(Path dir, int port, DataDirLock lock) {
+  private static EmbeddedKafkaBroker start(
+      Path dir, int port, DataDirLock lock, Optional<BrokerSecurity> security) {
     long started = System.nanoTime();
     Path logDir = dir.resolve(LOG_DIR);
     PersistedPorts ports = PersistedPorts.load(dir.resolve(PORTS_FILE));
@@ -88,7 +115,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     ports.set(CONTROLLER_PORT, controllerPort);
     ports.save();
 
-    KafkaConfig config = new KafkaConfig(serverProperties(logDir, brokerPort, controllerPort));
+    KafkaConfig config =
+        new KafkaConfig(serverProperties(logDir, brokerPort, controllerPort, security));
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(logDir);
     }
@@ -109,11 +137,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     String bootstrap = PersistedPorts.loopback().getHostAddress() + ":" + brokerPort;
     LOG.info(
-        "Kafka broker up on {} (data {}) in {} ms",
+        "Kafka broker up on {} ({}; data {}) in {} ms",
         bootstrap,
+        security.isPresent() ? "SSL, client certificate required, ACLs" : "PLAINTEXT, no ACLs",
         dir,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return new EmbeddedKafkaBroker(server, lock, bootstrap);
+    return new EmbeddedKafkaBroker(
+        server, lock, bootstrap, security.map(BrokerSecurity::adminClient).orElse(Map.of()));
   }
 
   /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
@@ -126,8 +156,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * partition count).
    */
   public void createTopicIfAbsent(String name, int partitions) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    Map<String, Object> config = new HashMap<>(adminClient);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(config)) {
       admin
           .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
           .all()
@@ -158,15 +189,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private static Map<String, Object> serverProperties(
-      Path logDir, int brokerPort, int controllerPort) {
+      Path logDir, int brokerPort, int controllerPort, Optional<BrokerSecurity> security) {
     String host = PersistedPorts.loopback().getHostAddress();
+    // The client listener is named after its protocol; the controller listener uses the same one.
+    String protocol = security.isPresent() ? "SSL" : "PLAINTEXT";
     Map<String, Object> props = new HashMap<>();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));
     props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
     props.put(
         "listeners",
-        "PLAINTEXT://"
+        protocol
+            + "://"
             + host
             + ":"
             + brokerPort
@@ -176,10 +210,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             + host
             + ":"
             + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("advertised.listeners", protocol + "://" + host + ":" + brokerPort);
+    props.put(
+        "listener.security.protocol.map",
+        protocol + ":" + protocol + "," + CONTROLLER_LISTENER + ":" + protocol);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("inter.broker.listener.name", protocol);
+    security.ifPresent(s -> secure(props, s));
     props.put("log.dirs", logDir.toString());
     // Topics are part of the design and created explicitly; a typo must not create a topic.
     props.put("auto.create.topics.enable", "false");
@@ -211,6 +248,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("broker.session.timeout.ms", "3000");
     props.put("broker.heartbeat.interval.ms", "500");
     return props;
+  }
+
+  /**
+   * Mutual TLS on both listeners (the controller's too: on loopback it is still reachable by every
+   * process of the machine) and ACLs that deny by default.
+   */
+  private static void secure(Map<String, Object> props, BrokerSecurity security) {
+    props.putAll(security.listenerTls());
+    props.put("ssl.client.auth", "required");
+    props.put("ssl.principal.mapping.rules", security.principalMappingRules());
+    props.put("authorizer.class.name", BrokerSecurity.AUTHORIZER);
+    props.put("allow.everyone.if.no.acl.found", "false");
+    props.put("super.users", String.join(";", security.superUsers()));
   }
 
   /**

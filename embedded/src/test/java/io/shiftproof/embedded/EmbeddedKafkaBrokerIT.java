@@ -28,7 +28,7 @@ class EmbeddedKafkaBrokerIT {
 
   @Test
   void idempotentAcksAllProducerRecordsAreConsumedBack() throws Exception {
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithoutSecurity(dataDir, 0)) {
       broker.createTopicIfAbsent("work-events", 3);
 
       produce(broker.bootstrapServers(), "work-events", List.of("a", "b", "c"));
@@ -40,7 +40,7 @@ class EmbeddedKafkaBrokerIT {
 
   @Test
   void transactionalProducerCommitsAndReadCommittedConsumerSeesIt() throws Exception {
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithoutSecurity(dataDir, 0)) {
       broker.createTopicIfAbsent("ledger-entries", 1);
       Map<String, Object> config =
           Map.of(
@@ -64,13 +64,13 @@ class EmbeddedKafkaBrokerIT {
   @Test
   void restartOnSameDataDirKeepsTopicsRecordsAndPort() throws Exception {
     String firstBootstrap;
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithoutSecurity(dataDir, 0)) {
       firstBootstrap = broker.bootstrapServers();
       broker.createTopicIfAbsent("claims", 2);
       produce(firstBootstrap, "claims", List.of("one", "two"));
     }
 
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithoutSecurity(dataDir, 0)) {
       assertThat(broker.bootstrapServers()).isEqualTo(firstBootstrap);
       assertThat(topics(broker.bootstrapServers())).contains("claims");
       broker.createTopicIfAbsent("claims", 2);
@@ -85,7 +85,7 @@ class EmbeddedKafkaBrokerIT {
       child.awaitReadyThenKill();
     }
 
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithoutSecurity(dataDir, 0)) {
       assertThat(consumeAll(broker.bootstrapServers(), ServerInChildJvm.TOPIC, 2))
           .containsExactlyInAnyOrder(ServerInChildJvm.RECORDS.toArray(String[]::new));
     }

@@ -20,7 +20,7 @@ public final class ServerInChildJvm {
   public static void main(String[] args) throws Exception {
     Path dataDir = Path.of(args[1]);
     if (args[0].equals(KAFKA)) {
-      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0);
+      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startWithoutSecurity(dataDir, 0);
       broker.createTopicIfAbsent(TOPIC, 1);
       EmbeddedKafkaBrokerIT.produce(broker.bootstrapServers(), TOPIC, RECORDS);
     } else {

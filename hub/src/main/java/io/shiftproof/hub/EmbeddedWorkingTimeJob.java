@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,10 +42,12 @@ public final class EmbeddedWorkingTimeJob implements AutoCloseable {
    * Submits the job to a new local MiniCluster and returns once it is submitted.
    *
    * @param checkpointDir where checkpoints are kept across restarts
+   * @param kafkaClient the job's Kafka client settings ({@code security.protocol}, {@code ssl.*})
    */
   public static EmbeddedWorkingTimeJob start(
       Path checkpointDir,
       String bootstrapServers,
+      Map<String, String> kafkaClient,
       String topic,
       DayRecordOutputs outputs,
       WorkingTimeJobConfig config,
@@ -62,7 +65,7 @@ public final class EmbeddedWorkingTimeJob implements AutoCloseable {
         StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
     WorkingTimeJob.build(
         env,
-        WorkingTimeJob.kafkaSource(bootstrapServers, topic, config.jobName()),
+        WorkingTimeJob.kafkaSource(bootstrapServers, kafkaClient, topic, config.jobName()),
         outputs,
         config);
     try {

@@ -88,6 +88,7 @@ public final class Hub implements AutoCloseable {
 
   private final Path credentialsDir;
   private String kafkaBootstrap;
+  private Map<String, String> kafkaAdmin;
   private String topic;
   private PostgresConfig postgres;
   private String host;
@@ -128,7 +129,16 @@ public final class Hub implements AutoCloseable {
     EvidenceConfig evidenceConfig = EvidenceConfig.from(settings);
     ZoneId zone = streamJob.job().workingTime().zone();
     ledgerKind = settings.get(JobKeys.LEDGER_KIND);
-    if (TlsConfig.usesDevelopmentCredentials(settings)) {
+    if (kafka.bootstrapServers().isEmpty() && !KafkaConfig.usesDevelopmentCredentials(settings)) {
+      throw new IllegalArgumentException(
+          GatewayKeys.KAFKA_CA_CERT.name()
+              + ": got a CA for the embedded broker, which runs on the development credentials;"
+              + " leave it empty, or set "
+              + GatewayKeys.KAFKA_BOOTSTRAP.name()
+              + " to a cluster of your own");
+    }
+    if (TlsConfig.usesDevelopmentCredentials(settings)
+        || KafkaConfig.usesDevelopmentCredentials(settings)) {
       DevCredentials.ensure(credentialsDir, DevCredentials.STANDARD_ORGANISATIONS);
     }
     // The hub signs ledger entries and evidence with a key of its own, never the TLS key: only
@@ -155,14 +165,21 @@ public final class Hub implements AutoCloseable {
     register(
         KeyPruning.start(new EventKeyRetention(database.dataSource(), keyRetention.retention())));
 
+    kafkaAdmin = KafkaAccess.admin(settings).clientProperties();
     if (kafka.bootstrapServers().isEmpty()) {
-      EmbeddedKafkaBroker broker = register(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0));
+      EmbeddedKafkaBroker broker =
+          register(
+              EmbeddedKafkaBroker.start(
+                  dataDir.resolve("kafka"), 0, KafkaAccess.embeddedBroker(credentialsDir)));
       kafka = kafka.withBootstrap(broker.bootstrapServers());
       embeddedKafka = true;
     }
     kafkaBootstrap = kafka.bootstrapServers().orElseThrow();
     topic = kafka.topic();
-    TopicAdmin.ensureTopic(kafkaBootstrap, topic, kafka.partitions());
+    TopicAdmin.ensureTopic(kafkaBootstrap, kafkaAdmin, topic, kafka.partitions());
+    if (embeddedKafka) {
+      KafkaAccess.grant(kafkaBootstrap, kafkaAdmin, topic, streamJob.job().jobName());
+    }
     EventPublisher publisher = register(new EventPublisher(kafkaBootstrap, kafka));
 
     LedgerSettings ledgerSettings =
@@ -187,6 +204,7 @@ public final class Hub implements AutoCloseable {
                   EmbeddedWorkingTimeJob.start(
                       dataDir.resolve("flink-checkpoints"),
                       kafkaBootstrap,
+                      KafkaAccess.job(settings).clientProperties(),
                       topic,
                       PostgresDayRecordOutputs.anchored(
                           store, streamJob.job().jobName(), ledgerEndpoint),
@@ -278,6 +296,14 @@ public final class Hub implements AutoCloseable {
 
   public String kafkaBootstrapServers() {
     return kafkaBootstrap;
+  }
+
+  /**
+   * The client settings ({@code security.protocol}, {@code ssl.*}) of the hub's Kafka
+   * administration, a principal that may read and write every topic.
+   */
+  public Map<String, String> kafkaAdminClient() {
+    return kafkaAdmin;
   }
 
   public String topic() {

@@ -1,5 +1,6 @@
 package io.shiftproof.hub;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,14 +15,22 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class TopicAdmin {
   private TopicAdmin() {}
 
+  /** Creates the topic on a cluster that lets anyone do so (the benchmarks' own broker). */
   public static void ensureTopic(String bootstrapServers, String topic, int partitions) {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000))) {
+    ensureTopic(bootstrapServers, Map.of(), topic, partitions);
+  }
+
+  /**
+   * Creates the topic as the principal of {@code client}.
+   *
+   * @param client the client's {@code security.protocol} and {@code ssl.*} settings
+   */
+  public static void ensureTopic(
+      String bootstrapServers, Map<String, String> client, String topic, int partitions) {
+    Map<String, Object> config = new HashMap<>(client);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    try (Admin admin = Admin.create(config)) {
       if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
         return;
       }

@@ -43,6 +43,9 @@ class ExternalJobSettingsTest {
   static final List<String> CONNECTIONS =
       List.of(
           "--kafka.bootstrap-servers", "kafka:9092",
+          "--kafka.ca-cert", "ca.pem",
+          "--kafka.job-cert", "job-cert.pem",
+          "--kafka.job-key", "job-key.pem",
           "--postgres.url", "jdbc:postgresql://db:5432/shiftproof",
           "--postgres.user", "shiftproof",
           "--postgres.password", "secret",

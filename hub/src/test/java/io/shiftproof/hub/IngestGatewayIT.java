@@ -323,7 +323,9 @@ class IngestGatewayIT extends WithRunningHub {
   }
 
   private static List<RecordedEvent> eventsWithPrefix(String prefix) {
-    return TopicReader.readAll(hub.hub().kafkaBootstrapServers(), hub.hub().topic()).stream()
+    return TopicReader.readAll(
+            hub.hub().kafkaBootstrapServers(), hub.hub().kafkaAdminClient(), hub.hub().topic())
+        .stream()
         .filter(e -> e.event().eventId().startsWith(prefix))
         .toList();
   }

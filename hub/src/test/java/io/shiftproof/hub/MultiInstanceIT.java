@@ -6,7 +6,11 @@ import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.config.GatewayKeys;
+import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.ledger.pki.KafkaCredentials;
+import io.shiftproof.ledger.pki.KafkaTls;
 import io.shiftproof.schemas.wire.RecordedEvent;
+import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +45,18 @@ class MultiInstanceIT {
   void batchesRacedThroughTwoInstancesAreAcceptedExactlyOnce() throws Exception {
     EmbeddedPostgresServer postgres =
         track(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0));
-    EmbeddedKafkaBroker kafka = track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0));
+    // The cluster the instances share: the hub's kind of broker, its ACLs written by its operator.
+    Path credentials = dataDir.resolve("shared").resolve("credentials");
+    DevCredentials.ensure(credentials, DevCredentials.STANDARD_ORGANISATIONS);
+    EmbeddedKafkaBroker kafka =
+        track(
+            EmbeddedKafkaBroker.start(
+                dataDir.resolve("kafka"), 0, KafkaAccess.embeddedBroker(credentials)));
+    Map<String, String> admin =
+        KafkaTls.development(credentials, KafkaCredentials.ADMIN).clientProperties();
+    TopicAdmin.ensureTopic(kafka.bootstrapServers(), admin, "work-events", 6);
+    KafkaAccess.grant(
+        kafka.bootstrapServers(), admin, "work-events", WorkingTimeJobConfig.DEFAULT_JOB_NAME);
     Map<String, String> external = new HashMap<>();
     external.put(GatewayKeys.POSTGRES_URL.name(), postgres.jdbcUrl());
     external.put(GatewayKeys.POSTGRES_USER.name(), postgres.user());
@@ -76,7 +91,8 @@ class MultiInstanceIT {
       pool.shutdownNow();
     }
 
-    List<RecordedEvent> recorded = TopicReader.readAll(kafka.bootstrapServers(), "work-events");
+    List<RecordedEvent> recorded =
+        TopicReader.readAll(kafka.bootstrapServers(), admin, "work-events");
     assertThat(recorded).hasSize(batches * perBatch);
     assertThat(new HashSet<>(recorded.stream().map(e -> e.event().eventId()).toList()))
         .hasSize(batches * perBatch);

@@ -18,8 +18,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class TopicReader {
   private TopicReader() {}
 
-  public static List<RecordedEvent> readAll(String bootstrap, String topic) {
+  /**
+   * Reads the topic as the principal of {@code client} (its {@code security.protocol} and {@code
+   * ssl.*} settings), such as the hub's administration.
+   */
+  public static List<RecordedEvent> readAll(
+      String bootstrap, Map<String, String> client, String topic) {
     Properties p = new Properties();
+    p.putAll(client);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -7,6 +7,8 @@ import io.shiftproof.config.Settings;
 import io.shiftproof.ledger.LedgerEndpoint;
 import io.shiftproof.ledger.backend.LedgerSettings;
 import io.shiftproof.ledger.backend.Ledgers;
+import io.shiftproof.ledger.pki.KafkaTls;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
  * @param groupId the consumer group whose committed offsets the job starts from without a
  *     checkpoint
  * @param ledger the ledger the job anchors on, opened through the same factory as the hub's
+ * @param kafkaTls the job's Kafka certificate and key and the CA of the broker's certificate
  */
 public record JobArguments(
     WorkingTimeJobConfig job,
@@ -34,7 +37,8 @@ public record JobArguments(
     String postgresUrl,
     String postgresUser,
     String postgresPassword,
-    LedgerEndpoint ledger) {
+    LedgerEndpoint ledger,
+    KafkaTls kafkaTls) {
 
   public static final ConfigKey<String> KAFKA_BOOTSTRAP =
       ConfigKey.required(
@@ -69,14 +73,38 @@ public record JobArguments(
           "The hub's signing key (its signing.key, never the TLS key), which signs the ledger's"
               + " entries.");
 
+  public static final ConfigKey<String> KAFKA_CA_CERT =
+      ConfigKey.required(
+          "kafka.ca-cert",
+          "a PEM file path",
+          Parsers::nonEmpty,
+          "CA of the broker's certificate (the hub's kafka.ca-cert).");
+  public static final ConfigKey<String> KAFKA_JOB_CERT =
+      ConfigKey.required(
+          "kafka.job-cert",
+          "a PEM file path",
+          Parsers::nonEmpty,
+          "The job's Kafka client certificate, whose principal the ACLs let read the topic in the"
+              + " job's consumer group.");
+  public static final ConfigKey<String> KAFKA_JOB_KEY =
+      ConfigKey.required(
+          "kafka.job-key",
+          "a PKCS#8 PEM file path",
+          Parsers::nonEmpty,
+          "Private key of kafka.job-cert. The job reads the files where it is submitted; the"
+              + " key then travels inside the job graph.");
+
   /**
    * The job's own arguments, which no hub setting renders: where the hub's servers are, the hub's
-   * signing key and the consumer group.
+   * signing key, the job's Kafka credentials and the consumer group.
    */
   public static final List<ConfigKey<?>> OWN_KEYS =
       List.of(
           KAFKA_BOOTSTRAP,
           KAFKA_GROUP_ID,
+          KAFKA_CA_CERT,
+          KAFKA_JOB_CERT,
+          KAFKA_JOB_KEY,
           POSTGRES_URL,
           POSTGRES_USER,
           POSTGRES_PASSWORD,
@@ -106,7 +134,11 @@ public record JobArguments(
                 s.get(POSTGRES_URL),
                 s.get(POSTGRES_USER),
                 s.get(POSTGRES_PASSWORD),
-                s.get(LEDGER_SIGNING_KEY))));
+                s.get(LEDGER_SIGNING_KEY))),
+        new KafkaTls(
+            Path.of(s.get(KAFKA_CA_CERT)),
+            Path.of(s.get(KAFKA_JOB_CERT)),
+            Path.of(s.get(KAFKA_JOB_KEY))));
   }
 
   /**

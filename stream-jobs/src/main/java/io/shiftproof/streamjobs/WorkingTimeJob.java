@@ -6,6 +6,7 @@ import io.shiftproof.streamjobs.records.DayRecordOutputs;
 import io.shiftproof.streamjobs.records.DayRecordUpdate;
 import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.shiftproof.streamjobs.state.WorkInputTypeInfo;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -67,10 +68,17 @@ public final class WorkingTimeJob {
         live.getSideOutput(WorkerDayFunction.TOO_LATE));
   }
 
-  /** A Kafka source reading {@code topic} from the committed offsets, or the start if none. */
+  /**
+   * A Kafka source reading {@code topic} from the committed offsets, or the start if none.
+   *
+   * @param clientSecurity the consumer's {@code security.protocol} and {@code ssl.*} settings: the
+   *     job's certificate, which the broker's ACLs let read the topic in {@code groupId}
+   */
   public static KafkaSource<WorkInput> kafkaSource(
-      String bootstrapServers, String topic, String groupId) {
-    return sourceBuilder(bootstrapServers, topic, groupId).build();
+      String bootstrapServers, Map<String, String> clientSecurity, String topic, String groupId) {
+    KafkaSourceBuilder<WorkInput> builder = sourceBuilder(bootstrapServers, topic, groupId);
+    clientSecurity.forEach(builder::setProperty);
+    return builder.build();
   }
 
   /**
@@ -114,7 +122,11 @@ public final class WorkingTimeJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     build(
         env,
-        kafkaSource(arguments.bootstrapServers(), arguments.topic(), arguments.groupId()),
+        kafkaSource(
+            arguments.bootstrapServers(),
+            arguments.kafkaTls().clientProperties(),
+            arguments.topic(),
+            arguments.groupId()),
         PostgresDayRecordOutputs.anchored(
             new RecordStoreConfig(
                 arguments.postgresUrl(), arguments.postgresUser(), arguments.postgresPassword()),

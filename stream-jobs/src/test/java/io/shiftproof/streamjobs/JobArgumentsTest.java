@@ -8,6 +8,8 @@ import io.shiftproof.config.Settings;
 import io.shiftproof.ledger.backend.LedgerKind;
 import io.shiftproof.ledger.backend.LedgerSettings;
 import io.shiftproof.ledger.backend.Ledgers;
+import io.shiftproof.ledger.pki.KafkaTls;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ class JobArgumentsTest {
   static final List<String> CONNECTIONS =
       List.of(
           "--kafka.bootstrap-servers", "kafka:9092",
+          "--kafka.ca-cert", "ca.pem",
+          "--kafka.job-cert", "job-cert.pem",
+          "--kafka.job-key", "job-key.pem",
           "--postgres.url", "jdbc:postgresql://db:5432/shiftproof",
           "--postgres.user", "shiftproof",
           "--postgres.password", "",
@@ -32,6 +37,9 @@ class JobArgumentsTest {
     assertThat(arguments.topic()).isEqualTo("work-events");
     assertThat(arguments.groupId()).isEqualTo(WorkingTimeJobConfig.DEFAULT_JOB_NAME);
     assertThat(arguments.bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(arguments.kafkaTls())
+        .isEqualTo(
+            new KafkaTls(Path.of("ca.pem"), Path.of("job-cert.pem"), Path.of("job-key.pem")));
     assertThat(arguments.postgresUrl()).isEqualTo("jdbc:postgresql://db:5432/shiftproof");
     assertThat(arguments.postgresUser()).isEqualTo("shiftproof");
     assertThat(arguments.postgresPassword()).isEmpty();

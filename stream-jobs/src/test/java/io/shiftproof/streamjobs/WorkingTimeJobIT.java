@@ -110,7 +110,7 @@ class WorkingTimeJobIT {
   @BeforeEach
   void start() throws Exception {
     dir = TempDirectories.create("job-it");
-    kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+    kafka = EmbeddedKafkaBroker.startWithoutSecurity(dir.resolve("kafka"), 0);
     kafka.createTopicIfAbsent(TOPIC, PARALLELISM);
     store = RecordStoreFixture.start();
   }

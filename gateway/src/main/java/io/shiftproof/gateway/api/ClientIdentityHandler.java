@@ -14,7 +14,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Derives the caller's organisation and role from its TLS client certificate. The TLS layer has
- * already checked that the certificate chains to the hub's CA; this handler only reads who it is.
+ * already checked that the certificate chains to the hub's CA and is not revoked; this handler
+ * requires more: that a CA of {@code tls.ca-cert} issued it directly ({@link OrganisationIssuers}),
+ * so an organisation is known by issuer and subject, never by a common name alone. It checks the
+ * revocation lists again, so a revoked certificate is refused even where a TLS engine skipped them.
  * Nothing in a request body can claim another identity.
  *
  * <p>Identity and role checks are platform handlers: they depend on the connection alone, so they
@@ -23,9 +26,31 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 public final class ClientIdentityHandler implements PlatformHandler {
   private static final String KEY = "shiftproof.identity";
 
+  private final OrganisationIssuers issuers;
+
+  public ClientIdentityHandler(OrganisationIssuers issuers) {
+    this.issuers = issuers;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     X509Certificate leaf = peerCertificate(ctx);
+    if (issuers.issuerOf(leaf).isEmpty()) {
+      ctx.fail(
+          HttpErrorCode.UNKNOWN_ISSUER.exception(
+              "client certificate issuer: got "
+                  + leaf.getIssuerX500Principal().getName()
+                  + ", want a CA of the hub's tls.ca-cert that issued it directly"));
+      return;
+    }
+    if (issuers.isRevoked(leaf)) {
+      ctx.fail(
+          HttpErrorCode.CERTIFICATE_REVOKED.exception(
+              "client certificate serial "
+                  + leaf.getSerialNumber().toString(16)
+                  + " is revoked by its CA; ask the hub's operator for a new one"));
+      return;
+    }
     Optional<OrganisationIdentity> identity = OrganisationIdentity.fromCertificate(leaf);
     if (identity.isEmpty()) {
       ctx.fail(

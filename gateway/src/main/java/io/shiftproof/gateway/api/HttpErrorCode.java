@@ -8,6 +8,8 @@ package io.shiftproof.gateway.api;
 public enum HttpErrorCode {
   CERTIFICATE_REQUIRED(401),
   UNKNOWN_ROLE(403),
+  UNKNOWN_ISSUER(403),
+  CERTIFICATE_REVOKED(403),
   FORBIDDEN_ROLE(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),

@@ -144,6 +144,33 @@ public final class GatewayKeys {
               + " broker would decompress to validate); lz4 or zstd for a cluster across a"
               + " network.");
 
+  public static final ConfigKey<String> KAFKA_CA_CERT =
+      key(
+          "kafka.ca-cert",
+          "",
+          "a PEM file path or empty",
+          Parsers::text,
+          "CA of the Kafka broker's certificate (and of the Kafka clients', for the embedded"
+              + " broker). Empty uses the development CA, data.dir/credentials/ca.pem, which the"
+              + " embedded broker requires.");
+  public static final ConfigKey<String> KAFKA_GATEWAY_CERT =
+      key(
+          "kafka.gateway-cert",
+          "",
+          "a PEM file path or empty",
+          Parsers::text,
+          "The gateway's Kafka client certificate (mutual TLS; the broker's ACLs let its"
+              + " principal write the topic). Empty uses"
+              + " data.dir/credentials/kafka/gateway/cert.pem.");
+  public static final ConfigKey<String> KAFKA_GATEWAY_KEY =
+      key(
+          "kafka.gateway-key",
+          "",
+          "a PKCS#8 PEM file path or empty",
+          Parsers::text,
+          "Private key of kafka.gateway-cert. Empty uses"
+              + " data.dir/credentials/kafka/gateway/key.pem.");
+
   public static final ConfigKey<String> POSTGRES_URL =
       key(
           "postgres.url",
@@ -227,6 +254,16 @@ public final class GatewayKeys {
           "The hub's signing key: signs ledger entries and evidence, never TLS. Empty uses"
               + " data.dir/credentials/hub-signer/key.pem.");
 
+  public static final ConfigKey<String> TLS_CRL =
+      key(
+          "tls.crl",
+          "",
+          "a PEM file path or empty",
+          Parsers::text,
+          "Revocation lists (X509 CRL) of the CA in tls.ca-cert, read at start: a revoked client"
+              + " certificate fails the handshake. Empty: data.dir/credentials/crl.pem with the"
+              + " development credentials, else none.");
+
   /** Every key of the gateway. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -247,6 +284,9 @@ public final class GatewayKeys {
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,
           KAFKA_COMPRESSION,
+          KAFKA_CA_CERT,
+          KAFKA_GATEWAY_CERT,
+          KAFKA_GATEWAY_KEY,
           POSTGRES_URL,
           POSTGRES_USER,
           POSTGRES_PASSWORD,
@@ -257,7 +297,8 @@ public final class GatewayKeys {
           TLS_SERVER_CERT,
           TLS_SERVER_KEY,
           SIGNING_CERT,
-          SIGNING_KEY);
+          SIGNING_KEY,
+          TLS_CRL);
 
   private static <T> ConfigKey<T> key(
       String name, String defaultText, String wanted, Function<String, T> parser, String doc) {

@@ -48,6 +48,8 @@ public final class EventPublisher implements AutoCloseable {
    */
   public static Properties producerProperties(String bootstrapServers, KafkaConfig config) {
     Properties p = new Properties();
+    // Mutual TLS: the broker knows the gateway by its certificate and lets it write the topic only.
+    p.putAll(config.tls().clientProperties());
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

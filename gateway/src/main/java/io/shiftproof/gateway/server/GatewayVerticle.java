@@ -4,9 +4,11 @@ import io.shiftproof.gateway.api.ApiRouter;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.api.ClientIdentityHandler;
 import io.shiftproof.gateway.api.ErrorResponder;
+import io.shiftproof.gateway.api.OrganisationIssuers;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.ledger.pki.TlsPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ClientAuth;
@@ -19,12 +21,14 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The public HTTPS API. Every connection is mutual TLS: a client without a certificate from the
- * hub's CA does not get past the handshake.
+ * hub's CA, or with one its revocation lists name, does not get past the handshake. Only the
+ * versions and suites of {@link TlsPolicy} are offered.
  */
 public final class GatewayVerticle extends VerticleBase {
   private final GatewayConfig config;
@@ -32,6 +36,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final List<ApiRoutes> features;
   private final GatewayMetrics metrics;
   private HttpServer server;
+  private OrganisationIssuers issuers;
 
   /**
    * @param features the API's features (ingest, queries, evidence, audit, …), mounted in order
@@ -46,6 +51,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // Read here, not by the TLS layer alone: it checks no revocation list's signature.
+    issuers = OrganisationIssuers.load(tls);
     server = vertx.createHttpServer(serverOptions()).requestHandler(router());
     return server.listen();
   }
@@ -59,7 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
     ErrorResponder errors = new ErrorResponder(metrics);
     Router router = Router.router(vertx);
     router.route().handler((PlatformHandler) this::measure);
-    router.route("/v1/*").handler(new ClientIdentityHandler());
+    router.route("/v1/*").handler(new ClientIdentityHandler(issuers));
     ApiRouter api = new ApiRouter(router, config.requestTimeout(), config.maxBodyBytes());
     features.forEach(feature -> feature.mount(api));
     router.route().failureHandler(errors::handleFailure);
@@ -93,6 +100,9 @@ public final class GatewayVerticle extends VerticleBase {
     if (OpenSSLEngineOptions.isAvailable()) {
       options.setSslEngineOptions(new OpenSSLEngineOptions());
     }
+    options.setEnabledSecureTransportProtocols(new LinkedHashSet<>(TlsPolicy.PROTOCOLS));
+    TlsPolicy.cipherSuites().forEach(options::addEnabledCipherSuite);
+    tls.revocationList().ifPresent(crl -> options.addCrlPath(crl.toString()));
     return options
         .setHost(config.host())
         .setPort(config.port())

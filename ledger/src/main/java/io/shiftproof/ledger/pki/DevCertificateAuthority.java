@@ -12,10 +12,12 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,12 +26,16 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -57,6 +63,9 @@ public final class DevCertificateAuthority {
 
   /** How long issued certificates are valid, capped at the CA's own expiry. */
   public static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(2 * 365);
+
+  /** How long a revocation list issued by the CA is current. */
+  public static final Duration CRL_VALIDITY = Duration.ofDays(30);
 
   /** The O of every subject the CA writes, so a dev certificate is recognisable as one. */
   public static final String ORGANISATION = "Shiftproof Dev";
@@ -137,7 +146,63 @@ public final class DevCertificateAuthority {
             .addRDN(BCStyle.OU, identity.role().ou())
             .addRDN(BCStyle.CN, identity.organisation())
             .build();
-    return issue(subject, KeyPurposeId.id_kp_clientAuth, null);
+    return issue(subject, null, KeyPurposeId.id_kp_clientAuth);
+  }
+
+  /**
+   * Issues the certificate of a Kafka client or broker: subject {@code CN=<name>, OU=kafka,
+   * O=Shiftproof Dev} ({@link KafkaCredentials}). A client certificate has extendedKeyUsage
+   * clientAuth; the broker's has serverAuth and clientAuth (it is also a client of its own
+   * controller) and the subjectAltNames of {@link KafkaCredentials#BROKER_NAMES}. The OU names no
+   * {@link io.shiftproof.ledger.identity.Role}, so the gateway refuses these certificates as
+   * organisations.
+   */
+  public IssuedCredential issueKafkaCertificate(String name, boolean broker) {
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.O, ORGANISATION)
+            .addRDN(BCStyle.OU, KafkaCredentials.OU)
+            .addRDN(BCStyle.CN, name)
+            .build();
+    return broker
+        ? issue(
+            subject,
+            ServerNames.withLoopbackAnd(KafkaCredentials.BROKER_NAMES),
+            KeyPurposeId.id_kp_serverAuth,
+            KeyPurposeId.id_kp_clientAuth)
+        : issue(subject, null, KeyPurposeId.id_kp_clientAuth);
+  }
+
+  /**
+   * A certificate revocation list signed by this CA, listing {@code revokedSerials}, valid for
+   * {@link #CRL_VALIDITY}.
+   *
+   * @param number the CRL number, increasing with every list issued
+   */
+  public X509CRL issueRevocationList(Collection<BigInteger> revokedSerials, BigInteger number) {
+    Instant now = clock.instant();
+    X509v2CRLBuilder builder =
+        new X509v2CRLBuilder(
+            X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+            Date.from(now.minus(BACKDATE)));
+    builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
+    for (BigInteger serial : revokedSerials) {
+      builder.addCRLEntry(serial, Date.from(now), CRLReason.keyCompromise);
+    }
+    try {
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+      builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
+      ContentSigner signer =
+          new JcaContentSignerBuilder(P256.SIGNATURE_ALGORITHM).build(privateKey);
+      return new JcaX509CRLConverter().getCRL(builder.build(signer));
+    } catch (CertIOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build a revocation list", e);
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("the JDK offers no " + P256.SIGNATURE_ALGORITHM, e);
+    }
   }
 
   /**
@@ -150,7 +215,7 @@ public final class DevCertificateAuthority {
             .addRDN(BCStyle.O, ORGANISATION)
             .addRDN(BCStyle.CN, SERVER_COMMON_NAME)
             .build();
-    return issue(subject, KeyPurposeId.id_kp_serverAuth, ServerNames.withLoopbackAnd(extraNames));
+    return issue(subject, ServerNames.withLoopbackAnd(extraNames), KeyPurposeId.id_kp_serverAuth);
   }
 
   /**
@@ -165,7 +230,7 @@ public final class DevCertificateAuthority {
             .addRDN(BCStyle.OU, HubSigningIdentity.ROLE)
             .addRDN(BCStyle.CN, SERVER_COMMON_NAME)
             .build();
-    return issue(subject, null, null);
+    return issue(subject, null);
   }
 
   /** Whether this CA's key signed the certificate. */
@@ -178,7 +243,7 @@ public final class DevCertificateAuthority {
     }
   }
 
-  private IssuedCredential issue(X500Name subject, KeyPurposeId purpose, ServerNames names) {
+  private IssuedCredential issue(X500Name subject, ServerNames names, KeyPurposeId... purposes) {
     KeyPair keyPair = P256.generateKeyPair(random);
     Instant now = clock.instant();
     Instant notAfter = min(now.plus(CERTIFICATE_VALIDITY), certificate.getNotAfter().toInstant());
@@ -202,8 +267,9 @@ public final class DevCertificateAuthority {
                   Extension.authorityKeyIdentifier,
                   false,
                   extensions.createAuthorityKeyIdentifier(certificate));
-      if (purpose != null) {
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+      // No purposes: a certificate for signing only, which no TLS endpoint accepts.
+      if (purposes.length > 0) {
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
       }
       if (names != null) {
         builder.addExtension(Extension.subjectAlternativeName, false, names.toGeneralNames());

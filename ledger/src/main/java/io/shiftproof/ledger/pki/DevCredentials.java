@@ -6,6 +6,7 @@ import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.ledger.pki.CredentialException.Code;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -15,14 +16,20 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
 
 /**
  * The development credentials of a hub on one machine, kept in a directory whose layout is a
@@ -37,6 +44,9 @@ import java.util.regex.Pattern;
  * &lt;dir&gt;/hub-server/key.pem     its private key (owner-only)
  * &lt;dir&gt;/hub-signer/cert.pem    the hub's signing certificate, OU=hub-signer
  * &lt;dir&gt;/hub-signer/key.pem     its private key (owner-only): signs ledger entries and evidence
+ * &lt;dir&gt;/kafka/&lt;name&gt;/cert.pem    Kafka certificate, CN=&lt;name&gt;, OU=kafka ({@link KafkaCredentials})
+ * &lt;dir&gt;/kafka/&lt;name&gt;/key.pem     its private key (owner-only)
+ * &lt;dir&gt;/crl.pem                the CA's revocation list ({@link #revoke})
  * </pre>
  *
  * <p>The hub's TLS key and its signing key are separate pairs: the TLS key only authenticates the
@@ -67,6 +77,9 @@ public final class DevCredentials {
 
   /** File name of a private key inside an organisation's (or the server's) directory. */
   public static final String KEY_FILE = "key.pem";
+
+  /** File name of the CA's revocation list in the credentials directory. */
+  public static final String REVOCATION_LIST_FILE = "crl.pem";
 
   // Organisation names become directory names and certificate CNs: one path segment, no dots
   // (so never "..", "ca.pem"), lower case (so two names never share a directory on a
@@ -143,10 +156,73 @@ public final class DevCredentials {
             directory.resolve(SIGNER_DIRECTORY),
             ca::issueHubSigningCertificate,
             certificate -> requireSigningIdentity(certificate, directory));
+        for (String name : KafkaCredentials.NAMES) {
+          ensurePair(
+              ca,
+              directory.resolve(KafkaCredentials.DIRECTORY).resolve(name),
+              () -> ca.issueKafkaCertificate(name, name.equals(KafkaCredentials.BROKER)),
+              certificate -> {});
+        }
+        Path revocationList = directory.resolve(REVOCATION_LIST_FILE);
+        if (!Files.exists(revocationList)) {
+          // An empty list from the start, so the hub can always be given one to check against.
+          PemFiles.writeRevocationList(
+              revocationList, ca.issueRevocationList(List.of(), BigInteger.ONE));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare credentials in " + directory, e);
     }
+  }
+
+  /**
+   * Revokes an organisation's certificate: adds it to {@code crl.pem}, signed by the CA, keeping
+   * what the list revoked before. A hub reads the list when it starts ({@code tls.crl}).
+   *
+   * @return the revoked certificate
+   */
+  public X509Certificate revoke(String organisation) {
+    X509Certificate certificate = PemFiles.readCertificates(certificate(organisation)).get(0);
+    synchronized (IN_PROCESS) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  directory.resolve(LOCK_FILE),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        DevCertificateAuthority ca = DevCertificateAuthority.loadOrCreate(directory);
+        Path file = revocationList();
+        Set<BigInteger> revoked = new TreeSet<>();
+        BigInteger number = BigInteger.ONE;
+        if (Files.exists(file)) {
+          for (X509CRL list : PemFiles.readRevocationLists(file)) {
+            if (list.getRevokedCertificates() != null) {
+              list.getRevokedCertificates().forEach(entry -> revoked.add(entry.getSerialNumber()));
+            }
+            number = number.max(crlNumber(list).add(BigInteger.ONE));
+          }
+        }
+        revoked.add(certificate.getSerialNumber());
+        PemFiles.writeRevocationList(file, ca.issueRevocationList(revoked, number));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot revoke in " + directory, e);
+      }
+    }
+    return certificate;
+  }
+
+  /** {@code <dir>/crl.pem}: the CA's revocation list, empty until {@link #revoke} adds to it. */
+  public Path revocationList() {
+    return directory.resolve(REVOCATION_LIST_FILE);
+  }
+
+  /** The TLS material of one of the {@link KafkaCredentials#NAMES}. */
+  public KafkaTls kafka(String name) {
+    if (!KafkaCredentials.NAMES.contains(name)) {
+      throw new IllegalArgumentException(
+          "Kafka identity: got '" + name + "', want one of " + KafkaCredentials.NAMES);
+    }
+    return KafkaTls.development(directory, name);
   }
 
   /** The directory holding the credentials. */
@@ -213,14 +289,17 @@ public final class DevCredentials {
       String name = identity.organisation();
       if (!ORGANISATION_NAME.matcher(name).matches()
           || name.equals(SERVER_DIRECTORY)
-          || name.equals(SIGNER_DIRECTORY)) {
+          || name.equals(SIGNER_DIRECTORY)
+          || name.equals(KafkaCredentials.DIRECTORY)) {
         throw new IllegalArgumentException(
             "organisation: got '"
                 + name
                 + "', want lower-case letters, digits, '-' or '_' (at most 63, not '"
                 + SERVER_DIRECTORY
-                + "' or '"
+                + "', '"
                 + SIGNER_DIRECTORY
+                + "' or '"
+                + KafkaCredentials.DIRECTORY
                 + "')");
       }
       OrganisationIdentity previous = byName.putIfAbsent(name, identity);
@@ -330,6 +409,14 @@ public final class DevCredentials {
                   "is not a hub signing certificate (" + problem + ")",
                   pairDirectory);
             });
+  }
+
+  private static BigInteger crlNumber(X509CRL list) {
+    byte[] extension = list.getExtensionValue(Extension.cRLNumber.getId());
+    if (extension == null) {
+      return BigInteger.ZERO;
+    }
+    return ASN1Integer.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getValue();
   }
 
   private static CredentialException inconsistent(Path file, String problem, Path toDelete) {

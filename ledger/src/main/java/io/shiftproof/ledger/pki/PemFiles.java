@@ -10,11 +10,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.util.ArrayList;
@@ -23,7 +26,9 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -40,6 +45,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
  */
 final class PemFiles {
   private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
+  private static final JcaX509CRLConverter REVOCATION_LISTS = new JcaX509CRLConverter();
   // No provider set: keys come out as the JDK's own classes, which JSSE handles best.
   private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
 
@@ -88,6 +94,51 @@ final class PemFiles {
       }
     }
     throw malformed(file, "no PRIVATE KEY block", null);
+  }
+
+  /** Every certificate revocation list in a PEM file ({@code X509 CRL} blocks), in file order. */
+  static List<X509CRL> readRevocationLists(Path file) {
+    List<X509CRL> lists = new ArrayList<>();
+    for (Object object : readObjects(file)) {
+      if (object instanceof X509CRLHolder holder) {
+        try {
+          lists.add(REVOCATION_LISTS.getCRL(holder));
+        } catch (CRLException e) {
+          throw malformed(file, "a revocation list that does not decode", e);
+        }
+      }
+    }
+    if (lists.isEmpty()) {
+      throw malformed(file, "no X509 CRL block", null);
+    }
+    return List.copyOf(lists);
+  }
+
+  /** Writes a revocation list, replacing the file if it exists (a CRL is superseded, not kept). */
+  static void writeRevocationList(Path file, X509CRL list) {
+    try {
+      write(file, pem(new PemObject("X509 CRL", list.getEncoded())), false, true);
+    } catch (CRLException e) {
+      throw new IllegalStateException("a revocation list just issued does not encode", e);
+    }
+  }
+
+  /** Certificates as PEM text, in order. */
+  static String certificatesPem(List<X509Certificate> certificates) {
+    StringBuilder text = new StringBuilder();
+    for (X509Certificate certificate : certificates) {
+      try {
+        text.append(pem(new PemObject("CERTIFICATE", certificate.getEncoded())));
+      } catch (CertificateEncodingException e) {
+        throw new IllegalStateException("a decoded certificate does not encode", e);
+      }
+    }
+    return text.toString();
+  }
+
+  /** A private key as unencrypted PKCS#8 PEM text, the one private-key form every reader takes. */
+  static String privateKeyPem(PrivateKey key) {
+    return pem(new PemObject("PRIVATE KEY", key.getEncoded()));
   }
 
   /** Writes a certificate; refuses to replace an existing file. */
@@ -142,6 +193,10 @@ final class PemFiles {
    * never widened and then narrowed.
    */
   private static void writeNew(Path file, String content, boolean secret) {
+    write(file, content, secret, false);
+  }
+
+  private static void write(Path file, String content, boolean secret, boolean replace) {
     Path directory = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
@@ -160,8 +215,13 @@ final class PemFiles {
         // Temporary files start owner-only; certificates are public and others may need them.
         Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
       }
-      // Without REPLACE_EXISTING the move fails when the target exists: never overwrite.
-      Files.move(temporary, file);
+      if (replace) {
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        // Without REPLACE_EXISTING the move fails when the target exists: never overwrite.
+        Files.move(temporary, file);
+      }
       temporary = null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

@@ -3,7 +3,8 @@ package io.shiftproof.gateway.api;
 /**
  * Stable codes for request-level errors of the HTTP API. Event- and batch-level validation codes
  * come from {@code io.shiftproof.schemas.wire.ErrorCode}; both are part of the public contract and
- * never renamed.
+ * never renamed. ({@code WORKER_NOT_FOUND} is retired: an unknown worker is answered as {@link
+ * #DAY_NOT_FOUND}, so the API is not an oracle for which pseudonyms exist.)
  */
 public enum HttpErrorCode {
   CERTIFICATE_REQUIRED(401),
@@ -20,7 +21,6 @@ public enum HttpErrorCode {
   INVALID_VERSION(400),
   INVALID_INSTANT(400),
   INVALID_LIMIT(400),
-  WORKER_NOT_FOUND(404),
   DAY_NOT_FOUND(404),
   VERSION_NOT_FOUND(404),
   STATUS_NOT_YET_KNOWN(409),

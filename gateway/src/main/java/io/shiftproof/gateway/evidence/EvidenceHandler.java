@@ -13,6 +13,7 @@ import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.records.RecordStoreException;
 import io.shiftproof.schemas.wire.Rfc3339;
+import io.shiftproof.schemas.wire.ValueEcho;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -76,7 +77,9 @@ public final class EvidenceHandler implements ApiRoutes {
     for (String field : body.fieldNames()) {
       if (!FIELDS.contains(field)) {
         throw HttpErrorCode.BAD_REQUEST.exception(
-            "body: got unknown field \"" + field + "\", want only workerRef and incidentAt");
+            "body: got unknown field "
+                + ValueEcho.quote(field)
+                + ", want only workerRef and incidentAt");
       }
     }
     Object workerRef = body.getValue("workerRef");
@@ -86,7 +89,7 @@ public final class EvidenceHandler implements ApiRoutes {
     if (at == null) {
       throw HttpErrorCode.INVALID_INSTANT.exception(
           "incidentAt: got "
-              + (incidentAt == null ? "nothing" : "\"" + incidentAt + "\"")
+              + (incidentAt == null ? "nothing" : ValueEcho.quote(String.valueOf(incidentAt)))
               + ", want an RFC 3339 instant with offset, e.g. 2026-11-28T14:32:00+08:00");
     }
     return new EvidenceQuery(ref, at, ClientIdentityHandler.identity(ctx).organisation());

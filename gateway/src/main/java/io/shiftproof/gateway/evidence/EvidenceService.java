@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.evidence.AnchoredBatch;
@@ -108,14 +109,7 @@ public final class EvidenceService implements EvidenceBundles {
         }
         daysWithoutRecords.add(day);
       } else {
-        throw HttpErrorCode.DAY_NOT_FOUND.exception(
-            "incidentAt: the hub holds no record of "
-                + query.workerRef()
-                + " on "
-                + day
-                + " (local days in "
-                + zone
-                + "): the worker had no events that day, or they are not processed yet");
+        throw DayRecordLookup.noRecord(day, zone);
       }
     }
     ledger.logAccess(

@@ -9,6 +9,7 @@ import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.DecodedBatch;
 import io.shiftproof.schemas.wire.EventRejection;
+import io.shiftproof.schemas.wire.ValueEcho;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -127,9 +128,9 @@ public final class IngestHandler implements ApiRoutes {
           return AVRO;
         default:
           throw HttpErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(
-              "content-type: got \""
-                  + (mediaType.length() > 40 ? mediaType.substring(0, 40) + "…" : mediaType)
-                  + "\", want application/json or application/avro");
+              "content-type: got "
+                  + ValueEcho.quote(mediaType)
+                  + ", want application/json or application/avro");
       }
     }
   }

@@ -4,6 +4,7 @@ import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.config.EvidenceConfig;
@@ -12,6 +13,7 @@ import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.config.RateLimitConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
@@ -216,9 +218,11 @@ public final class Hub implements AutoCloseable {
     register(() -> vertx.close().await());
     // Every instance must bind the same port, so a configured 0 is resolved once, up front.
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
+    // One set of buckets for all instances: an organisation's limit holds across event loops.
+    RateLimits rateLimits = RateLimits.of(RateLimitConfig.from(settings));
     vertx
         .deployVerticle(
-            () -> new GatewayVerticle(bound, tls, features, metrics),
+            () -> new GatewayVerticle(bound, tls, features, metrics, rateLimits),
             new DeploymentOptions().setInstances(bound.instances()))
         .await();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();

@@ -17,10 +17,14 @@ import io.shiftproof.gateway.config.RateLimitConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
+import io.shiftproof.gateway.evidence.RecentSealRequests;
+import io.shiftproof.gateway.ingest.CorrectionHorizon;
 import io.shiftproof.gateway.ingest.EventKeyRetention;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.ingest.IngestHandler;
+import io.shiftproof.gateway.ingest.JobWatermark;
 import io.shiftproof.gateway.ingest.KafkaEventIngestor;
+import io.shiftproof.gateway.ingest.TooLateEvents;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
@@ -55,6 +59,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,6 +84,12 @@ public final class Hub implements AutoCloseable {
   public static final String ENDPOINT_FILE = "hub-endpoint.properties";
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+  /**
+   * How old the job's committed watermark may be when ingest checks events against the correction
+   * horizon: it moves at the job's checkpoints, seconds apart, and is read once per this interval.
+   */
+  private static final Duration WATERMARK_MAX_AGE = Duration.ofSeconds(5);
 
   /** The organisation the hub signs ledger transactions as. */
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -189,6 +200,8 @@ public final class Hub implements AutoCloseable {
                 gateway.maxEventsPerBatch(),
                 gateway.maxFutureSkew(),
                 (int) gateway.maxBodyBytes()));
+    PostgresEvidenceReader evidenceReader =
+        new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName());
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
@@ -196,7 +209,13 @@ public final class Hub implements AutoCloseable {
                 decoder,
                 new KafkaEventIngestor(database.dataSource(), publisher),
                 metrics,
-                Clock.systemUTC()),
+                Clock.systemUTC(),
+                new TooLateEvents(
+                    new CorrectionHorizon(
+                        zone,
+                        streamJob.job().workingTime().silenceTimeout(),
+                        streamJob.job().correctionHorizon()),
+                    new JobWatermark(evidenceReader::committedWatermark, WATERMARK_MAX_AGE))),
             new DayRecordQueryHandler(
                 new DayRecordLookup(
                     new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
@@ -205,8 +224,9 @@ public final class Hub implements AutoCloseable {
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
             new EvidenceHandler(
                 new EvidenceService(
-                    new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
-                    publisher::publish,
+                    evidenceReader,
+                    new RecentSealRequests(
+                        publisher::publish, evidenceConfig.sealRepeatWindow(), Clock.systemUTC()),
                     evidenceConfig.sealWait(),
                     ledger,
                     new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),

@@ -129,6 +129,15 @@ public final class GatewayKeys {
           "How long an evidence request for a day not yet sealed waits for the interim version it"
               + " asks the job for (sealed and anchored at the job's next checkpoint).");
 
+  public static final ConfigKey<Duration> EVIDENCE_SEAL_REPEAT_WINDOW =
+      key(
+          "evidence.seal-repeat-window",
+          "PT10S",
+          "a positive ISO-8601 duration such as PT10S",
+          Parsers::positiveDuration,
+          "Evidence requests for the same worker-day within this window share one seal request:"
+              + " they wait for the same interim version instead of sealing the day again.");
+
   public static final ConfigKey<String> KAFKA_BOOTSTRAP =
       key(
           "kafka.bootstrap-servers",
@@ -230,6 +239,7 @@ public final class GatewayKeys {
           RATE_LIMIT_BURST,
           KEY_RETENTION,
           EVIDENCE_SEAL_WAIT,
+          EVIDENCE_SEAL_REPEAT_WINDOW,
           KAFKA_BOOTSTRAP,
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,

@@ -36,13 +36,28 @@ public final class IngestHandler implements ApiRoutes {
   private final EventIngestor ingestor;
   private final GatewayMetrics metrics;
   private final Clock clock;
+  private final TooLateEvents tooLate;
 
+  /** A handler that never answers {@code TOO_LATE}: for a gateway without a job behind it. */
   public IngestHandler(
       BatchDecoder decoder, EventIngestor ingestor, GatewayMetrics metrics, Clock clock) {
+    this(decoder, ingestor, metrics, clock, TooLateEvents.NONE);
+  }
+
+  /**
+   * @param tooLate tells which valid events come too late to change a record
+   */
+  public IngestHandler(
+      BatchDecoder decoder,
+      EventIngestor ingestor,
+      GatewayMetrics metrics,
+      Clock clock,
+      TooLateEvents tooLate) {
     this.decoder = decoder;
     this.ingestor = ingestor;
     this.metrics = metrics;
     this.clock = clock;
+    this.tooLate = tooLate;
   }
 
   @Override
@@ -69,7 +84,8 @@ public final class IngestHandler implements ApiRoutes {
                   format == BodyFormat.JSON
                       ? decoder.decodeJson(bytes, now)
                       : decoder.decodeAvro(bytes, now);
-              return ingestor.ingest(platform, batch, now);
+              IngestOutcome outcome = ingestor.ingest(platform, batch, now);
+              return outcome.withTooLate(tooLate.among(batch));
             },
             false)
         .onSuccess(outcome -> respond(ctx, outcome))

@@ -1,5 +1,6 @@
 package io.shiftproof.gateway.api;
 
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -12,12 +13,16 @@ import io.vertx.ext.web.handler.PlatformHandler;
  * routes that read one ({@link ApiRouter#body}), which answer {@code 413} at the limit.
  *
  * <p>Whenever the hub answers before a request's body has been read (a refused size, role or path,
- * or a route that takes no body), the answer says {@code connection: close} and the connection is
- * closed after it: the unread rest of the body would otherwise be read and thrown away, and a
- * client reusing the connection could see its next request stall behind it.
+ * or a route that takes no body), the answer says {@code connection: close}: the connection is
+ * closed once the client has sent its body or a few seconds have passed, whichever comes first, so
+ * an oversize body costs the hub a bounded amount of reading and never a buffer, and a client never
+ * reuses a connection whose next request would stall behind the rest of the last body.
  */
 public final class BodyLimit implements PlatformHandler {
   private static final String CLOSE_KEY = "shiftproof.closeAfterAnswer";
+
+  /** Longest time a connection answered early is kept open to drain the body the client sends. */
+  private static final long LINGER_MILLIS = 3_000;
 
   private final long maxBodyBytes;
 
@@ -32,7 +37,7 @@ public final class BodyLimit implements PlatformHandler {
     ctx.addEndHandler(
         done -> {
           if (Boolean.TRUE.equals(ctx.get(CLOSE_KEY))) {
-            request.connection().close();
+            closeAfterDraining(ctx);
           }
         });
     String declared = request.getHeader("content-length");
@@ -53,6 +58,36 @@ public final class BodyLimit implements PlatformHandler {
       return Long.parseLong(declared.trim()) > maxBodyBytes;
     } catch (NumberFormatException e) {
       return true;
+    }
+  }
+
+  /**
+   * Closes the connection once the client has sent the rest of its body, or after {@link
+   * #LINGER_MILLIS} at the latest, reading and dropping what arrives meanwhile. Closing at once
+   * would leave unread bytes in the socket, and the reset that causes can destroy the answer before
+   * the client reads it: the client would see a broken connection instead of the {@code 413}.
+   */
+  private static void closeAfterDraining(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    HttpConnection connection = request.connection();
+    if (request.isEnded()) {
+      connection.close();
+      return;
+    }
+    long timer = ctx.vertx().setTimer(LINGER_MILLIS, fired -> connection.close());
+    try {
+      request.exceptionHandler(ignored -> {});
+      request.handler(ignored -> {});
+      request.endHandler(
+          ended -> {
+            ctx.vertx().cancelTimer(timer);
+            connection.close();
+          });
+      request.resume();
+    } catch (IllegalStateException ended) {
+      // the body ended in the meantime: nothing left to drain
+      ctx.vertx().cancelTimer(timer);
+      connection.close();
     }
   }
 

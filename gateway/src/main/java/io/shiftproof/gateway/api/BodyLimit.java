@@ -52,6 +52,12 @@ public final class BodyLimit implements PlatformHandler {
     ctx.next();
   }
 
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader("content-length");
+    return request.getHeader("transfer-encoding") != null
+        || (length != null && !length.trim().equals("0"));
+  }
+
   private boolean exceeds(String declared) {
     // HTTP parsing already refused a content-length that is not a number; a huge one is huge.
     try {
@@ -93,8 +99,9 @@ public final class BodyLimit implements PlatformHandler {
 
   private static void markIfUnread(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    // HTTP/2 has no connection header and ends a stream on its own; only HTTP/1.x needs this.
-    if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
+    // HTTP/2 has no connection header and ends a stream on its own; only HTTP/1.x needs this. A
+    // request without a body may not have seen its end yet, but leaves nothing unread.
+    if (request.isEnded() || request.version() == HttpVersion.HTTP_2 || !hasBody(request)) {
       return;
     }
     ctx.response().putHeader("connection", "close");

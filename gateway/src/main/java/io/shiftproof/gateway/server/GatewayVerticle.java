@@ -5,6 +5,7 @@ import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.api.BodyLimit;
 import io.shiftproof.gateway.api.ClientIdentityHandler;
 import io.shiftproof.gateway.api.ErrorResponder;
+import io.shiftproof.gateway.api.PercentEncoding;
 import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.TlsConfig;
@@ -73,6 +74,7 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler((PlatformHandler) this::measure);
     router.route().handler(new BodyLimit(config.maxBodyBytes()));
+    router.route().handler(new PercentEncoding());
     router.route("/v1/*").handler(new ClientIdentityHandler());
     // Every route, unknown paths included: a flood of bad requests is limited like good ones.
     router.route("/v1/*").handler(rateLimits.handler(metrics));

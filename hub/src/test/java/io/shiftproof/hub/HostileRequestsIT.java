@@ -226,6 +226,9 @@ class HostileRequestsIT {
 
   /** Whether the JDK client can say this request at all (it refuses malformed URIs and methods). */
   private static boolean sendableByClient(Hostile h) {
+    if (h.path().length() > 4000) {
+      return false; // the JDK client sends it, but then never reads the early answer
+    }
     try {
       URI.create("https://localhost" + h.path());
       return h.method()
@@ -605,7 +608,27 @@ class HostileRequestsIT {
   }
 
   private static Hostile wrongMethodOrRole(Random random) {
-    return switch (random.nextInt(8)) {
+    return switch (random.nextInt(10)) {
+      case 8 ->
+          new Hostile(
+              "request line too long",
+              "admin",
+              "GET",
+              "/v1/audit?x=" + "a".repeat(5000 + random.nextInt(5000)),
+              null,
+              null,
+              true,
+              false);
+      case 9 ->
+          new Hostile(
+              "not http",
+              "admin",
+              pick(random, "NOT HTTP", "GET /x HTTP/1.1\r\nbad", "G\u0000T"),
+              "/v1/audit",
+              null,
+              null,
+              true,
+              false);
       case 0 ->
           new Hostile(
               "events wrong method",

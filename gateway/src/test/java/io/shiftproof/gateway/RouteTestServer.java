@@ -2,6 +2,7 @@ package io.shiftproof.gateway;
 
 import io.shiftproof.config.Settings;
 import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.TlsConfig;
@@ -15,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -66,12 +68,19 @@ public final class RouteTestServer extends VerticleBase {
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
 
   private final GatewayMetrics metrics;
+  private final RateLimits rateLimits;
   private final List<ApiRoutes> features;
   private GatewayVerticle gateway;
 
-  private RouteTestServer(GatewayMetrics metrics, List<ApiRoutes> features) {
+  private RouteTestServer(GatewayMetrics metrics, RateLimits rateLimits, List<ApiRoutes> features) {
     this.metrics = metrics;
+    this.rateLimits = rateLimits;
     this.features = List.copyOf(features);
+  }
+
+  /** Limits no route test reaches unless it means to. */
+  private static RateLimits generousLimits() {
+    return new RateLimits(1_000_000, 1_000_000);
   }
 
   /** Starts a gateway serving {@code features}, with metrics of its own. */
@@ -85,7 +94,13 @@ public final class RouteTestServer extends VerticleBase {
    */
   public static Future<RouteTestServer> start(
       Vertx vertx, GatewayMetrics metrics, ApiRoutes... features) {
-    RouteTestServer server = new RouteTestServer(metrics, List.of(features));
+    return start(vertx, metrics, generousLimits(), features);
+  }
+
+  /** Starts a gateway with rate limits of the test's choosing. */
+  public static Future<RouteTestServer> start(
+      Vertx vertx, GatewayMetrics metrics, RateLimits rateLimits, ApiRoutes... features) {
+    RouteTestServer server = new RouteTestServer(metrics, rateLimits, List.of(features));
     return vertx.deployVerticle(server).map(id -> server);
   }
 
@@ -100,7 +115,8 @@ public final class RouteTestServer extends VerticleBase {
                 credentials.serverCertificate(),
                 credentials.serverKey()),
             features,
-            metrics);
+            metrics,
+            rateLimits);
     // Deployed from this verticle, the gateway is undeployed with it.
     return vertx.deployVerticle(gateway);
   }
@@ -161,14 +177,40 @@ public final class RouteTestServer extends VerticleBase {
    */
   public Future<RouteAnswer> send(
       String organisation, HttpMethod method, String path, String contentType, Buffer body) {
+    return send(
+        organisation,
+        method,
+        path,
+        contentType,
+        body.length() == 0
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body.getBytes()));
+  }
+
+  /**
+   * A request whose body is streamed without a length ({@code transfer-encoding: chunked}), as a
+   * client sends one it does not know the size of in advance.
+   */
+  public Future<RouteAnswer> sendStreamed(
+      String organisation, HttpMethod method, String path, String contentType, byte[] body) {
+    return send(
+        organisation,
+        method,
+        path,
+        contentType,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+  }
+
+  private Future<RouteAnswer> send(
+      String organisation,
+      HttpMethod method,
+      String path,
+      String contentType,
+      HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("https://" + HOST + ":" + port() + path))
             .timeout(CLIENT_TIMEOUT)
-            .method(
-                method.name(),
-                body.length() == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body.getBytes()));
+            .method(method.name(), body);
     if (contentType != null) {
       request.header("content-type", contentType);
     }

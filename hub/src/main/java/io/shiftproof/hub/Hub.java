@@ -4,6 +4,7 @@ import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.LedgerHeadHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
@@ -13,14 +14,19 @@ import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.config.RateLimitConfig;
 import io.shiftproof.gateway.config.SigningConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
+import io.shiftproof.gateway.evidence.RecentSealRequests;
+import io.shiftproof.gateway.ingest.CorrectionHorizon;
 import io.shiftproof.gateway.ingest.EventKeyRetention;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.ingest.IngestHandler;
+import io.shiftproof.gateway.ingest.JobWatermark;
 import io.shiftproof.gateway.ingest.KafkaEventIngestor;
+import io.shiftproof.gateway.ingest.TooLateEvents;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
@@ -57,6 +63,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,6 +89,12 @@ public final class Hub implements AutoCloseable {
   public static final String ENDPOINT_FILE = "hub-endpoint.properties";
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+  /**
+   * How old the job's committed watermark may be when ingest checks events against the correction
+   * horizon: it moves at the job's checkpoints, seconds apart, and is read once per this interval.
+   */
+  private static final Duration WATERMARK_MAX_AGE = Duration.ofSeconds(5);
 
   /** The organisation the hub signs ledger transactions as. */
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -219,6 +232,8 @@ public final class Hub implements AutoCloseable {
                 gateway.maxEventsPerBatch(),
                 gateway.maxFutureSkew(),
                 (int) gateway.maxBodyBytes()));
+    PostgresEvidenceReader evidenceReader =
+        new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName());
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
@@ -226,7 +241,13 @@ public final class Hub implements AutoCloseable {
                 decoder,
                 new KafkaEventIngestor(database.dataSource(), publisher),
                 metrics,
-                Clock.systemUTC()),
+                Clock.systemUTC(),
+                new TooLateEvents(
+                    new CorrectionHorizon(
+                        zone,
+                        streamJob.job().workingTime().silenceTimeout(),
+                        streamJob.job().correctionHorizon()),
+                    new JobWatermark(evidenceReader::committedWatermark, WATERMARK_MAX_AGE))),
             new DayRecordQueryHandler(
                 new DayRecordLookup(
                     new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
@@ -235,8 +256,9 @@ public final class Hub implements AutoCloseable {
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
             new EvidenceHandler(
                 new EvidenceService(
-                    new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
-                    publisher::publish,
+                    evidenceReader,
+                    new RecentSealRequests(
+                        publisher::publish, evidenceConfig.sealRepeatWindow(), Clock.systemUTC()),
                     evidenceConfig.sealWait(),
                     ledger,
                     new EvidenceBundleBuilder(hubSigner, certificateChain(signing, tls)),
@@ -249,9 +271,11 @@ public final class Hub implements AutoCloseable {
     register(() -> vertx.close().await());
     // Every instance must bind the same port, so a configured 0 is resolved once, up front.
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
+    // One set of buckets for all instances: an organisation's limit holds across event loops.
+    RateLimits rateLimits = RateLimits.of(RateLimitConfig.from(settings));
     vertx
         .deployVerticle(
-            () -> new GatewayVerticle(bound, tls, features, metrics),
+            () -> new GatewayVerticle(bound, tls, features, metrics, rateLimits),
             new DeploymentOptions().setInstances(bound.instances()))
         .await();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();

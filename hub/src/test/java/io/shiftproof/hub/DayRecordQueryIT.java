@@ -210,9 +210,9 @@ class DayRecordQueryIT extends WithRunningHub {
             + " | INVALID_INSTANT",
         "unencoded plus | /v1/workers/WORKER/status?at=2026-11-21T10:00:00+08:00 | 400"
             + " | INVALID_INSTANT",
-        "unknown worker day | /v1/workers/UNKNOWN/days/2026-11-21 | 404 | WORKER_NOT_FOUND",
+        "unknown worker day | /v1/workers/UNKNOWN/days/2026-11-21 | 404 | DAY_NOT_FOUND",
         "unknown worker status | /v1/workers/UNKNOWN/status?at=2026-11-21T10:00:00Z | 404"
-            + " | WORKER_NOT_FOUND",
+            + " | DAY_NOT_FOUND",
         "day without record | /v1/workers/WORKER/days/2026-11-19 | 404 | DAY_NOT_FOUND",
         "status without record | /v1/workers/WORKER/status?at=2026-11-19T10:00:00Z | 404"
             + " | DAY_NOT_FOUND",

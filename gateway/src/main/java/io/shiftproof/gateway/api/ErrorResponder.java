@@ -1,7 +1,10 @@
 package io.shiftproof.gateway.api;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.schemas.wire.BatchRejectedException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -30,22 +33,51 @@ public final class ErrorResponder {
     send(ctx, error);
   }
 
+  /**
+   * Answers a request the HTTP layer could not parse (a broken request line, headers too long, a
+   * bad content-length), which never reaches the router, with the same error body as every other
+   * refusal; the connection is closed after it, since the rest of its bytes cannot be trusted.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ApiException error;
+    if (cause instanceof TooLongHttpLineException) {
+      error =
+          HttpErrorCode.URI_TOO_LONG.exception("the request line is too long; shorten the path");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      error =
+          HttpErrorCode.HEADERS_TOO_LARGE.exception(
+              "the request headers are too large; send fewer");
+    } else {
+      error = HttpErrorCode.BAD_REQUEST.exception("the request is not well-formed HTTP/1.1");
+    }
+    request
+        .response()
+        .setStatusCode(error.status())
+        .putHeader("content-type", "application/json")
+        .putHeader("connection", "close")
+        .end(errorBody(error).encode())
+        .onComplete(done -> request.connection().close());
+  }
+
   /** Sends an error response unless one was already sent. */
   public static void send(RoutingContext ctx, ApiException error) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    JsonObject body =
-        new JsonObject()
-            .put(
-                "error",
-                new JsonObject().put("code", error.code()).put("message", error.getMessage()));
+    JsonObject body = errorBody(error);
     var response = ctx.response().setStatusCode(error.status());
     response.putHeader("content-type", "application/json");
-    if (error.status() == 503) {
+    if (error.status() == 503 && !response.headers().contains("retry-after")) {
       response.putHeader("retry-after", "1");
     }
     response.end(body.encode());
+  }
+
+  private static JsonObject errorBody(ApiException error) {
+    return new JsonObject()
+        .put(
+            "error", new JsonObject().put("code", error.code()).put("message", error.getMessage()));
   }
 
   private static ApiException toApiException(Throwable failure, int status) {

@@ -3,7 +3,8 @@ package io.shiftproof.gateway.api;
 /**
  * Stable codes for request-level errors of the HTTP API. Event- and batch-level validation codes
  * come from {@code io.shiftproof.schemas.wire.ErrorCode}; both are part of the public contract and
- * never renamed.
+ * never renamed. ({@code WORKER_NOT_FOUND} is retired: an unknown worker is answered as {@link
+ * #DAY_NOT_FOUND}, so the API is not an oracle for which pseudonyms exist.)
  */
 public enum HttpErrorCode {
   CERTIFICATE_REQUIRED(401),
@@ -15,6 +16,9 @@ public enum HttpErrorCode {
   METHOD_NOT_ALLOWED(405),
   BODY_TOO_LARGE(413),
   UNSUPPORTED_MEDIA_TYPE(415),
+  URI_TOO_LONG(414),
+  RATE_LIMITED(429),
+  HEADERS_TOO_LARGE(431),
   EMPTY_BODY(400),
   BAD_REQUEST(400),
   INVALID_WORKER_REF(400),
@@ -22,11 +26,11 @@ public enum HttpErrorCode {
   INVALID_VERSION(400),
   INVALID_INSTANT(400),
   INVALID_LIMIT(400),
-  WORKER_NOT_FOUND(404),
   DAY_NOT_FOUND(404),
   VERSION_NOT_FOUND(404),
   STATUS_NOT_YET_KNOWN(409),
   EVIDENCE_NOT_SEALED(409),
+  EVIDENCE_INCONSISTENT(409),
   INGEST_UNAVAILABLE(503),
   RECORDS_UNAVAILABLE(503),
   TIMEOUT(503),

@@ -8,8 +8,9 @@ import java.time.Duration;
  * How evidence requests behave.
  *
  * @param sealWait how long a request for a day not sealed yet waits for its interim version
+ * @param sealRepeatWindow how long one seal request of a worker-day stands for later ones
  */
-public record EvidenceConfig(Duration sealWait) {
+public record EvidenceConfig(Duration sealWait, Duration sealRepeatWindow) {
 
   /** Room left in the request's budget for building, logging and signing the bundle. */
   static final Duration MARGIN = Duration.ofSeconds(5);
@@ -32,6 +33,6 @@ public record EvidenceConfig(Duration sealWait) {
               + GatewayKeys.REQUEST_TIMEOUT.name()
               + " less 5 s), or a request would time out while its bundle is being built");
     }
-    return new EvidenceConfig(sealWait);
+    return new EvidenceConfig(sealWait, s.get(GatewayKeys.EVIDENCE_SEAL_REPEAT_WINDOW));
   }
 }

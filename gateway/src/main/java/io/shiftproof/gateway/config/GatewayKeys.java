@@ -94,6 +94,23 @@ public final class GatewayKeys {
           Parsers::positiveDuration,
           "How far ahead of the hub's clock an occurredAt may be before FUTURE_TIMESTAMP.");
 
+  public static final ConfigKey<Integer> RATE_LIMIT_PER_SECOND =
+      key(
+          "gateway.rate-limit.per-second",
+          "500",
+          "a whole number 1..1000000",
+          Parsers.intIn(1, 1_000_000),
+          "Requests per second each organisation may send, on every route together; beyond it"
+              + " (and its burst) the answer is 429 RATE_LIMITED with Retry-After.");
+  public static final ConfigKey<Integer> RATE_LIMIT_BURST =
+      key(
+          "gateway.rate-limit.burst",
+          "1000",
+          "a whole number 1..1000000",
+          Parsers.intIn(1, 1_000_000),
+          "Requests an organisation may send at once after being quiet (the token bucket's"
+              + " size).");
+
   public static final ConfigKey<Duration> KEY_RETENTION =
       key(
           "ingest.key-retention",
@@ -111,6 +128,15 @@ public final class GatewayKeys {
           Parsers::positiveDuration,
           "How long an evidence request for a day not yet sealed waits for the interim version it"
               + " asks the job for (sealed and anchored at the job's next checkpoint).");
+
+  public static final ConfigKey<Duration> EVIDENCE_SEAL_REPEAT_WINDOW =
+      key(
+          "evidence.seal-repeat-window",
+          "PT10S",
+          "a positive ISO-8601 duration such as PT10S",
+          Parsers::positiveDuration,
+          "Evidence requests for the same worker-day within this window share one seal request:"
+              + " they wait for the same interim version instead of sealing the day again.");
 
   public static final ConfigKey<String> KAFKA_BOOTSTRAP =
       key(
@@ -278,8 +304,11 @@ public final class GatewayKeys {
           IDLE_TIMEOUT,
           MAX_EVENTS_PER_BATCH,
           MAX_FUTURE_SKEW,
+          RATE_LIMIT_PER_SECOND,
+          RATE_LIMIT_BURST,
           KEY_RETENTION,
           EVIDENCE_SEAL_WAIT,
+          EVIDENCE_SEAL_REPEAT_WINDOW,
           KAFKA_BOOTSTRAP,
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,

@@ -13,6 +13,7 @@ import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.records.RecordStoreException;
 import io.shiftproof.schemas.wire.Rfc3339;
+import io.shiftproof.schemas.wire.ValueEcho;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -83,9 +84,9 @@ public final class EvidenceHandler implements ApiRoutes {
     for (String field : body.fieldNames()) {
       if (!FIELDS.contains(field)) {
         throw HttpErrorCode.BAD_REQUEST.exception(
-            "body: got unknown field \""
-                + field
-                + "\", want only workerRef, incidentAt and claimId");
+            "body: got unknown field "
+                + ValueEcho.quote(field)
+                + ", want only workerRef, incidentAt and claimId");
       }
     }
     Object workerRef = body.getValue("workerRef");
@@ -95,14 +96,14 @@ public final class EvidenceHandler implements ApiRoutes {
     if (at == null) {
       throw HttpErrorCode.INVALID_INSTANT.exception(
           "incidentAt: got "
-              + (incidentAt == null ? "nothing" : "\"" + incidentAt + "\"")
+              + (incidentAt == null ? "nothing" : ValueEcho.quote(String.valueOf(incidentAt)))
               + ", want an RFC 3339 instant with offset, e.g. 2026-11-28T14:32:00+08:00");
     }
     Object claimId = body.getValue("claimId");
     if (claimId != null && !(claimId instanceof String id && CLAIM_ID.matcher(id).matches())) {
       throw HttpErrorCode.BAD_REQUEST.exception(
           "claimId: got "
-              + (claimId instanceof String ? "\"" + shortened((String) claimId) + "\"" : claimId)
+              + ValueEcho.quote(String.valueOf(claimId))
               + ", want 1 to 128 letters, digits, '.', '_', ':' or '-'");
     }
     return new EvidenceQuery(
@@ -110,10 +111,5 @@ public final class EvidenceHandler implements ApiRoutes {
         at,
         ClientIdentityHandler.identity(ctx).organisation(),
         Optional.ofNullable((String) claimId));
-  }
-
-  /** Echoed input stays short, whatever was sent. */
-  private static String shortened(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 64) + "…";
   }
 }

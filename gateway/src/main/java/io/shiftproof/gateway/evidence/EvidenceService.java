@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.evidence;
 
 import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.ledger.Committed;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.contract.AccessLogEntry;
@@ -16,6 +17,7 @@ import io.shiftproof.records.DayEvidence;
 import io.shiftproof.records.EvidenceReader;
 import io.shiftproof.records.RecordProof;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.MalformedRecordException;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.SealRequest;
 import java.time.Clock;
@@ -27,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the evidence bundle of docs/design.md §6 for an incident: the latest sealed, anchored
@@ -36,6 +40,8 @@ import java.util.UUID;
  * who asked, for which claim, and when, as the ledger recorded it. Blocking.
  */
 public final class EvidenceService implements EvidenceBundles {
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
+
   /** The purpose recorded in the access log for a request that names no claim. */
   public static final String PURPOSE = EvidenceAccess.PURPOSE;
 
@@ -79,6 +85,14 @@ public final class EvidenceService implements EvidenceBundles {
    */
   @Override
   public byte[] bundle(EvidenceQuery query) {
+    try {
+      return assemble(query);
+    } catch (MalformedRecordException e) {
+      throw tampered(query, "a stored record does not decode: " + e.getMessage());
+    }
+  }
+
+  private byte[] assemble(EvidenceQuery query) {
     EvidenceRequest request = new EvidenceRequest(query.workerRef(), query.incidentAt(), zone);
     Map<LocalDate, DayEvidence> window = sealedWindow(query, request);
     List<ProvenRecord> records = new ArrayList<>();
@@ -112,14 +126,7 @@ public final class EvidenceService implements EvidenceBundles {
         }
         daysWithoutRecords.add(day);
       } else {
-        throw HttpErrorCode.DAY_NOT_FOUND.exception(
-            "incidentAt: the hub holds no record of "
-                + query.workerRef()
-                + " on "
-                + day
-                + " (local days in "
-                + zone
-                + "): the worker had no events that day, or they are not processed yet");
+        throw DayRecordLookup.noRecord(day, zone);
       }
     }
     // Logged once every record is anchored, so the entry follows their anchors on the ledger; its
@@ -139,7 +146,8 @@ public final class EvidenceService implements EvidenceBundles {
       if (e.code() == EvidenceException.Code.RECORD_MISSING) {
         throw HttpErrorCode.EVIDENCE_NOT_SEALED.exception(e.getMessage());
       }
-      throw e;
+      // The hub's own tables gave records, proofs and anchors that do not fit together.
+      throw tampered(query, e.getMessage());
     }
   }
 
@@ -224,6 +232,21 @@ public final class EvidenceService implements EvidenceBundles {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for an interim version", e);
     }
+  }
+
+  /**
+   * What the hub answers when its stored records do not match their anchors or proofs (a changed
+   * row, a record that does not hash to its anchored root): no bundle, a stable code the client can
+   * report, and the detail for the operator in the log, never a bare internal error.
+   */
+  private static RuntimeException tampered(EvidenceQuery query, String detail) {
+    LOG.error(
+        "evidence for {} refused: stored records do not match their anchors ({}); run the audit",
+        query.workerRef(),
+        detail);
+    return HttpErrorCode.EVIDENCE_INCONSISTENT.exception(
+        "the hub's stored records for this worker do not match their anchored proofs, so it issues"
+            + " no evidence; report this to the hub's operator, who must run the audit");
   }
 
   private static RuntimeException notSealed(EvidenceQuery query, DayEvidence.NotSealed day) {

@@ -9,6 +9,7 @@ import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.DecodedBatch;
 import io.shiftproof.schemas.wire.EventRejection;
+import io.shiftproof.schemas.wire.ValueEcho;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -35,13 +36,28 @@ public final class IngestHandler implements ApiRoutes {
   private final EventIngestor ingestor;
   private final GatewayMetrics metrics;
   private final Clock clock;
+  private final TooLateEvents tooLate;
 
+  /** A handler that never answers {@code TOO_LATE}: for a gateway without a job behind it. */
   public IngestHandler(
       BatchDecoder decoder, EventIngestor ingestor, GatewayMetrics metrics, Clock clock) {
+    this(decoder, ingestor, metrics, clock, TooLateEvents.NONE);
+  }
+
+  /**
+   * @param tooLate tells which valid events come too late to change a record
+   */
+  public IngestHandler(
+      BatchDecoder decoder,
+      EventIngestor ingestor,
+      GatewayMetrics metrics,
+      Clock clock,
+      TooLateEvents tooLate) {
     this.decoder = decoder;
     this.ingestor = ingestor;
     this.metrics = metrics;
     this.clock = clock;
+    this.tooLate = tooLate;
   }
 
   @Override
@@ -68,7 +84,8 @@ public final class IngestHandler implements ApiRoutes {
                   format == BodyFormat.JSON
                       ? decoder.decodeJson(bytes, now)
                       : decoder.decodeAvro(bytes, now);
-              return ingestor.ingest(platform, batch, now);
+              IngestOutcome outcome = ingestor.ingest(platform, batch, now);
+              return outcome.withTooLate(tooLate.among(batch));
             },
             false)
         .onSuccess(outcome -> respond(ctx, outcome))
@@ -127,9 +144,9 @@ public final class IngestHandler implements ApiRoutes {
           return AVRO;
         default:
           throw HttpErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(
-              "content-type: got \""
-                  + (mediaType.length() > 40 ? mediaType.substring(0, 40) + "…" : mediaType)
-                  + "\", want application/json or application/avro");
+              "content-type: got "
+                  + ValueEcho.quote(mediaType)
+                  + ", want application/json or application/avro");
       }
     }
   }

@@ -52,6 +52,15 @@ public final class GatewayMetrics implements AutoCloseable {
         .increment();
   }
 
+  /** One request refused by the organisation's rate limit. */
+  public void rateLimited(String organisation) {
+    Counter.builder("shiftproof.http.rate.limited")
+        .tag("organisation", organisation)
+        .description("Requests refused with 429 by the organisation's rate limit")
+        .register(registry)
+        .increment();
+  }
+
   /** Latency of one request, by route template and status. */
   public void request(String route, int status, long nanos) {
     Timer.builder("shiftproof.http.requests")

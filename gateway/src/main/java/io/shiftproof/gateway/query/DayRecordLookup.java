@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Answers the query routes from a {@link DayRecordReader}, turning every kind of absence into its
- * own error so a client can tell an unknown worker from a quiet day or a missing version. Blocking.
+ * Answers the query routes from a {@link DayRecordReader}. An unknown worker and a day without a
+ * record get the same answer ({@link #noRecord}), so the API does not tell a caller which
+ * pseudonyms exist; a missing version of an existing day is its own error. Blocking.
  */
 public final class DayRecordLookup {
   private final DayRecordReader reader;
@@ -36,7 +37,7 @@ public final class DayRecordLookup {
   }
 
   private StoredDayRecord latest(String workerRef, LocalDate day) {
-    return reader.latest(workerRef, day).orElseThrow(() -> dayNotFound(workerRef, day));
+    return reader.latest(workerRef, day).orElseThrow(() -> noRecord(day, zone));
   }
 
   /** The worker's status at the instant, from the latest record of the local day containing it. */
@@ -56,22 +57,19 @@ public final class DayRecordLookup {
                         + " for an earlier instant or again later"));
   }
 
-  private ApiException dayNotFound(String workerRef, LocalDate day) {
-    if (!reader.knowsWorker(workerRef)) {
-      return HttpErrorCode.WORKER_NOT_FOUND.exception(
-          "workerRef: got "
-              + workerRef
-              + ", which has no day records; check the pseudonym, or wait until its events are"
-              + " processed");
-    }
+  /**
+   * The one answer for "nothing to show for this worker on this day", whether the pseudonym is
+   * unknown or only the day is empty: telling the two apart would let a caller probe which
+   * pseudonyms exist. The message names neither the pseudonym nor which case it was.
+   */
+  public static ApiException noRecord(LocalDate day, ZoneId zone) {
     return HttpErrorCode.DAY_NOT_FOUND.exception(
-        "day: got "
+        "no record of this workerRef on "
             + day
-            + ", for which "
-            + workerRef
-            + " has no record (local days in "
+            + " (local days in "
             + zone
-            + "); the worker had no events that day, or they are not processed yet");
+            + "): check the pseudonym and the day; the worker may have had no events that day, or"
+            + " they are not processed yet");
   }
 
   private static ApiException versionNotFound(DayQuery query, StoredDayRecord latestRecord) {

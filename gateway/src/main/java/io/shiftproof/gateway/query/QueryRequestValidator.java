@@ -4,6 +4,7 @@ import io.shiftproof.gateway.api.ApiException;
 import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.records.LateEventFilter;
 import io.shiftproof.schemas.wire.Rfc3339;
+import io.shiftproof.schemas.wire.ValueEcho;
 import io.shiftproof.schemas.wire.WorkerRefs;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -28,7 +29,6 @@ public final class QueryRequestValidator {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
   private static final int MAX_PLATFORM_CHARS = 256;
-  private static final int MAX_ECHO_CHARS = 60;
   private static final String INSTANT_EXAMPLE = "2026-11-28T14:02:11+08:00";
 
   private static final DateTimeFormatter DATE =
@@ -214,10 +214,6 @@ public final class QueryRequestValidator {
 
   /** The value as the client sent it, quoted and shortened so a huge value cannot bloat errors. */
   private static String echo(String text) {
-    if (text == null) {
-      return "nothing";
-    }
-    String shown = text.length() > MAX_ECHO_CHARS ? text.substring(0, MAX_ECHO_CHARS) + "…" : text;
-    return "\"" + shown + "\"";
+    return text == null ? "nothing" : ValueEcho.quote(text);
   }
 }

@@ -2,9 +2,12 @@ package io.shiftproof.gateway.server;
 
 import io.shiftproof.gateway.api.ApiRouter;
 import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.BodyLimit;
 import io.shiftproof.gateway.api.ClientIdentityHandler;
 import io.shiftproof.gateway.api.ErrorResponder;
 import io.shiftproof.gateway.api.OrganisationIssuers;
+import io.shiftproof.gateway.api.PercentEncoding;
+import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
@@ -35,25 +38,36 @@ public final class GatewayVerticle extends VerticleBase {
   private final TlsConfig tls;
   private final List<ApiRoutes> features;
   private final GatewayMetrics metrics;
+  private final RateLimits rateLimits;
   private HttpServer server;
   private OrganisationIssuers issuers;
 
   /**
    * @param features the API's features (ingest, queries, evidence, audit, …), mounted in order
+   * @param rateLimits the organisations' token buckets, one object shared by every instance
    */
   public GatewayVerticle(
-      GatewayConfig config, TlsConfig tls, List<ApiRoutes> features, GatewayMetrics metrics) {
+      GatewayConfig config,
+      TlsConfig tls,
+      List<ApiRoutes> features,
+      GatewayMetrics metrics,
+      RateLimits rateLimits) {
     this.config = config;
     this.tls = tls;
     this.features = List.copyOf(features);
     this.metrics = metrics;
+    this.rateLimits = rateLimits;
   }
 
   @Override
   public Future<?> start() {
     // Read here, not by the TLS layer alone: it checks no revocation list's signature.
     issuers = OrganisationIssuers.load(tls);
-    server = vertx.createHttpServer(serverOptions()).requestHandler(router());
+    server =
+        vertx
+            .createHttpServer(serverOptions())
+            .requestHandler(router())
+            .invalidRequestHandler(ErrorResponder::invalidRequest);
     return server.listen();
   }
 
@@ -66,13 +80,20 @@ public final class GatewayVerticle extends VerticleBase {
     ErrorResponder errors = new ErrorResponder(metrics);
     Router router = Router.router(vertx);
     router.route().handler((PlatformHandler) this::measure);
+    router.route().handler(new BodyLimit(config.maxBodyBytes()));
+    router.route().handler(new PercentEncoding());
     router.route("/v1/*").handler(new ClientIdentityHandler(issuers));
+    // Every route, unknown paths included: a flood of bad requests is limited like good ones.
+    router.route("/v1/*").handler(rateLimits.handler(metrics));
     ApiRouter api = new ApiRouter(router, config.requestTimeout(), config.maxBodyBytes());
     features.forEach(feature -> feature.mount(api));
     router.route().failureHandler(errors::handleFailure);
     router.errorHandler(404, errors::handleFailure);
     router.errorHandler(405, errors::handleFailure);
     router.errorHandler(500, errors::handleFailure);
+    // Vert.x Web answers these itself (a path it cannot decode, a body over a route's limit).
+    router.errorHandler(400, errors::handleFailure);
+    router.errorHandler(413, errors::handleFailure);
     return router;
   }
 

@@ -2,6 +2,7 @@ package io.shiftproof.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.shiftproof.gateway.api.ApiException;
 import io.shiftproof.records.DayRecords;
@@ -114,12 +115,15 @@ class DayRecordLookupTest {
   }
 
   @Test
-  void absenceIsReportedAsUnknownWorkerDayOrVersion() {
-    assertThatThrownBy(
-            () -> lookup.day(new DayQuery("wr_" + "C".repeat(43), day("2026-03-29"), none())))
-        .hasFieldOrPropertyWithValue("code", "WORKER_NOT_FOUND");
-    assertThatThrownBy(() -> lookup.day(new DayQuery(REF, day("2026-03-30"), none())))
-        .hasFieldOrPropertyWithValue("code", "DAY_NOT_FOUND");
+  void unknownWorkerAndEmptyDayAreAnsweredAlikeAndAMissingVersionApart() {
+    Throwable unknownWorker =
+        catchThrowable(
+            () -> lookup.day(new DayQuery("wr_" + "C".repeat(43), day("2026-03-30"), none())));
+    Throwable emptyDay =
+        catchThrowable(() -> lookup.day(new DayQuery(REF, day("2026-03-30"), none())));
+    assertThat(unknownWorker).hasFieldOrPropertyWithValue("code", "DAY_NOT_FOUND");
+    assertThat(emptyDay).hasFieldOrPropertyWithValue("code", "DAY_NOT_FOUND");
+    assertThat(unknownWorker).hasMessage(emptyDay.getMessage());
     assertThatThrownBy(() -> lookup.day(new DayQuery(REF, day("2026-03-28"), OptionalInt.of(2))))
         .hasFieldOrPropertyWithValue("code", "VERSION_NOT_FOUND")
         .hasMessageContaining("latest version is 1");

@@ -31,6 +31,11 @@ public enum ErrorCode {
   FUTURE_TIMESTAMP("occurredAt is further ahead of the hub's clock than the allowed skew"),
   INVALID_CELL("cell is not a geohash of 1 to 6 characters"),
   /**
+   * The event is valid but older than the correction horizon of the days it could change: it is
+   * kept and stored for operators, but changes no record.
+   */
+  TOO_LATE("occurredAt is past the correction horizon: the event is stored but changes no record"),
+  /**
    * Reserved for reporting a repeated eventId within one batch. The decoder does not reject such an
    * event: it is a duplicate, listed in {@link DecodedBatch#duplicateIndexes()}, in line with the
    * idempotency rule that a resent event counts as a duplicate, never twice.

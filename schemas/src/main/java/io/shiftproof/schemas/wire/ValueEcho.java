@@ -3,20 +3,22 @@ package io.shiftproof.schemas.wire;
 /**
  * Renders client-supplied values for error messages: quoted, with control characters and unpaired
  * surrogates escaped, and cut to a few dozen characters so that a huge or hostile input never ends
- * up whole in a response or a log line.
+ * up whole in a response or a log line. Every error message of the hub that repeats client input
+ * renders it here, so the bound holds everywhere.
  */
-final class ValueEcho {
-  static final int MAX_ECHO_CHARS = 40;
+public final class ValueEcho {
+  /** The most characters of a client's value an error message repeats. */
+  public static final int MAX_ECHO_CHARS = 40;
 
   private ValueEcho() {}
 
   /** The value as a quoted, escaped string of at most {@link #MAX_ECHO_CHARS} characters. */
-  static String quote(String value) {
+  public static String quote(String value) {
     return quote(value, MAX_ECHO_CHARS);
   }
 
   /** Like {@link #quote(String)} with a chosen length limit. */
-  static String quote(String value, int maxChars) {
+  public static String quote(String value, int maxChars) {
     int shown = Math.min(value.length(), maxChars);
     StringBuilder out = new StringBuilder(shown + 24).append('"');
     for (int i = 0; i < shown; i++) {
@@ -37,7 +39,7 @@ final class ValueEcho {
   }
 
   /** Free text from a library (e.g. a parser's reason) made safe for a message. */
-  static String reason(String text) {
+  public static String reason(String text) {
     if (text == null || text.isEmpty()) {
       return "no detail";
     }

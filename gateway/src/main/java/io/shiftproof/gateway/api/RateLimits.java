@@ -1,0 +1,101 @@
+package io.shiftproof.gateway.api;
+
+import io.shiftproof.gateway.config.RateLimitConfig;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per organisation, shared by every verticle instance of the gateway: each request
+ * takes one token; tokens come back at {@code ratePerSecond} up to {@code burst}. One platform or
+ * insurer sending too much slows itself down, not the hub or the other organisations.
+ */
+public final class RateLimits {
+  private final double ratePerSecond;
+  private final double burst;
+  private final LongSupplier nanoTime;
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  /**
+   * @param ratePerSecond the sustained requests per second each organisation may send
+   * @param burst how many requests an organisation may send at once after being quiet
+   */
+  public RateLimits(double ratePerSecond, int burst) {
+    this(ratePerSecond, burst, System::nanoTime);
+  }
+
+  /** With a clock of its own, for tests. */
+  public RateLimits(double ratePerSecond, int burst, LongSupplier nanoTime) {
+    if (!(ratePerSecond > 0) || burst < 1) {
+      throw new IllegalArgumentException(
+          "rate limit: got " + ratePerSecond + "/s burst " + burst + ", want both positive");
+    }
+    this.ratePerSecond = ratePerSecond;
+    this.burst = burst;
+    this.nanoTime = nanoTime;
+  }
+
+  /** From the gateway's configuration. */
+  public static RateLimits of(RateLimitConfig config) {
+    return new RateLimits(config.perSecond(), config.burst());
+  }
+
+  /**
+   * A handler for requests whose identity is known: lets the request on when its organisation has a
+   * token, and otherwise answers {@code 429 RATE_LIMITED} with {@code Retry-After} in whole
+   * seconds, counted in the metrics.
+   */
+  public PlatformHandler handler(GatewayMetrics metrics) {
+    return ctx -> {
+      String organisation = ClientIdentityHandler.identity(ctx).organisation();
+      Optional<Duration> wait = take(organisation);
+      if (wait.isEmpty()) {
+        ctx.next();
+        return;
+      }
+      metrics.rateLimited(organisation);
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.response().putHeader("retry-after", String.valueOf(seconds));
+      ctx.fail(
+          HttpErrorCode.RATE_LIMITED.exception(
+              "too many requests from "
+                  + organisation
+                  + ": at most "
+                  + (long) ratePerSecond
+                  + " per second (bursts of "
+                  + (long) burst
+                  + "); wait "
+                  + seconds
+                  + " s and resend"));
+    };
+  }
+
+  /**
+   * Takes a token for one request of {@code organisation}: empty when it may go ahead, otherwise
+   * how long until the next token, which the client is told to wait.
+   */
+  public Optional<Duration> take(String organisation) {
+    return buckets.computeIfAbsent(organisation, org -> new Bucket()).take();
+  }
+
+  private final class Bucket {
+    private double tokens = burst;
+    private long refilledAt = nanoTime.getAsLong();
+
+    synchronized Optional<Duration> take() {
+      long now = nanoTime.getAsLong();
+      long elapsed = Math.max(0, now - refilledAt);
+      tokens = Math.min(burst, tokens + elapsed / 1e9 * ratePerSecond);
+      refilledAt = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return Optional.empty();
+      }
+      return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / ratePerSecond * 1e9)));
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package io.shiftproof.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -28,6 +30,27 @@ public record RouteAnswer(int status, MultiMap headers, Buffer body) {
                   check.on(answer);
                   test.completeNow();
                 }));
+  }
+
+  /**
+   * {@link #expect} an error answer: {@code status} with the stable {@code code}, the most common
+   * check of a route test.
+   */
+  public static Handler<AsyncResult<RouteAnswer>> expectError(
+      VertxTestContext test, int status, String code) {
+    return expectError(test, status, code, answer -> {});
+  }
+
+  /** {@link #expectError}, then {@code more} checks on the same answer. */
+  public static Handler<AsyncResult<RouteAnswer>> expectError(
+      VertxTestContext test, int status, String code, Check more) {
+    return expect(
+        test,
+        answer -> {
+          assertThat(answer.status()).as("status of %s", answer).isEqualTo(status);
+          assertThat(answer.errorCode()).isEqualTo(code);
+          more.on(answer);
+        });
   }
 
   /** The body as a JSON object. */

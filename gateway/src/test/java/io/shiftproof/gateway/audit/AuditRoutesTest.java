@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.audit;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -115,11 +116,11 @@ class AuditRoutesTest {
     server
         .postJson("admin", "/v1/audit", "{\"sequence\": 3}")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "BAD_REQUEST",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
                   assertThat(runs.get()).isZero();
                 }));
   }
@@ -188,11 +189,11 @@ class AuditRoutesTest {
     server
         .get("insurer-1", "/v1/audit")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(runs.get()).isZero();
                 }));
   }
@@ -206,11 +207,11 @@ class AuditRoutesTest {
     server
         .get("admin", "/v1/audit")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                503,
+                "RECORDS_UNAVAILABLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
                   assertThat(answer.errorMessage()).doesNotContain("FATAL");
                   assertThat(answer.header("retry-after")).isEqualTo("1");
                 }));
@@ -222,15 +223,7 @@ class AuditRoutesTest {
         kept -> {
           throw new LedgerException("UNAVAILABLE", "peer0 unreachable", true);
         };
-    server
-        .get("admin", "/v1/audit")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
-                }));
+    server.get("admin", "/v1/audit").onComplete(expectError(test, 503, "RECORDS_UNAVAILABLE"));
   }
 
   private static KeyPair p256() {

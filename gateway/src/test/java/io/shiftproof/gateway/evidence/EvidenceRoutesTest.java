@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.evidence;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -95,11 +96,11 @@ class EvidenceRoutesTest {
     server
         .postJson("insurer-1", "/v1/evidence", withClaim)
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "BAD_REQUEST",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
                   assertThat(answer.errorMessage()).startsWith("claimId: got \"a claim\"");
                   assertThat(bundles.calls.get()).isZero();
                 }));
@@ -115,11 +116,11 @@ class EvidenceRoutesTest {
     server
         .postJson("insurer-1", "/v1/evidence", withRequester)
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "BAD_REQUEST",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
                   assertThat(answer.errorMessage()).contains("\"requestedBy\"");
                   assertThat(bundles.calls.get()).isZero();
                 }));
@@ -129,39 +130,21 @@ class EvidenceRoutesTest {
   void bodyThatIsNotAJsonObjectIsRefused(VertxTestContext test) {
     server
         .postJson("insurer-1", "/v1/evidence", "[1, 2]")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
-                }));
+        .onComplete(expectError(test, 400, "BAD_REQUEST"));
   }
 
   @Test
   void emptyBodyIsRefused(VertxTestContext test) {
     server
         .postJson("insurer-1", "/v1/evidence", "")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("EMPTY_BODY");
-                }));
+        .onComplete(expectError(test, 400, "EMPTY_BODY"));
   }
 
   @Test
   void malformedWorkerRefIsRefused(VertxTestContext test) {
     server
         .postJson("insurer-1", "/v1/evidence", request("13800138000", "2026-11-28T06:32:00Z"))
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_WORKER_REF");
-                }));
+        .onComplete(expectError(test, 400, "INVALID_WORKER_REF"));
   }
 
   @Test
@@ -169,11 +152,11 @@ class EvidenceRoutesTest {
     server
         .postJson("insurer-1", "/v1/evidence", request(WORKER, "2026-11-28T14:32:00"))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "INVALID_INSTANT",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_INSTANT");
                   assertThat(answer.errorMessage()).contains("\"2026-11-28T14:32:00\"");
                   assertThat(bundles.calls.get()).isZero();
                 }));
@@ -190,11 +173,11 @@ class EvidenceRoutesTest {
     server
         .postJson("insurer-1", "/v1/evidence", padded)
         .onComplete(
-            expect(
+            expectError(
                 test,
+                413,
+                "BODY_TOO_LARGE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(413);
-                  assertThat(answer.errorCode()).isEqualTo("BODY_TOO_LARGE");
                   assertThat(bundles.calls.get()).isZero();
                 }));
   }
@@ -204,11 +187,11 @@ class EvidenceRoutesTest {
     server
         .postJson("platform-1", "/v1/evidence", request(WORKER, "2026-11-28T06:32:00Z"))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(bundles.calls.get()).isZero();
                 }));
   }
@@ -222,11 +205,11 @@ class EvidenceRoutesTest {
     server
         .postJson("insurer-1", "/v1/evidence", request(WORKER, "2026-11-28T06:32:00Z"))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                503,
+                "RECORDS_UNAVAILABLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
                   assertThat(answer.errorMessage()).doesNotContain("peer0");
                   assertThat(answer.header("retry-after")).isEqualTo("1");
                 }));
@@ -241,11 +224,11 @@ class EvidenceRoutesTest {
     server
         .postJson("insurer-1", "/v1/evidence", request(WORKER, "2026-11-28T06:32:00Z"))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                409,
+                "EVIDENCE_NOT_SEALED",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(409);
-                  assertThat(answer.errorCode()).isEqualTo("EVIDENCE_NOT_SEALED");
                   assertThat(answer.errorMessage()).isEqualTo("not processed past the incident");
                 }));
   }

@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.ingest;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -125,11 +126,11 @@ class IngestRoutesTest {
     server
         .post("platform-1", "/v1/events", "text/plain", Buffer.buffer(batch("b", event("e"))))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(415);
-                  assertThat(answer.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
                   assertThat(answer.errorMessage()).contains("text/plain");
                   assertThat(ingestor.calls()).isZero();
                 }));
@@ -139,13 +140,7 @@ class IngestRoutesTest {
   void emptyBodyIsRefused(VertxTestContext test) {
     server
         .postJson("platform-1", "/v1/events", "")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("EMPTY_BODY");
-                }));
+        .onComplete(expectError(test, 400, "EMPTY_BODY"));
   }
 
   @Test
@@ -153,11 +148,11 @@ class IngestRoutesTest {
     server
         .postJson("platform-1", "/v1/events", "{\"batchId\":\"b\",\"events\":[")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "MALFORMED_JSON",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("MALFORMED_JSON");
                   assertThat(ingestor.calls()).isZero();
                 }));
   }
@@ -166,13 +161,7 @@ class IngestRoutesTest {
   void avroContentTypeIsDecodedAsAvro(VertxTestContext test) {
     server
         .post("platform-1", "/v1/events", "application/avro", Buffer.buffer("not avro"))
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("MALFORMED_AVRO");
-                }));
+        .onComplete(expectError(test, 400, "MALFORMED_AVRO"));
   }
 
   @Test
@@ -181,11 +170,11 @@ class IngestRoutesTest {
     server
         .post("platform-1", "/v1/events", "application/json", tooLarge)
         .onComplete(
-            expect(
+            expectError(
                 test,
+                413,
+                "BODY_TOO_LARGE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(413);
-                  assertThat(answer.errorCode()).isEqualTo("BODY_TOO_LARGE");
                   assertThat(ingestor.calls()).isZero();
                 }));
   }
@@ -195,11 +184,11 @@ class IngestRoutesTest {
     server
         .postJson("insurer-1", "/v1/events", batch("b", event("e")))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(answer.errorMessage()).contains("insurer").contains("platform");
                   assertThat(ingestor.calls()).isZero();
                 }));
@@ -214,11 +203,11 @@ class IngestRoutesTest {
     server
         .postJson("platform-1", "/v1/events", batch("b", event("e")))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                503,
+                "INGEST_UNAVAILABLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("INGEST_UNAVAILABLE");
                   assertThat(answer.errorMessage()).contains("resend").doesNotContain("kafka");
                   assertThat(answer.header("retry-after")).isEqualTo("1");
                 }));

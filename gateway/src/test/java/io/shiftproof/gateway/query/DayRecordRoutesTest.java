@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.query;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static io.shiftproof.records.DayRecords.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,13 +147,7 @@ class DayRecordRoutesTest {
   void dayWithoutRecordIsNotFound(VertxTestContext test) {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/days/2026-11-27")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(404);
-                  assertThat(answer.errorCode()).isEqualTo("DAY_NOT_FOUND");
-                }));
+        .onComplete(expectError(test, 404, "DAY_NOT_FOUND"));
   }
 
   @Test
@@ -160,11 +155,11 @@ class DayRecordRoutesTest {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/days/2026-11-28?version=2")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                404,
+                "VERSION_NOT_FOUND",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(404);
-                  assertThat(answer.errorCode()).isEqualTo("VERSION_NOT_FOUND");
                   assertThat(answer.errorMessage()).contains("latest version is 1");
                 }));
   }
@@ -174,11 +169,11 @@ class DayRecordRoutesTest {
     server
         .get("insurer-1", "/v1/workers/13800138000/days/2026-11-28")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "INVALID_WORKER_REF",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_WORKER_REF");
                   assertThat(answer.errorMessage()).contains("\"13800138000\"");
                   assertThat(reader.reads.get()).isZero();
                 }));
@@ -188,26 +183,14 @@ class DayRecordRoutesTest {
   void impossibleDateIsRefused(VertxTestContext test) {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/days/2026-02-30")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_DATE");
-                }));
+        .onComplete(expectError(test, 400, "INVALID_DATE"));
   }
 
   @Test
   void versionThatIsNotAPositiveNumberIsRefused(VertxTestContext test) {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/days/2026-11-28?version=0")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_VERSION");
-                }));
+        .onComplete(expectError(test, 400, "INVALID_VERSION"));
   }
 
   @Test
@@ -215,11 +198,11 @@ class DayRecordRoutesTest {
     server
         .get("platform-1", "/v1/workers/" + WORKER + "/days/2026-11-28")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(reader.reads.get()).isZero();
                 }));
   }
@@ -228,13 +211,7 @@ class DayRecordRoutesTest {
   void regulatorMayNotReadAWorkersStatus(VertxTestContext test) {
     server
         .get("regulator", "/v1/workers/" + WORKER + "/status?at=2026-11-28T08:30:00%2B08:00")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
-                }));
+        .onComplete(expectError(test, 403, "FORBIDDEN_ROLE"));
   }
 
   @Test
@@ -263,11 +240,11 @@ class DayRecordRoutesTest {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/status?at=2026-11-29T11:00:00%2B08:00")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                409,
+                "STATUS_NOT_YET_KNOWN",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(409);
-                  assertThat(answer.errorCode()).isEqualTo("STATUS_NOT_YET_KNOWN");
                   assertThat(answer.errorMessage()).contains("2026-11-29T10:00:00+08:00");
                 }));
   }
@@ -277,11 +254,11 @@ class DayRecordRoutesTest {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/status?at=2026-11-28T08:30:00+08:00")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "INVALID_INSTANT",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_INSTANT");
                   assertThat(answer.errorMessage()).contains("%2B");
                 }));
   }
@@ -292,11 +269,11 @@ class DayRecordRoutesTest {
     server
         .get("insurer-1", "/v1/workers/" + WORKER + "/days/2026-11-28")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                503,
+                "RECORDS_UNAVAILABLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
                   assertThat(answer.errorMessage()).doesNotContain("db-primary");
                   assertThat(answer.header("retry-after")).isEqualTo("1");
                 }));
@@ -307,13 +284,7 @@ class DayRecordRoutesTest {
     reader.failure = new RecordStoreException("connection refused", null);
     server
         .get("admin", "/v1/workers/" + WORKER + "/status?at=2026-11-28T08:30:00%2B08:00")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
-                }));
+        .onComplete(expectError(test, 503, "RECORDS_UNAVAILABLE"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.query;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -115,11 +116,11 @@ class LateEventRoutesTest {
     server
         .get("insurer-1", "/v1/late-events")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(answer.errorMessage()).contains("admin");
                 }));
   }
@@ -129,11 +130,11 @@ class LateEventRoutesTest {
     server
         .get("admin", "/v1/late-events?limit=0")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                400,
+                "INVALID_LIMIT",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_LIMIT");
                   assertThat(answer.errorMessage()).contains("1 to 1000");
                 }));
   }
@@ -142,13 +143,7 @@ class LateEventRoutesTest {
   void malformedWorkerRefFilterIsRefused(VertxTestContext test) {
     server
         .get("admin", "/v1/late-events?workerRef=13800138000")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(400);
-                  assertThat(answer.errorCode()).isEqualTo("INVALID_WORKER_REF");
-                }));
+        .onComplete(expectError(test, 400, "INVALID_WORKER_REF"));
   }
 
   @Test
@@ -157,11 +152,11 @@ class LateEventRoutesTest {
     server
         .get("admin", "/v1/late-events")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                503,
+                "RECORDS_UNAVAILABLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("RECORDS_UNAVAILABLE");
                   assertThat(answer.header("retry-after")).isEqualTo("1");
                 }));
   }

@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.server;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -98,11 +99,11 @@ class GatewayVerticleTest {
     server
         .get("platform-1", "/v1/probe/items/7")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(answer.errorMessage())
                       .isEqualTo("role: got platform, want admin for this request");
                 }));
@@ -124,28 +125,14 @@ class GatewayVerticleTest {
 
   @Test
   void pathOutsideTheApiIsNotFoundToo(VertxTestContext test) {
-    server
-        .get("admin", "/favicon.ico")
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(404);
-                  assertThat(answer.errorCode()).isEqualTo("NOT_FOUND");
-                }));
+    server.get("admin", "/favicon.ico").onComplete(expectError(test, 404, "NOT_FOUND"));
   }
 
   @Test
   void wrongMethodIsNotAllowed(VertxTestContext test) {
     server
         .send("admin", HttpMethod.DELETE, "/v1/probe/items/7", null, Buffer.buffer())
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(405);
-                  assertThat(answer.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
-                }));
+        .onComplete(expectError(test, 405, "METHOD_NOT_ALLOWED"));
   }
 
   @Test
@@ -153,11 +140,11 @@ class GatewayVerticleTest {
     server
         .get("admin", "/v1/probe/broken")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                500,
+                "INTERNAL_ERROR",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(500);
-                  assertThat(answer.errorCode()).isEqualTo("INTERNAL_ERROR");
                   assertThat(answer.errorMessage())
                       .matches("internal error; quote reference [0-9a-f-]{36} to the operator")
                       .doesNotContain("db-primary");
@@ -169,11 +156,11 @@ class GatewayVerticleTest {
     server
         .get("admin", "/v1/probe/broken-work")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                500,
+                "INTERNAL_ERROR",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(500);
-                  assertThat(answer.errorCode()).isEqualTo("INTERNAL_ERROR");
                   assertThat(answer.errorMessage()).doesNotContain("db-primary");
                 }));
   }
@@ -183,11 +170,11 @@ class GatewayVerticleTest {
     server
         .get("admin", "/v1/probe/slow")
         .onComplete(
-            expect(
+            expectError(
                 test,
+                503,
+                "TIMEOUT",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(503);
-                  assertThat(answer.errorCode()).isEqualTo("TIMEOUT");
                   assertThat(answer.header("retry-after")).isEqualTo("1");
                 }));
   }

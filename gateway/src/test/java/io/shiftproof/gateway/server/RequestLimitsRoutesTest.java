@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.server;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -62,11 +63,11 @@ class RequestLimitsRoutesTest {
     server
         .send("platform-1", HttpMethod.GET, "/v1/ping", "application/json", overLimit())
         .onComplete(
-            expect(
+            expectError(
                 test,
+                413,
+                "BODY_TOO_LARGE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(413);
-                  assertThat(answer.errorCode()).isEqualTo("BODY_TOO_LARGE");
                   assertThat(answer.header("connection")).isEqualTo("close");
                 }));
   }
@@ -76,11 +77,11 @@ class RequestLimitsRoutesTest {
     server
         .send("platform-1", HttpMethod.PUT, "/v1/nowhere", "application/json", overLimit())
         .onComplete(
-            expect(
+            expectError(
                 test,
+                413,
+                "BODY_TOO_LARGE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(413);
-                  assertThat(answer.errorCode()).isEqualTo("BODY_TOO_LARGE");
                   assertThat(answer.header("connection")).isEqualTo("close");
                 }));
   }
@@ -90,13 +91,7 @@ class RequestLimitsRoutesTest {
     server
         .sendStreamed(
             "platform-1", HttpMethod.POST, "/v1/echo", "application/json", overLimit().getBytes())
-        .onComplete(
-            expect(
-                test,
-                answer -> {
-                  assertThat(answer.status()).isEqualTo(413);
-                  assertThat(answer.errorCode()).isEqualTo("BODY_TOO_LARGE");
-                }));
+        .onComplete(expectError(test, 413, "BODY_TOO_LARGE"));
   }
 
   @Test
@@ -119,11 +114,11 @@ class RequestLimitsRoutesTest {
     server
         .post("insurer-1", "/v1/echo", "application/json", Buffer.buffer("{}".repeat(1000)))
         .onComplete(
-            expect(
+            expectError(
                 test,
+                403,
+                "FORBIDDEN_ROLE",
                 answer -> {
-                  assertThat(answer.status()).isEqualTo(403);
-                  assertThat(answer.errorCode()).isEqualTo("FORBIDDEN_ROLE");
                   assertThat(answer.header("connection")).isEqualTo("close");
                 }));
   }

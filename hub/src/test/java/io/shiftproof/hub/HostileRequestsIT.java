@@ -653,9 +653,9 @@ class HostileRequestsIT {
       case 2 -> get("evidence wrong method", "insurer-1", "/v1/evidence");
       case 3 ->
           new Hostile(
-              "audit wrong method",
+              "audit without a body, or by a wrong method",
               "admin",
-              pick(random, "POST", "DELETE"),
+              pick(random, "POST", "DELETE", "PUT"),
               "/v1/audit",
               null,
               null,

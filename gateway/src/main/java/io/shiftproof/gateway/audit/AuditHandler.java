@@ -11,6 +11,7 @@ import io.shiftproof.gateway.api.StoreOutage;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.SignedLedgerHead;
 import io.shiftproof.ledger.identity.Role;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -65,13 +66,15 @@ public final class AuditHandler implements ApiRoutes {
   }
 
   private void auditAgainstKeptHead(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    // No buffer at all when the request had no body (not even an empty one).
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
       throw HttpErrorCode.EMPTY_BODY.exception(
           "body: got nothing, want a ledger head as GET /v1/ledger/head answered it");
     }
     SignedLedgerHead kept;
     try {
-      kept = SignedLedgerHead.fromJson(ctx.body().buffer().getBytes());
+      kept = SignedLedgerHead.fromJson(body.getBytes());
     } catch (IllegalArgumentException e) {
       throw HttpErrorCode.BAD_REQUEST.exception(
           "body: not a ledger head ("

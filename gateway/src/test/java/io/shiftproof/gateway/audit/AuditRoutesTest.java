@@ -11,6 +11,8 @@ import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.merkle.Hash;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -120,6 +122,20 @@ class AuditRoutesTest {
                 test,
                 400,
                 "BAD_REQUEST",
+                answer -> {
+                  assertThat(runs.get()).isZero();
+                }));
+  }
+
+  @Test
+  void aPostWithoutABodyIsRefusedBeforeTheAuditRuns(VertxTestContext test) {
+    server
+        .send("admin", HttpMethod.POST, "/v1/audit", null, Buffer.buffer())
+        .onComplete(
+            expectError(
+                test,
+                400,
+                "EMPTY_BODY",
                 answer -> {
                   assertThat(runs.get()).isZero();
                 }));

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +158,44 @@ final class LedgerTables {
       p.setString(1, txId);
       try (ResultSet r = p.executeQuery()) {
         return r.next() ? Optional.of(read(r)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The values of every state key starting with {@code prefix}, by key. */
+  static List<byte[]> stateByPrefix(Connection c, String prefix) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT value FROM ledger_state WHERE starts_with(key, ?) ORDER BY key COLLATE \"C\"")) {
+      p.setString(1, prefix);
+      try (ResultSet r = p.executeQuery()) {
+        List<byte[]> values = new ArrayList<>();
+        while (r.next()) {
+          values.add(r.getBytes(1));
+        }
+        return values;
+      }
+    }
+  }
+
+  /** The entries of the given functions whose payload starts with {@code prefix}, in order. */
+  static List<StoredEntry> entriesByPayloadPrefix(
+      Connection c, List<String> functions, String prefix) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT "
+                + ENTRY_COLUMNS
+                + " FROM ledger_entry WHERE function = ANY (?) AND left(payload, ?) = ?"
+                + " ORDER BY sequence")) {
+      p.setArray(1, c.createArrayOf("text", functions.toArray()));
+      p.setInt(2, prefix.length());
+      p.setString(3, prefix);
+      try (ResultSet r = p.executeQuery()) {
+        List<StoredEntry> entries = new ArrayList<>();
+        while (r.next()) {
+          entries.add(read(r));
+        }
+        return entries;
       }
     }
   }

@@ -370,7 +370,11 @@ class DayRecordRoutesTest {
         return stored;
       }
       return new StoredDayRecord(
-          stored.record(), stored.seal(), Optional.of(PROOF), stored.latestVersion());
+          stored.record(),
+          stored.seal(),
+          Optional.of(PROOF),
+          stored.latestVersion(),
+          stored.knownUntil());
     }
   }
 }

@@ -6,6 +6,9 @@ import io.shiftproof.embedded.EmbeddedPostgresServer;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
+import io.shiftproof.gateway.claims.ClaimService;
+import io.shiftproof.gateway.claims.ClaimsHandler;
+import io.shiftproof.gateway.claims.PostgresClaimStore;
 import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.GatewayKeys;
@@ -187,6 +190,17 @@ public final class Hub implements AutoCloseable {
                 gateway.maxEventsPerBatch(),
                 gateway.maxFutureSkew(),
                 (int) gateway.maxBodyBytes()));
+    PostgresEvidenceReader evidenceReader =
+        new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName());
+    EvidenceService evidence =
+        new EvidenceService(
+            evidenceReader,
+            publisher::publish,
+            evidenceConfig.sealWait(),
+            ledger,
+            new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
+            zone,
+            Clock.systemUTC());
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
@@ -201,13 +215,13 @@ public final class Hub implements AutoCloseable {
                     zone)),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
-            new EvidenceHandler(
-                new EvidenceService(
-                    new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName()),
-                    publisher::publish,
-                    evidenceConfig.sealWait(),
+            new EvidenceHandler(evidence),
+            new ClaimsHandler(
+                new ClaimService(
                     ledger,
-                    new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
+                    new PostgresClaimStore(database.dataSource()),
+                    evidence,
+                    evidenceReader,
                     zone,
                     Clock.systemUTC())),
             new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));

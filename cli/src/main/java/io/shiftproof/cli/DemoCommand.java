@@ -191,18 +191,21 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Shows that the same record is what an insurer gets from the query API. */
+  /**
+   * Shows that the same record is what the query API answers. The operator reads it: an insurer
+   * reads a worker's day only for a claim assigned to it (docs/design.md §8.5).
+   */
   private static void showQuery(PrintWriter out, Hub hub, DayRecord shown, Path credentials) {
     String path = "/v1/workers/" + shown.getWorkerRef() + "/days/" + shown.getDay();
     HttpResponse<String> response =
-        HubClient.forOrganisation(credentials, "insurer-1", hub.apiUrl()).get(path);
+        HubClient.forOrganisation(credentials, "admin", hub.apiUrl()).get(path);
     out.printf(
-        "An insurer reads this record with GET %s (client certificate of insurer-1): HTTP %d,"
-            + " %,d bytes of JSON.%n",
+        "The operator reads this record with GET %s (client certificate of admin): HTTP %d,"
+            + " %,d bytes of JSON; an insurer reads it only for a claim assigned to it.%n",
         path, response.statusCode(), response.body().length());
     out.println(
         "Run `./shiftproof run` to start a hub that keeps its data, and `./shiftproof get --as"
-            + " insurer-1 "
+            + " admin "
             + path
             + "` to read it yourself.");
   }

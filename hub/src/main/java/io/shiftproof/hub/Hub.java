@@ -3,6 +3,11 @@ package io.shiftproof.hub;
 import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.access.AccessLogAnchoring;
+import io.shiftproof.gateway.access.AccessLogHandler;
+import io.shiftproof.gateway.access.AccessLogReader;
+import io.shiftproof.gateway.access.PostgresWorkerDataAccess;
+import io.shiftproof.gateway.access.WorkerDataAccess;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
@@ -201,6 +206,12 @@ public final class Hub implements AutoCloseable {
             new EvidenceBundleBuilder(hubSigner, certificateChain(tls)),
             zone,
             Clock.systemUTC());
+    WorkerDataAccess access =
+        new PostgresWorkerDataAccess(database.dataSource(), Clock.systemUTC());
+    register(
+        AccessLogBatching.start(
+            new AccessLogAnchoring(database.dataSource(), ledger),
+            settings.get(GatewayKeys.ACCESS_LOG_ANCHOR_INTERVAL)));
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
@@ -212,18 +223,22 @@ public final class Hub implements AutoCloseable {
             new DayRecordQueryHandler(
                 new DayRecordLookup(
                     new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
-                    zone)),
+                    zone),
+                access,
+                zone),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
-            new EvidenceHandler(evidence),
+            new EvidenceHandler(evidence, access, zone),
             new ClaimsHandler(
                 new ClaimService(
                     ledger,
                     new PostgresClaimStore(database.dataSource()),
                     evidence,
                     evidenceReader,
+                    access,
                     zone,
                     Clock.systemUTC())),
+            new AccessLogHandler(new AccessLogReader(database.dataSource()), zone),
             new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));

@@ -109,7 +109,7 @@ class TrustPipelineIT {
     int proven = 0;
     try (Ledger ledger = ledger()) {
       for (String worker : workers) {
-        HttpResponse<String> response = hub.get("insurer-1", dayPath(worker));
+        HttpResponse<String> response = hub.get("admin", dayPath(worker));
         if (response.statusCode() == 404) {
           continue; // no events that day
         }
@@ -142,7 +142,7 @@ class TrustPipelineIT {
         JsonObject status =
             new JsonObject(
                 hub.get(
-                        "insurer-1",
+                        "admin",
                         "/v1/workers/"
                             + worker
                             + "/status?at="
@@ -161,7 +161,7 @@ class TrustPipelineIT {
   @Test
   void anEvidenceBundleVerifiesOfflineAndEachRequestIsInTheAccessLog() throws Exception {
     String worker = sealedWorker();
-    JsonObject record = new JsonObject(hub.get("insurer-1", dayPath(worker)).body());
+    JsonObject record = new JsonObject(hub.get("admin", dayPath(worker)).body());
     JsonObject engaged = null;
     for (Object item : record.getJsonArray("segments")) {
       JsonObject segment = (JsonObject) item;
@@ -176,7 +176,7 @@ class TrustPipelineIT {
     Instant incident = from.plus(Duration.between(from, to).dividedBy(2));
     long logged = countEntries("LogAccess");
 
-    HttpResponse<String> response = requestEvidence("insurer-1", worker, incident);
+    HttpResponse<String> response = requestEvidence("admin", worker, incident);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     byte[] bundle = response.body().getBytes(StandardCharsets.UTF_8);
@@ -240,7 +240,7 @@ class TrustPipelineIT {
     Instant incident = Rfc3339.parseOrNull(open + "T08:10:00+08:00");
     awaitLiveRecordCovering(worker, open, incident.plus(Duration.ofMinutes(3)));
 
-    HttpResponse<String> response = requestEvidence("insurer-1", worker, incident);
+    HttpResponse<String> response = requestEvidence("admin", worker, incident);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     VerificationReport report =
@@ -255,7 +255,7 @@ class TrustPipelineIT {
         .containsExactly("platform-1");
     JsonObject version =
         new JsonObject(
-            hub.get("insurer-1", dayPath(worker, open) + "?version=" + record.getInteger("version"))
+            hub.get("admin", dayPath(worker, open) + "?version=" + record.getInteger("version"))
                 .body());
     assertThat(version.getJsonObject("sealed").getString("reason")).isEqualTo("INTERIM");
     assertThat(version.getValue("proof")).as("anchored, with its proof").isNotNull();
@@ -266,7 +266,7 @@ class TrustPipelineIT {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     String coveredUntil = "nothing";
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = hub.get("insurer-1", dayPath(worker, open));
+      HttpResponse<String> response = hub.get("admin", dayPath(worker, open));
       if (response.statusCode() == 200) {
         coveredUntil = new JsonObject(response.body()).getString("coveredUntil");
         if (!Rfc3339.parseOrNull(coveredUntil).isBefore(until)) {
@@ -284,10 +284,10 @@ class TrustPipelineIT {
     Instant noon = day.atTime(12, 0).atZone(WorkingTimeConfig.DEFAULT_ZONE).toInstant();
     assertThat(requestEvidence("platform-1", worker, noon).statusCode()).isEqualTo(403);
     assertCode(
-        hub.post("insurer-1", "/v1/evidence", "application/json", new byte[0]), 400, "EMPTY_BODY");
+        hub.post("admin", "/v1/evidence", "application/json", new byte[0]), 400, "EMPTY_BODY");
     assertCode(
         hub.post(
-            "insurer-1",
+            "admin",
             "/v1/evidence",
             "application/json",
             "{\"workerRef\":\"wr_short\",\"incidentAt\":\"2026-11-28T12:00:00+08:00\"}"
@@ -296,7 +296,7 @@ class TrustPipelineIT {
         "INVALID_WORKER_REF");
     assertCode(
         hub.post(
-            "insurer-1",
+            "admin",
             "/v1/evidence",
             "application/json",
             ("{\"workerRef\":\"" + worker + "\",\"incidentAt\":\"yesterday\"}")
@@ -304,7 +304,7 @@ class TrustPipelineIT {
         400,
         "INVALID_INSTANT");
     assertCode(
-        requestEvidence("insurer-1", worker, noon.minus(Duration.ofDays(30))),
+        requestEvidence("admin", worker, noon.minus(Duration.ofDays(30))),
         404,
         "DAY_NOT_FOUND");
   }

@@ -1,7 +1,10 @@
 package io.shiftproof.gateway.claims;
 
+import io.shiftproof.gateway.access.ReadPurpose;
+import io.shiftproof.gateway.access.WorkerDataAccess;
 import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.gateway.evidence.EvidenceBundles;
+import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceQuery;
 import io.shiftproof.ledger.Committed;
 import io.shiftproof.ledger.Ledger;
@@ -54,6 +57,7 @@ public final class ClaimService implements ClaimDesk {
   private final ClaimStore store;
   private final EvidenceBundles evidence;
   private final EvidenceReader records;
+  private final WorkerDataAccess access;
   private final ZoneId zone;
   private final Clock clock;
 
@@ -61,6 +65,7 @@ public final class ClaimService implements ClaimDesk {
    * @param ledger the hub's ledger; transactions for a caller run {@link Ledger#onBehalfOf} it
    * @param evidence builds and signs the bundles that are frozen
    * @param records the sealed versions, to tell whether frozen evidence went stale
+   * @param access the access log, which records every read of a claim and its evidence
    * @param zone the hub's working-time zone, which decides a claim's window days
    */
   public ClaimService(
@@ -68,12 +73,14 @@ public final class ClaimService implements ClaimDesk {
       ClaimStore store,
       EvidenceBundles evidence,
       EvidenceReader records,
+      WorkerDataAccess access,
       ZoneId zone,
       Clock clock) {
     this.ledger = ledger;
     this.store = store;
     this.evidence = evidence;
     this.records = records;
+    this.access = access;
     this.zone = zone;
     this.clock = clock;
   }
@@ -129,7 +136,9 @@ public final class ClaimService implements ClaimDesk {
       claim = freeze(claim, caller.organisation());
     }
     index(claim);
-    return view(caller, claim);
+    JsonObject view = view(caller, claim);
+    logRead(caller, claim, "claim " + claim.claimId());
+    return view;
   }
 
   @Override
@@ -147,7 +156,10 @@ public final class ClaimService implements ClaimDesk {
 
   @Override
   public JsonObject claim(OrganisationIdentity caller, String claimId) {
-    return view(caller, visible(caller, claimId));
+    Claim claim = visible(caller, claimId);
+    JsonObject view = view(caller, claim);
+    logRead(caller, claim, "claim " + claimId);
+    return view;
   }
 
   @Override
@@ -192,12 +204,20 @@ public final class ClaimService implements ClaimDesk {
                 () ->
                     HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
                         "claim " + claimId + ": no evidence is frozen yet; ask again shortly"));
-    return store
-        .bundle(hash)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "claim " + claimId + " cites evidence " + hash + " the hub does not hold"));
+    byte[] bundle =
+        store
+            .bundle(hash)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "claim " + claimId + " cites evidence " + hash + " the hub does not hold"));
+    access.logRead(
+        caller,
+        ReadPurpose.forClaim(claimId),
+        claim.workerRef(),
+        "evidence of claim " + claimId,
+        EvidenceHandler.versions(bundle));
+    return bundle;
   }
 
   @Override
@@ -347,6 +367,16 @@ public final class ClaimService implements ClaimDesk {
       history.add(ClaimJson.historyStep(step, zone));
     }
     return json.put("history", history);
+  }
+
+  /** Records the caller's read of a claim, which holds the worker's coverage at the incident. */
+  private void logRead(OrganisationIdentity caller, Claim claim, String resource) {
+    access.logRead(
+        caller,
+        ReadPurpose.forClaim(claim.claimId()),
+        claim.workerRef(),
+        resource,
+        claim.evidenceHash().map(h -> "evidence " + h).orElse("none"));
   }
 
   private void index(Claim claim) {

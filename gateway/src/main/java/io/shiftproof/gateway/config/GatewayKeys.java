@@ -103,6 +103,16 @@ public final class GatewayKeys {
           "How long (platform, eventId) keys are kept to answer resends as duplicates; older"
               + " resends are accepted again but stored TOO_LATE, changing nothing.");
 
+  public static final ConfigKey<Duration> ACCESS_LOG_ANCHOR_INTERVAL =
+      key(
+          "access-log.anchor-interval",
+          "PT5S",
+          "a positive ISO-8601 duration",
+          Parsers::positiveDuration,
+          "How often the reads logged since the last batch are anchored on the ledger as one"
+              + " Merkle batch; a worker sees an entry's inclusion proof once its batch is"
+              + " anchored.");
+
   public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
       key(
           "evidence.seal-wait",
@@ -211,6 +221,7 @@ public final class GatewayKeys {
           MAX_FUTURE_SKEW,
           KEY_RETENTION,
           EVIDENCE_SEAL_WAIT,
+          ACCESS_LOG_ANCHOR_INTERVAL,
           KAFKA_BOOTSTRAP,
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,

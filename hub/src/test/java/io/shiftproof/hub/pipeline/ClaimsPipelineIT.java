@@ -3,8 +3,14 @@ package io.shiftproof.hub.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.TempDirectories;
+import io.shiftproof.gateway.access.AccessLogLeaf;
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TestHub;
+import io.shiftproof.ledger.Ledger;
+import io.shiftproof.ledger.backend.LedgerKind;
+import io.shiftproof.ledger.backend.LedgerSettings;
+import io.shiftproof.ledger.backend.Ledgers;
+import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.Decision;
 import io.shiftproof.ledger.contract.SignedDecision;
@@ -13,6 +19,9 @@ import io.shiftproof.ledger.evidence.EvidenceVerifier;
 import io.shiftproof.ledger.evidence.VerificationReport;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
+import io.shiftproof.ledger.merkle.MerkleVerifier;
 import io.shiftproof.ledger.pki.DevCredentials;
 import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
@@ -129,6 +138,15 @@ class ClaimsPipelineIT {
   }
 
   @Test
+  @Order(1)
+  void anInsurerWithoutAClaimReadsNothingOfTheWorker() throws Exception {
+    HttpResponse<String> day = hub.get("insurer-1", dayPath(TWO_APPS, DAY));
+
+    assertThat(day.statusCode()).isEqualTo(403);
+    assertThat(errorCode(day)).isEqualTo("NO_CLAIM_FOR_WORKER");
+  }
+
+  @Test
   @Order(2)
   void aReportFreezesTheEvidenceSharesLiabilityAndAssignsTheClaim() throws Exception {
     JsonObject claim = ok(post("platform-1", "/v1/claims", report("acc-1", TWO_APPS)));
@@ -179,6 +197,64 @@ class ClaimsPipelineIT {
     assertThat(hub.get("platform-3", "/v1/claims/" + claimId).statusCode()).isEqualTo(404);
     assertThat(ok(hub.get("insurer-2", "/v1/claims")).getJsonArray("claims")).isEmpty();
     assertThat(ok(hub.get("insurer-1", "/v1/claims")).getJsonArray("claims")).hasSize(1);
+  }
+
+  @Test
+  @Order(4)
+  void theAssignedInsurerReadsTheWindowDaysOnlyAndEachReadIsLoggedOnceWithAProof()
+      throws Exception {
+    ok(hub.get("insurer-1", dayPath(TWO_APPS, DAY)));
+    ok(hub.get("insurer-1", statusPath(TWO_APPS, INCIDENT)));
+    HttpResponse<String> outside = hub.get("insurer-1", dayPath(TWO_APPS, DAY.minusDays(1)));
+    HttpResponse<String> otherInsurer = hub.get("insurer-2", dayPath(TWO_APPS, DAY));
+    HttpResponse<String> otherWorker = hub.get("insurer-1", dayPath(UNCOVERED, DAY));
+
+    assertThat(outside.statusCode()).isEqualTo(403);
+    assertThat(errorCode(outside)).isEqualTo("NO_CLAIM_FOR_WORKER");
+    assertThat(otherInsurer.statusCode()).isEqualTo(403);
+    assertThat(otherWorker.statusCode()).isEqualTo(403);
+
+    List<JsonObject> reads = awaitAnchoredEntries("insurer-1");
+    List<String> resources = reads.stream().map(e -> e.getString("resource")).toList();
+    assertThat(resources)
+        .as("each read exactly once, refused reads not at all")
+        .containsExactlyInAnyOrder(
+            "evidence of claim " + claimId,
+            "day " + DAY,
+            "status " + Rfc3339.format(INCIDENT, ZONE));
+    try (Ledger ledger = ledger()) {
+      for (JsonObject entry : reads) {
+        assertThat(entry.getString("claimId")).isEqualTo(claimId);
+        AccessLogLeaf leaf =
+            new AccessLogLeaf(
+                entry.getLong("entryId"),
+                entry.getString("workerRef"),
+                entry.getString("accessor"),
+                entry.getString("role"),
+                entry.getString("purpose"),
+                Optional.ofNullable(entry.getString("claimId")),
+                entry.getString("resource"),
+                entry.getString("versions"),
+                Rfc3339.parseOrNull(entry.getString("accessedAt")));
+        assertThat(leaf.leafHash().toHex()).isEqualTo(entry.getString("leafHash"));
+        JsonObject proof = entry.getJsonObject("proof");
+        Anchor anchor = ledger.anchor(proof.getString("batchId")).orElseThrow();
+        assertThat(anchor.chain()).isEqualTo("shiftproof-access-log");
+        InclusionProof inclusion =
+            new InclusionProof(
+                proof.getLong("leafIndex"),
+                proof.getLong("treeSize"),
+                proof.getJsonArray("inclusionPath").stream()
+                    .map(h -> Hash.fromHex((String) h))
+                    .toList());
+        assertThat(
+                MerkleVerifier.verifyInclusion(
+                        leaf.leafHash(), inclusion, Hash.fromHex(anchor.rootHex()))
+                    .failure())
+            .as("entry %s against the root anchored on the ledger", entry.getLong("entryId"))
+            .isEmpty();
+      }
+    }
   }
 
   @Test
@@ -282,6 +358,15 @@ class ClaimsPipelineIT {
 
   @Test
   @Order(8)
+  void aPaidClaimNoLongerOpensTheWorkersData() throws Exception {
+    HttpResponse<String> after = hub.get("insurer-1", dayPath(TWO_APPS, DAY));
+
+    assertThat(after.statusCode()).isEqualTo(403);
+    assertThat(errorCode(after)).isEqualTo("NO_CLAIM_FOR_WORKER");
+  }
+
+  @Test
+  @Order(9)
   void aWorkerOnAnUncoveredPlatformShowsTheCoverageGap() throws Exception {
     JsonObject claim = ok(post("platform-3", "/v1/claims", report("acc-9", UNCOVERED)));
 
@@ -292,6 +377,50 @@ class ClaimsPipelineIT {
     assertThat(claim.getJsonArray("assignedInsurers")).isEmpty();
     assertThat(hub.get("insurer-1", "/v1/claims/" + claim.getString("claimId")).statusCode())
         .isEqualTo(404);
+  }
+
+  /** The access-log entries of an accessor, once every one of them is anchored. */
+  private static List<JsonObject> awaitAnchoredEntries(String accessor) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      List<JsonObject> entries = new ArrayList<>();
+      for (Object item : ok(hub.get("admin", "/v1/access-log")).getJsonArray("entries")) {
+        JsonObject entry = (JsonObject) item;
+        if (entry.getString("accessor").equals(accessor)) {
+          entries.add(entry);
+        }
+      }
+      if (entries.stream().allMatch(e -> e.getValue("proof") != null)
+          || System.nanoTime() > deadline) {
+        return entries;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static Ledger ledger() {
+    DevCredentials credentials =
+        DevCredentials.ensure(hub.hub().credentialsDir(), DevCredentials.STANDARD_ORGANISATIONS);
+    var postgres = hub.hub().postgres();
+    return Ledgers.endpoint(
+            LedgerKind.POSTGRES,
+            new LedgerSettings(
+                postgres.url().orElseThrow(),
+                postgres.user(),
+                postgres.password(),
+                credentials.serverKey().toString()))
+        .connect();
+  }
+
+  private static String dayPath(String worker, LocalDate day) {
+    return "/v1/workers/" + worker + "/days/" + day;
+  }
+
+  private static String statusPath(String worker, Instant at) {
+    return "/v1/workers/"
+        + worker
+        + "/status?at="
+        + java.net.URLEncoder.encode(Rfc3339.format(at, ZONE), StandardCharsets.UTF_8);
   }
 
   private static JsonObject claim() throws Exception {

@@ -35,6 +35,9 @@ import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.server.GatewayVerticle;
 import io.shiftproof.gateway.server.ManagementVerticle;
 import io.shiftproof.gateway.store.Database;
+import io.shiftproof.gateway.tokens.PostgresWorkerTokens;
+import io.shiftproof.gateway.tokens.WorkerTokens;
+import io.shiftproof.gateway.workers.WorkerHandler;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerEndpoint;
 import io.shiftproof.ledger.backend.LedgerKind;
@@ -212,6 +215,21 @@ public final class Hub implements AutoCloseable {
         AccessLogBatching.start(
             new AccessLogAnchoring(database.dataSource(), ledger),
             settings.get(GatewayKeys.ACCESS_LOG_ANCHOR_INTERVAL)));
+    WorkerTokens tokens = new PostgresWorkerTokens(database.dataSource(), Clock.systemUTC());
+    AccessLogReader accessLog = new AccessLogReader(database.dataSource());
+    DayRecordLookup dayRecords =
+        new DayRecordLookup(
+            new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()), zone);
+    ClaimService claims =
+        new ClaimService(
+            ledger,
+            new PostgresClaimStore(database.dataSource()),
+            evidence,
+            evidenceReader,
+            access,
+            tokens,
+            zone,
+            Clock.systemUTC());
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
@@ -220,25 +238,13 @@ public final class Hub implements AutoCloseable {
                 new KafkaEventIngestor(database.dataSource(), publisher),
                 metrics,
                 Clock.systemUTC()),
-            new DayRecordQueryHandler(
-                new DayRecordLookup(
-                    new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
-                    zone),
-                access,
-                zone),
+            new DayRecordQueryHandler(dayRecords, access, zone),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
             new EvidenceHandler(evidence, access, zone),
-            new ClaimsHandler(
-                new ClaimService(
-                    ledger,
-                    new PostgresClaimStore(database.dataSource()),
-                    evidence,
-                    evidenceReader,
-                    access,
-                    zone,
-                    Clock.systemUTC())),
-            new AccessLogHandler(new AccessLogReader(database.dataSource()), zone),
+            new ClaimsHandler(claims),
+            new AccessLogHandler(accessLog, zone),
+            new WorkerHandler(tokens, dayRecords, claims, evidence, accessLog, zone),
             new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));

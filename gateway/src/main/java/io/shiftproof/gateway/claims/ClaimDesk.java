@@ -40,4 +40,13 @@ public interface ClaimDesk {
 
   /** The payment of an approved claim by the insurer that approved it. */
   JsonObject pay(OrganisationIdentity caller, ClaimPayment payment);
+
+  /** The worker's own claims, newest incident first. */
+  JsonObject workerClaims(String workerRef);
+
+  /** One of the worker's own claims with its status history; another's is not found. */
+  JsonObject workerClaim(String workerRef, String claimId);
+
+  /** The frozen evidence of one of the worker's own claims. */
+  byte[] workerEvidence(String workerRef, String claimId);
 }

@@ -6,6 +6,7 @@ import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.gateway.evidence.EvidenceBundles;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceQuery;
+import io.shiftproof.gateway.tokens.WorkerTokens;
 import io.shiftproof.ledger.Committed;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerException;
@@ -58,6 +59,7 @@ public final class ClaimService implements ClaimDesk {
   private final EvidenceBundles evidence;
   private final EvidenceReader records;
   private final WorkerDataAccess access;
+  private final WorkerTokens tokens;
   private final ZoneId zone;
   private final Clock clock;
 
@@ -66,6 +68,7 @@ public final class ClaimService implements ClaimDesk {
    * @param evidence builds and signs the bundles that are frozen
    * @param records the sealed versions, to tell whether frozen evidence went stale
    * @param access the access log, which records every read of a claim and its evidence
+   * @param tokens issues the worker's token on the claim receipt
    * @param zone the hub's working-time zone, which decides a claim's window days
    */
   public ClaimService(
@@ -74,8 +77,10 @@ public final class ClaimService implements ClaimDesk {
       EvidenceBundles evidence,
       EvidenceReader records,
       WorkerDataAccess access,
+      WorkerTokens tokens,
       ZoneId zone,
       Clock clock) {
+    this.tokens = tokens;
     this.ledger = ledger;
     this.store = store;
     this.evidence = evidence;
@@ -130,7 +135,15 @@ public final class ClaimService implements ClaimDesk {
               + claimId
               + " with other content; use a new reference for a new report");
     }
-    Claim claim = ledger.claim(claimId).orElseGet(() -> open(caller, claimId, report));
+    Optional<Claim> existing = ledger.claim(claimId);
+    Claim claim = existing.orElseGet(() -> open(caller, claimId, report));
+    // The receipt's token is shown once, with the answer that opened the claim; a platform
+    // issues the worker another one with POST /v1/worker-tokens.
+    Optional<String> token =
+        existing.isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                tokens.issue(report.workerRef(), caller.organisation(), Optional.of(claimId)));
     if (claim.status() == ClaimStatus.REPORTED) {
       // A resend after a failed freeze (evidence not sealed in time) completes the report.
       claim = freeze(claim, caller.organisation());
@@ -138,7 +151,17 @@ public final class ClaimService implements ClaimDesk {
     index(claim);
     JsonObject view = view(caller, claim);
     logRead(caller, claim, "claim " + claim.claimId());
-    return view;
+    return view.put(
+        "receipt",
+        new JsonObject()
+            .put("claimId", claim.claimId())
+            .put("workerToken", token.orElse(null))
+            .put(
+                "note",
+                token.isPresent()
+                    ? "give this token to the worker: it opens their own days, claims, evidence"
+                        + " and access log (Authorization: Bearer), and is shown only this once"
+                    : "the worker's token was issued with the first answer to this report"));
   }
 
   @Override
@@ -270,6 +293,44 @@ public final class ClaimService implements ClaimDesk {
     return view(caller, paid);
   }
 
+  @Override
+  public JsonObject workerClaims(String workerRef) {
+    JsonArray claims = new JsonArray();
+    for (ClaimIndexRow row : store.claimsOfWorker(workerRef)) {
+      claims.add(ClaimJson.summary(row, zone));
+    }
+    return new JsonObject().put("claims", claims);
+  }
+
+  @Override
+  public JsonObject workerClaim(String workerRef, String claimId) {
+    return view(ownClaim(workerRef, claimId));
+  }
+
+  @Override
+  public byte[] workerEvidence(String workerRef, String claimId) {
+    Claim claim = ownClaim(workerRef, claimId);
+    String hash =
+        claim
+            .evidenceHash()
+            .orElseThrow(
+                () ->
+                    HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
+                        "claim " + claimId + ": no evidence is frozen yet; ask again shortly"));
+    return store.bundle(hash).orElseThrow();
+  }
+
+  /** A claim of this worker; another worker's claim is answered as no claim at all. */
+  private Claim ownClaim(String workerRef, String claimId) {
+    return ledger
+        .claim(claimId)
+        .filter(c -> c.workerRef().equals(workerRef))
+        .orElseThrow(
+            () ->
+                HttpErrorCode.CLAIM_NOT_FOUND.exception(
+                    "claimId: got \"" + claimId + "\", want one of your own claims"));
+  }
+
   /** The claim id a reporter's reference stands for: the same reference, the same claim. */
   static String claimId(String reporter, String reference) {
     byte[] digest = sha256((reporter + "\0" + reference).getBytes(StandardCharsets.UTF_8));
@@ -355,6 +416,10 @@ public final class ClaimService implements ClaimDesk {
   }
 
   private JsonObject view(OrganisationIdentity caller, Claim claim) {
+    return view(claim);
+  }
+
+  private JsonObject view(Claim claim) {
     Optional<JsonObject> support =
         claim
             .evidenceHash()

@@ -59,7 +59,8 @@ public final class GatewayVerticle extends VerticleBase {
     ErrorResponder errors = new ErrorResponder(metrics);
     Router router = Router.router(vertx);
     router.route().handler((PlatformHandler) this::measure);
-    router.route("/v1/*").handler(new ClientIdentityHandler());
+    // Every route but the workers' (/v1/me/…, by bearer token) is for organisations.
+    router.routeWithRegex("/v1/(?!me/).*").handler(new ClientIdentityHandler());
     ApiRouter api = new ApiRouter(router, config.requestTimeout(), config.maxBodyBytes());
     features.forEach(feature -> feature.mount(api));
     router.route().failureHandler(errors::handleFailure);
@@ -102,7 +103,10 @@ public final class GatewayVerticle extends VerticleBase {
                 .setCertPath(tls.serverCertificate().toString())
                 .setKeyPath(tls.serverKey().toString()))
         .setTrustOptions(new PemTrustOptions().addCertPath(tls.caCertificate().toString()))
-        .setClientAuth(ClientAuth.REQUIRED)
+        // Requested, not required: workers connect without a certificate and present a token;
+        // every organisation route still refuses a request without one (CERTIFICATE_REQUIRED),
+        // and a certificate that does not chain to the CA still fails the handshake.
+        .setClientAuth(ClientAuth.REQUEST)
         .setIdleTimeout((int) config.idleTimeout().toSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setCompressionSupported(false);

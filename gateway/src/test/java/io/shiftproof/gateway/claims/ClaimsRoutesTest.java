@@ -392,5 +392,20 @@ class ClaimsRoutesTest {
     public JsonObject pay(OrganisationIdentity caller, ClaimPayment payment) {
       return called(caller, payment);
     }
+
+    @Override
+    public JsonObject workerClaims(String workerRef) {
+      throw new UnsupportedOperationException("not a claims route");
+    }
+
+    @Override
+    public JsonObject workerClaim(String workerRef, String claimId) {
+      throw new UnsupportedOperationException("not a claims route");
+    }
+
+    @Override
+    public byte[] workerEvidence(String workerRef, String claimId) {
+      throw new UnsupportedOperationException("not a claims route");
+    }
   }
 }

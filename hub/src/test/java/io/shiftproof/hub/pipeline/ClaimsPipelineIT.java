@@ -6,6 +6,7 @@ import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.access.AccessLogLeaf;
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TestHub;
+import io.shiftproof.hub.TestTls;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.backend.LedgerKind;
 import io.shiftproof.ledger.backend.LedgerSettings;
@@ -30,6 +31,8 @@ import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.streamjobs.worktime.WorkingTimeConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +75,7 @@ class ClaimsPipelineIT {
   private static Path dataDir;
   private static TestHub hub;
   private static String claimId;
+  private static String workerToken;
 
   @BeforeAll
   static void startHubAndSettleTheDay() throws Exception {
@@ -151,6 +155,8 @@ class ClaimsPipelineIT {
   void aReportFreezesTheEvidenceSharesLiabilityAndAssignsTheClaim() throws Exception {
     JsonObject claim = ok(post("platform-1", "/v1/claims", report("acc-1", TWO_APPS)));
     claimId = claim.getString("claimId");
+    workerToken = claim.getJsonObject("receipt").getString("workerToken");
+    assertThat(workerToken).matches("wt_[A-Za-z0-9_-]{43}");
 
     assertThat(claim.getString("status")).isEqualTo("EVIDENCE_ATTACHED");
     assertThat(claim.getString("category")).isEqualTo("traffic");
@@ -180,6 +186,9 @@ class ClaimsPipelineIT {
     HttpResponse<String> reused = post("platform-1", "/v1/claims", report("acc-1", UNCOVERED));
 
     assertThat(again.getString("claimId")).isEqualTo(claimId);
+    assertThat(again.getJsonObject("receipt").getValue("workerToken"))
+        .as("the token is shown once")
+        .isNull();
     assertThat(again.getJsonArray("history")).hasSize(2);
     assertThat(reused.statusCode()).isEqualTo(409);
     assertThat(errorCode(reused)).isEqualTo("REFERENCE_REUSED");
@@ -377,6 +386,82 @@ class ClaimsPipelineIT {
     assertThat(claim.getJsonArray("assignedInsurers")).isEmpty();
     assertThat(hub.get("insurer-1", "/v1/claims/" + claim.getString("claimId")).statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  @Order(10)
+  void theWorkerSeesOnlyTheirOwnDaysClaimsEvidenceAndWhoReadThem() throws Exception {
+    JsonObject own = ok(worker(workerToken, "/v1/me/claims/" + claimId));
+    JsonObject day = ok(worker(workerToken, "/v1/me/days/" + DAY));
+    HttpResponse<String> bundle = worker(workerToken, "/v1/me/claims/" + claimId + "/evidence");
+    JsonArray mine = ok(worker(workerToken, "/v1/me/claims")).getJsonArray("claims");
+    String otherClaim =
+        ok(hub.get("admin", "/v1/claims")).getJsonArray("claims").stream()
+            .map(JsonObject.class::cast)
+            .filter(c -> c.getString("workerRef").equals(UNCOVERED))
+            .findFirst()
+            .orElseThrow()
+            .getString("claimId");
+    HttpResponse<String> another = worker(workerToken, "/v1/me/claims/" + otherClaim);
+    List<JsonObject> log = new ArrayList<>();
+    for (Object e : ok(worker(workerToken, "/v1/me/access-log")).getJsonArray("entries")) {
+      log.add((JsonObject) e);
+    }
+
+    assertThat(own.getString("status")).isEqualTo("PAID");
+    assertThat(day.getString("workerRef")).isEqualTo(TWO_APPS);
+    assertThat(day.getJsonObject("proof")).isNotNull();
+    assertThat(
+            EvidenceVerifier.verify(
+                    bundle.body().getBytes(StandardCharsets.UTF_8), Optional.of(devCa()))
+                .firstFailure())
+        .isEmpty();
+    assertThat(mine).hasSize(1);
+    assertThat(another.statusCode()).isEqualTo(404);
+    assertThat(log).isNotEmpty().allMatch(e -> e.getString("workerRef").equals(TWO_APPS));
+    assertThat(log).anyMatch(e -> e.getString("accessor").equals("insurer-1"));
+  }
+
+  @Test
+  @Order(11)
+  void platformsIssueAndRevokeTokensForTheirOwnWorkersOnly() throws Exception {
+    JsonObject issued =
+        ok(post("platform-2", "/v1/worker-tokens", "{\"workerRef\": \"" + TWO_APPS + "\"}"));
+    String token = issued.getString("workerToken");
+    HttpResponse<String> stranger =
+        post("platform-2", "/v1/worker-tokens", "{\"workerRef\": \"" + CLOCK + "\"}");
+    assertThat(ok(worker(token, "/v1/me/claims")).getJsonArray("claims")).hasSize(1);
+
+    HttpResponse<String> byOther =
+        post("platform-1", "/v1/worker-tokens/revoke", "{\"workerToken\": \"" + token + "\"}");
+    JsonObject revoked =
+        ok(post("platform-2", "/v1/worker-tokens/revoke", "{\"workerToken\": \"" + token + "\"}"));
+    HttpResponse<String> after = worker(token, "/v1/me/claims");
+    HttpResponse<String> none = worker(null, "/v1/me/claims");
+
+    assertThat(stranger.statusCode()).isEqualTo(403);
+    assertThat(errorCode(stranger)).isEqualTo("NOT_PERMITTED");
+    assertThat(new JsonObject(byOther.body()).getBoolean("revoked")).isFalse();
+    assertThat(revoked.getBoolean("revoked")).isTrue();
+    assertThat(after.statusCode()).isEqualTo(401);
+    assertThat(errorCode(after)).isEqualTo("INVALID_TOKEN");
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(errorCode(none)).isEqualTo("INVALID_TOKEN");
+  }
+
+  /** A worker's request: no client certificate, the token as a bearer token. */
+  private static HttpResponse<String> worker(String token, String path) throws Exception {
+    HttpClient anonymous =
+        HttpClient.newBuilder()
+            .sslContext(TestTls.context(null, devCa()))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("authorization", "Bearer " + token);
+    }
+    return anonymous.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The access-log entries of an accessor, once every one of them is anchored. */

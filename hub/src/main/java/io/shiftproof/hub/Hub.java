@@ -34,6 +34,8 @@ import io.shiftproof.gateway.query.LateEventLookup;
 import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.server.GatewayVerticle;
 import io.shiftproof.gateway.server.ManagementVerticle;
+import io.shiftproof.gateway.stats.PostgresStatistics;
+import io.shiftproof.gateway.stats.StatsHandler;
 import io.shiftproof.gateway.store.Database;
 import io.shiftproof.gateway.tokens.PostgresWorkerTokens;
 import io.shiftproof.gateway.tokens.WorkerTokens;
@@ -245,6 +247,7 @@ public final class Hub implements AutoCloseable {
             new ClaimsHandler(claims),
             new AccessLogHandler(accessLog, zone),
             new WorkerHandler(tokens, dayRecords, claims, evidence, accessLog, zone),
+            new StatsHandler(new PostgresStatistics(database.dataSource(), zone)),
             new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)));
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));

@@ -449,6 +449,27 @@ class ClaimsPipelineIT {
     assertThat(errorCode(none)).isEqualTo("INVALID_TOKEN");
   }
 
+  @Test
+  @Order(12)
+  void regulatorsSeeAggregatesWithSmallCellsSuppressed() throws Exception {
+    JsonObject time = ok(hub.get("regulator", "/v1/stats/working-time?from=" + DAY + "&to=" + DAY));
+    JsonObject claims = ok(hub.get("regulator", "/v1/stats/claims?from=" + DAY + "&to=" + DAY));
+    HttpResponse<String> backwards =
+        hub.get("regulator", "/v1/stats/claims?from=" + DAY + "&to=" + DAY.minusDays(1));
+
+    assertThat(time.getJsonArray("cells")).isNotEmpty();
+    assertThat(claims.getJsonArray("cells")).isNotEmpty();
+    for (Object cell : time.getJsonArray("cells").addAll(claims.getJsonArray("cells"))) {
+      JsonObject c = (JsonObject) cell;
+      assertThat(c.getBoolean("suppressed")).as(c.encode()).isTrue();
+      assertThat(c.fieldNames()).containsExactlyInAnyOrder("platform", "day", "suppressed");
+    }
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(errorCode(backwards)).isEqualTo("INVALID_DATE");
+    assertThat(hub.get("insurer-1", "/v1/stats/claims?from=" + DAY + "&to=" + DAY).statusCode())
+        .isEqualTo(403);
+  }
+
   /** A worker's request: no client certificate, the token as a bearer token. */
   private static HttpResponse<String> worker(String token, String path) throws Exception {
     HttpClient anonymous =

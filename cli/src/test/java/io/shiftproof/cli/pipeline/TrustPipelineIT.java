@@ -304,9 +304,7 @@ class TrustPipelineIT {
         400,
         "INVALID_INSTANT");
     assertCode(
-        requestEvidence("admin", worker, noon.minus(Duration.ofDays(30))),
-        404,
-        "DAY_NOT_FOUND");
+        requestEvidence("admin", worker, noon.minus(Duration.ofDays(30))), 404, "DAY_NOT_FOUND");
   }
 
   @Test

@@ -31,6 +31,26 @@ public interface WorkerDataAccess {
       String resource,
       String versions);
 
+  /** This access with the same binding and no log, to measure what the log costs. */
+  default WorkerDataAccess withoutLog() {
+    WorkerDataAccess bound = this;
+    return new WorkerDataAccess() {
+      @Override
+      public ReadPurpose authorize(
+          OrganisationIdentity caller, String workerRef, Set<LocalDate> days) {
+        return bound.authorize(caller, workerRef, days);
+      }
+
+      @Override
+      public void logRead(
+          OrganisationIdentity caller,
+          ReadPurpose purpose,
+          String workerRef,
+          String resource,
+          String versions) {}
+    };
+  }
+
   /**
    * Access without binding or log, for route tests of features that do not exercise it: an insurer
    * or admin is let through for the operator, anyone else is refused as the bound access would.

@@ -113,6 +113,16 @@ public final class GatewayKeys {
               + " Merkle batch; a worker sees an entry's inclusion proof once its batch is"
               + " anchored.");
 
+  public static final ConfigKey<String> ACCESS_LOG_MODE =
+      key(
+          "access-log.mode",
+          "on",
+          "on or off",
+          Parsers.oneOf("on", "off"),
+          "Whether reads of workers' data are written to the access-transparency log. Purpose"
+              + " binding holds either way; only bench claims turns the log off, to measure what"
+              + " it costs.");
+
   public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
       key(
           "evidence.seal-wait",
@@ -222,6 +232,7 @@ public final class GatewayKeys {
           KEY_RETENTION,
           EVIDENCE_SEAL_WAIT,
           ACCESS_LOG_ANCHOR_INTERVAL,
+          ACCESS_LOG_MODE,
           KAFKA_BOOTSTRAP,
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,

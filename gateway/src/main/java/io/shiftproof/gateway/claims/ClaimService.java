@@ -149,7 +149,7 @@ public final class ClaimService implements ClaimDesk {
       claim = freeze(claim, caller.organisation());
     }
     index(claim);
-    JsonObject view = view(caller, claim);
+    JsonObject view = view(claim);
     logRead(caller, claim, "claim " + claim.claimId());
     return view.put(
         "receipt",
@@ -180,7 +180,7 @@ public final class ClaimService implements ClaimDesk {
   @Override
   public JsonObject claim(OrganisationIdentity caller, String claimId) {
     Claim claim = visible(caller, claimId);
-    JsonObject view = view(caller, claim);
+    JsonObject view = view(claim);
     logRead(caller, claim, "claim " + claimId);
     return view;
   }
@@ -214,7 +214,7 @@ public final class ClaimService implements ClaimDesk {
     }
     Claim frozen = freeze(claim, caller.organisation());
     index(frozen);
-    return view(caller, frozen);
+    return view(frozen);
   }
 
   @Override
@@ -282,7 +282,7 @@ public final class ClaimService implements ClaimDesk {
             request.signerCertificate());
     Claim decided = LedgerRefusals.submit(() -> as(caller).decideClaim(signed)).value();
     index(decided);
-    return view(caller, decided);
+    return view(decided);
   }
 
   @Override
@@ -290,7 +290,7 @@ public final class ClaimService implements ClaimDesk {
     visible(caller, payment.claimId());
     Claim paid = LedgerRefusals.submit(() -> as(caller).markPaid(payment)).value();
     index(paid);
-    return view(caller, paid);
+    return view(paid);
   }
 
   @Override
@@ -413,10 +413,6 @@ public final class ClaimService implements ClaimDesk {
           claim.reportedBy().equals(org) || claim.assignment().platforms().contains(org);
       default -> false;
     };
-  }
-
-  private JsonObject view(OrganisationIdentity caller, Claim claim) {
-    return view(claim);
   }
 
   private JsonObject view(Claim claim) {

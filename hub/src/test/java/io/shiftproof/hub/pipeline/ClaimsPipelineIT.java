@@ -423,6 +423,27 @@ class ClaimsPipelineIT {
   }
 
   @Test
+  @Order(10)
+  void theWorkerRequestsFreshEvidenceForAnIncidentThemselves() throws Exception {
+    HttpResponse<String> bundle =
+        worker(
+            workerToken,
+            "/v1/me/evidence",
+            new JsonObject().put("incidentAt", Rfc3339.format(INCIDENT, ZONE)).encode());
+    HttpResponse<String> bad = worker(workerToken, "/v1/me/evidence", "{\"incidentAt\": 7}");
+
+    assertThat(bundle.statusCode()).as(bundle.body()).isEqualTo(200);
+    assertThat(new JsonObject(bundle.body()).getString("workerRef")).isEqualTo(TWO_APPS);
+    assertThat(
+            EvidenceVerifier.verify(
+                    bundle.body().getBytes(StandardCharsets.UTF_8), Optional.of(devCa()))
+                .firstFailure())
+        .isEmpty();
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(errorCode(bad)).isEqualTo("INVALID_INSTANT");
+  }
+
+  @Test
   @Order(11)
   void platformsIssueAndRevokeTokensForTheirOwnWorkersOnly() throws Exception {
     JsonObject issued =
@@ -470,19 +491,33 @@ class ClaimsPipelineIT {
         .isEqualTo(403);
   }
 
+  /** A worker's POST of a JSON body. */
+  private static HttpResponse<String> worker(String token, String path, String json)
+      throws Exception {
+    return send(
+        token,
+        HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A worker's request: no client certificate, the token as a bearer token. */
   private static HttpResponse<String> worker(String token, String path) throws Exception {
+    return send(token, HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path)).GET());
+  }
+
+  private static HttpResponse<String> send(String token, HttpRequest.Builder request)
+      throws Exception {
     HttpClient anonymous =
         HttpClient.newBuilder()
             .sslContext(TestTls.context(null, devCa()))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path)).timeout(Duration.ofSeconds(30));
+    request.timeout(Duration.ofSeconds(60));
     if (token != null) {
       request.header("authorization", "Bearer " + token);
     }
-    return anonymous.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    return anonymous.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The access-log entries of an accessor, once every one of them is anchored. */

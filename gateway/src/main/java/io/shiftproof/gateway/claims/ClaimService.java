@@ -135,18 +135,18 @@ public final class ClaimService implements ClaimDesk {
               + claimId
               + " with other content; use a new reference for a new report");
     }
-    Optional<Claim> existing = ledger.claim(claimId);
-    Claim claim = existing.orElseGet(() -> open(caller, claimId, report));
-    // The receipt's token is shown once, with the answer that opened the claim; a platform
-    // issues the worker another one with POST /v1/worker-tokens.
-    Optional<String> token =
-        existing.isPresent()
-            ? Optional.empty()
-            : Optional.of(
-                tokens.issue(report.workerRef(), caller.organisation(), Optional.of(claimId)));
+    Claim claim = ledger.claim(claimId).orElseGet(() -> open(caller, claimId, report));
+    Optional<String> token = Optional.empty();
     if (claim.status() == ClaimStatus.REPORTED) {
-      // A resend after a failed freeze (evidence not sealed in time) completes the report.
+      // Indexed before the freeze, so a report whose freeze fails is still listed as REPORTED;
+      // a resend after such a failure (evidence not sealed in time) completes the report.
+      index(claim);
       claim = freeze(claim, caller.organisation());
+      // The receipt's token goes with the answer that completes the report, shown this once; a
+      // platform issues the worker another one with POST /v1/worker-tokens.
+      token =
+          Optional.of(
+              tokens.issue(report.workerRef(), caller.organisation(), Optional.of(claimId)));
     }
     index(claim);
     JsonObject view = view(claim);
@@ -161,7 +161,7 @@ public final class ClaimService implements ClaimDesk {
                 token.isPresent()
                     ? "give this token to the worker: it opens their own days, claims, evidence"
                         + " and access log (Authorization: Bearer), and is shown only this once"
-                    : "the worker's token was issued with the first answer to this report"));
+                    : "the worker's token was issued with the answer that completed this report"));
   }
 
   @Override

@@ -40,11 +40,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The claims workflow of docs/design.md §7.4 over the ledger contract: a report opens the claim on
@@ -422,12 +426,50 @@ public final class ClaimService implements ClaimDesk {
             .flatMap(hash -> store.freeze(claim.claimId(), hash))
             .map(freeze -> new JsonObject(freeze.decisionSupport()));
     Optional<ClaimStore.StoredReport> report = store.reportOf(claim.claimId());
-    JsonObject json = ClaimJson.claim(claim, support, report, zone);
+    JsonObject json =
+        ClaimJson.claim(claim, support, report, zone).put("changedAfterReport", changes(claim));
     JsonArray history = new JsonArray();
     for (Committed<Claim> step : ledger.claimHistory(claim.claimId())) {
       history.add(ClaimJson.historyStep(step, zone));
     }
     return json.put("history", history);
+  }
+
+  /**
+   * The source batches each platform sent after the report that the claim's current evidence holds
+   * and its first freeze did not: what changed since the report, and from whom.
+   */
+  private JsonArray changes(Claim claim) {
+    List<ClaimStore.Freeze> freezes = store.freezes(claim.claimId());
+    JsonArray changes = new JsonArray();
+    if (freezes.size() < 2 || claim.evidenceHash().isEmpty()) {
+      return changes;
+    }
+    Map<String, SortedSet<String>> added = new TreeMap<>();
+    Set<String> before = lineage(frozenBundle(freezes.get(0).evidenceHash()));
+    for (String entry : lineage(frozenBundle(claim.evidenceHash().get()))) {
+      if (!before.contains(entry)) {
+        String[] parts = entry.split("\u0000", 2);
+        added.computeIfAbsent(parts[0], p -> new TreeSet<>()).add(parts[1]);
+      }
+    }
+    added.forEach(
+        (platform, batches) ->
+            changes.add(
+                new JsonObject()
+                    .put("platform", platform)
+                    .put("batches", new JsonArray(List.copyOf(batches)))));
+    return changes;
+  }
+
+  private static Set<String> lineage(JsonObject bundle) {
+    Set<String> entries = new HashSet<>();
+    JsonArray lineage = bundle.getJsonArray("lineage");
+    for (Object item : lineage == null ? new JsonArray() : lineage) {
+      JsonObject batch = (JsonObject) item;
+      entries.add(batch.getString("platform") + "\u0000" + batch.getString("batchId"));
+    }
+    return entries;
   }
 
   /** Records the caller's read of a claim, which holds the worker's coverage at the incident. */

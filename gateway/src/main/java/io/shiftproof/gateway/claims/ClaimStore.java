@@ -40,6 +40,9 @@ public interface ClaimStore {
   /** Records a freeze; the same evidence frozen again for the claim is kept as first recorded. */
   void recordFreeze(Freeze freeze);
 
+  /** Every freeze of a claim, oldest first: the first holds what was known at the report. */
+  List<Freeze> freezes(String claimId);
+
   /** The freeze of this evidence for this claim. */
   Optional<Freeze> freeze(String claimId, String evidenceHash);
 

@@ -108,6 +108,22 @@ public final class PostgresClaimStore implements ClaimStore {
   }
 
   @Override
+  public List<Freeze> freezes(String claimId) {
+    try (Connection c = database.getConnection()) {
+      return query(
+          c,
+          "SELECT claim_id, evidence_hash, frozen_at, decision_support FROM claim_freeze"
+              + " WHERE claim_id = ? ORDER BY frozen_at, evidence_hash",
+          r ->
+              new Freeze(
+                  r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getString(4)),
+          claimId);
+    } catch (SQLException e) {
+      throw failure("read frozen evidence", e);
+    }
+  }
+
+  @Override
   public Optional<Freeze> freeze(String claimId, String evidenceHash) {
     try (Connection c = database.getConnection()) {
       return first(

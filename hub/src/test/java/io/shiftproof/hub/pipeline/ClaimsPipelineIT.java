@@ -331,6 +331,12 @@ class ClaimsPipelineIT {
     JsonObject paid = ok(post("insurer-1", paymentPath(), payment()));
 
     assertThat(paid.getString("status")).isEqualTo("PAID");
+    assertThat(paid.getJsonArray("changedAfterReport"))
+        .as("the late session, flagged with the platform that sent it")
+        .containsExactly(
+            new JsonObject()
+                .put("platform", "platform-3")
+                .put("batches", new JsonArray().add("b-late")));
     assertThat(paid.getJsonObject("payment").getLong("amountFen")).isEqualTo(150_000L);
     JsonArray history = paid.getJsonArray("history");
     List<String> steps = new ArrayList<>();

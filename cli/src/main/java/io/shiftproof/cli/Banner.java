@@ -41,10 +41,12 @@ final class Banner {
     out.println(
         "  ./shiftproof simulate --workers 50 --push     # realistic traffic from 3 platforms");
     out.println();
-    out.println("Read working time as insurer-1 once the job has processed the events:");
-    out.println("  ./shiftproof get --as insurer-1 /v1/workers/<workerRef>/days/<yyyy-MM-dd>");
     out.println(
-        "  ./shiftproof get --as insurer-1"
+        "Read working time as the operator once the job has processed the events (an insurer"
+            + " reads a worker only for a claim assigned to it):");
+    out.println("  ./shiftproof get --as admin /v1/workers/<workerRef>/days/<yyyy-MM-dd>");
+    out.println(
+        "  ./shiftproof get --as admin"
             + " '/v1/workers/<workerRef>/status?at=2026-11-28T14:00:00%2B08:00'");
     out.println();
     out.println("Evidence for an incident, and checking it offline:");
@@ -53,9 +55,9 @@ final class Banner {
             + c
             + "/ca.pem --cert "
             + c
-            + "/insurer-1/cert.pem --key "
+            + "/admin/cert.pem --key "
             + c
-            + "/insurer-1/key.pem \\");
+            + "/admin/key.pem \\");
     out.println(
         "       -H 'content-type: application/json'"
             + " -d '{\"workerRef\": \"<workerRef>\", \"incidentAt\": \"2026-11-28T14:32:00+08:00\"}' \\");

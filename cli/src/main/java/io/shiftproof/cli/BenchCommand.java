@@ -1,6 +1,7 @@
 package io.shiftproof.cli;
 
 import io.shiftproof.benchmarks.AnchoringBenchmark;
+import io.shiftproof.benchmarks.ClaimsBenchmark;
 import io.shiftproof.benchmarks.FabricAnchoringBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
 import io.shiftproof.benchmarks.MicroBenchmark;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.WorkingTime.class,
       BenchCommand.Anchoring.class,
       BenchCommand.Fabric.class,
-      BenchCommand.Micro.class
+      BenchCommand.Micro.class,
+      BenchCommand.Claims.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -236,6 +238,64 @@ final class BenchCommand implements Runnable {
         throw new CliFailure(ShiftproofCli.EXIT_USAGE, "--" + e.getMessage());
       }
       new MicroBenchmark(settings, spec.commandLine().getOut()).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "claims",
+      description =
+          "Claims reported per second with their evidence frozen (latency p50/p99), decisions"
+              + " per second, and purpose-bound query throughput with the access log on against"
+              + " off.")
+  static final class Claims implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--workers",
+        defaultValue = "200",
+        description = "Simulated workers. Default: ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(
+        names = "--platforms",
+        defaultValue = "3",
+        description = "Simulated platforms. Default: ${DEFAULT-VALUE}")
+    int platforms;
+
+    @Option(names = "--seed", defaultValue = "11", description = "Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(
+        names = "--claims",
+        defaultValue = "100",
+        description = "Claims to report. Default: ${DEFAULT-VALUE}")
+    int claims;
+
+    @Option(
+        names = "--queries",
+        defaultValue = "2000",
+        description = "Day reads per measurement. Default: ${DEFAULT-VALUE}")
+    int queries;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description = "Measurements with the access log off and on. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      Path workDir = TempDirectories.create("bench-claims");
+      try {
+        new ClaimsBenchmark(
+                new ClaimsBenchmark.Settings(
+                    workers, platforms, seed, claims, queries, rounds, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package io.shiftproof.cli;
 
 import io.shiftproof.cli.demo.DayTimelineChart;
+import io.shiftproof.cli.demo.DemoClaim;
 import io.shiftproof.cli.demo.DemoSummary;
 import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.TempDirectories;
@@ -10,7 +11,9 @@ import io.shiftproof.hub.Hub;
 import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.StoredDayRecords;
 import io.shiftproof.hub.StreamJobConfig;
+import io.shiftproof.ledger.contract.Decision;
 import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
@@ -19,6 +22,7 @@ import io.shiftproof.simulator.Simulation;
 import io.shiftproof.simulator.SimulationConfig;
 import io.shiftproof.streamjobs.JobKeys;
 import io.shiftproof.streamjobs.WorkingTimeJobConfig;
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -28,8 +32,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -132,6 +138,8 @@ final class DemoCommand implements Callable<Integer> {
       out.print(new DayTimelineChart(ascii).render(shown));
       out.println();
       showQuery(out, hub, shown, dataDir.resolve("credentials"));
+      out.println();
+      showClaim(out, hub, shown, day, platforms, dataDir.resolve("credentials"));
       out.flush();
       return 0;
     } finally {
@@ -205,20 +213,115 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Shows that the same record is what an insurer gets from the query API. */
+  /**
+   * Shows that the same record is what the query API answers. The operator reads it: an insurer
+   * reads a worker's day only for a claim assigned to it (docs/design.md §8.5).
+   */
   private static void showQuery(PrintWriter out, Hub hub, DayRecord shown, Path credentials) {
     String path = "/v1/workers/" + shown.getWorkerRef() + "/days/" + shown.getDay();
     HttpResponse<String> response =
-        HubClient.forOrganisation(credentials, "insurer-1", hub.apiUrl()).get(path);
+        HubClient.forOrganisation(credentials, "admin", hub.apiUrl()).get(path);
     out.printf(
-        "An insurer reads this record with GET %s (client certificate of insurer-1): HTTP %d,"
-            + " %,d bytes of JSON.%n",
+        "The operator reads this record with GET %s (client certificate of admin): HTTP %d,"
+            + " %,d bytes of JSON; an insurer reads it only for a claim assigned to it.%n",
         path, response.statusCode(), response.body().length());
     out.println(
         "Run `./shiftproof run` to start a hub that keeps its data, and `./shiftproof get --as"
-            + " insurer-1 "
+            + " admin "
             + path
             + "` to read it yourself.");
+  }
+
+  /**
+   * Files a claim for the shown worker, at an instant they were executing an order: the insurer
+   * covers every platform, the engaged platform reports, the insurer decides with its own signature
+   * and pays, and the worker reads the claim and who looked at their data.
+   */
+  private static void showClaim(
+      PrintWriter out, Hub hub, DayRecord shown, LocalDate day, int platforms, Path credentials) {
+    Optional<DemoClaim> incident = DemoClaim.of(shown);
+    if (incident.isEmpty()) {
+      out.println("This worker executed no order that day, so the demo files no claim.");
+      return;
+    }
+    HubClient insurer = HubClient.forOrganisation(credentials, "insurer-1", hub.apiUrl());
+    for (int p = 1; p <= platforms; p++) {
+      String platform = "platform-" + p;
+      JsonObject policy =
+          new JsonObject()
+              .put("policyId", "demo-" + platform)
+              .put("platform", platform)
+              .put("validFrom", day.minusDays(1) + "T00:00:00+08:00")
+              .put("validTo", day.plusDays(30) + "T00:00:00+08:00")
+              .put("premiumPerOrderFen", 7);
+      ClaimsCommand.post(insurer, "/v1/policies", policy);
+      ClaimsCommand.post(
+          HubClient.forOrganisation(credentials, platform, hub.apiUrl()),
+          "/v1/policies/demo-" + platform + "/accept",
+          new JsonObject());
+    }
+    DemoClaim claim = incident.get();
+    out.printf(
+        "A claim: insurer-1 covers every platform. The worker is injured at %s while executing an"
+            + " order for %s; %s reports it with one tap.%n",
+        Rfc3339.format(claim.incidentAt(), ZoneId.of(shown.getZone())),
+        String.join(" and ", claim.engagedPlatforms()),
+        claim.platform());
+    HttpResponse<String> reported =
+        ClaimsCommand.post(
+            HubClient.forOrganisation(credentials, claim.platform(), hub.apiUrl()),
+            "/v1/claims",
+            new JsonObject()
+                .put("reference", "demo-accident-1")
+                .put("workerRef", shown.getWorkerRef())
+                .put("incidentAt", Rfc3339.format(claim.incidentAt(), ZoneId.of(shown.getZone())))
+                .put("category", "traffic"));
+    if (reported.statusCode() != 200) {
+      out.println(
+          "  The report was refused: HTTP " + reported.statusCode() + " " + reported.body());
+      return;
+    }
+    JsonObject opened = new JsonObject(reported.body());
+    String claimId = opened.getString("claimId");
+    JsonObject support = opened.getJsonObject("decisionSupport");
+    out.printf(
+        "  %s: evidence frozen (SHA-256 %s...), %s under %s, liable %s, assigned to %s.%n",
+        claimId,
+        opened.getString("evidenceHash").substring(0, 16),
+        support.getString("outcome"),
+        support.getString("ruleSet"),
+        support.getJsonArray("liablePlatforms").encode(),
+        opened.getJsonArray("assignedInsurers").encode());
+    JsonObject decision =
+        ClaimsCommand.decisionBody(
+            insurer,
+            claimId,
+            Decision.APPROVED,
+            List.of("executing an order at the incident"),
+            null,
+            ClaimsCommand.Signing.of(credentials, "insurer-1"));
+    HttpResponse<String> decided =
+        ClaimsCommand.post(insurer, "/v1/claims/" + claimId + "/decision", decision);
+    HttpResponse<String> paid =
+        ClaimsCommand.post(
+            insurer,
+            "/v1/claims/" + claimId + "/payment",
+            new JsonObject().put("paymentRef", "demo-pay-1").put("amountFen", 150_000));
+    out.printf(
+        "  insurer-1 approves it, signing the decision with its own key (HTTP %d), and pays"
+            + " ¥1,500.00 (HTTP %d).%n",
+        decided.statusCode(), paid.statusCode());
+    String token = opened.getJsonObject("receipt").getString("workerToken");
+    HubClient worker = HubClient.forWorker(credentials, token, hub.apiUrl());
+    HttpResponse<String> own = worker.get("/v1/me/claims/" + claimId);
+    HttpResponse<String> log = worker.get("/v1/me/access-log");
+    JsonObject mine = new JsonObject(own.body());
+    out.printf(
+        "  The worker, with the token from the claim receipt, sees the claim %s (%d steps, each a"
+            + " ledger transaction) and %d reads of their data in the access log.%n",
+        mine.getString("status"),
+        mine.getJsonArray("history").size(),
+        new JsonObject(log.body()).getJsonArray("entries").size());
   }
 
   private static void step(PrintWriter out, String number, String text) {

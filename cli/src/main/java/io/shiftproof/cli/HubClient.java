@@ -10,17 +10,48 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** An HTTPS client that presents one organisation's development certificate (mutual TLS). */
 final class HubClient {
   private final HttpClient http;
   private final URI base;
+  private final String bearer;
 
   private HubClient(HttpClient http, URI base) {
+    this(http, base, null);
+  }
+
+  private HubClient(HttpClient http, URI base, String bearer) {
     this.http = http;
     this.base = base;
+    this.bearer = bearer;
+  }
+
+  /**
+   * A worker's client: no certificate (workers have none), trusting the hub's CA, with the worker's
+   * token as a bearer token.
+   */
+  static HubClient forWorker(Path credentialsDir, String token, URI base) {
+    try {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry(
+          "ca", TlsContexts.loadCertificate(credentialsDir.resolve("ca.pem")));
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, factory.getTrustManagers(), null);
+      return new HubClient(httpClient(ssl), base, token);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new CliFailure(
+          ShiftproofCli.EXIT_USAGE, "cannot trust the hub's CA under " + credentialsDir + ": " + e);
+    }
   }
 
   static HubClient forOrganisation(Path credentialsDir, String organisation, URI base) {
@@ -78,6 +109,12 @@ final class HubClient {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    if (bearer != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("authorization", "Bearer " + bearer)
+              .build();
+    }
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {

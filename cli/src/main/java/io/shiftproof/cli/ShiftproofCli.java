@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       PushCommand.class,
       GetCommand.class,
+      ClaimsCommand.class,
+      WorkerTokenCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
       BenchCommand.class,

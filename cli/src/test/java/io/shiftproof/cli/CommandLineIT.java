@@ -77,6 +77,58 @@ class CommandLineIT extends WithRunningHub {
   }
 
   @Test
+  void claimsListShowsTheClaimsTheOrganisationMaySee() {
+    Run run = run(withHub("claims", "list", "--as", "insurer-1"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"claims\"");
+  }
+
+  @Test
+  void claimsShowOfAnUnknownClaimExitsWithOne() {
+    Run run = run(withHub("claims", "show", "--as", "insurer-1", "clm_unknown"));
+    assertThat(run.exitCode()).isEqualTo(ShiftproofCli.EXIT_REFUSED);
+    assertThat(run.out()).contains("CLAIM_NOT_FOUND");
+  }
+
+  @Test
+  void claimsReportWithABadWorkerRefIsRefused() {
+    Run run =
+        run(
+            withHub(
+                "claims",
+                "report",
+                "--as",
+                "platform-1",
+                "--reference",
+                "r-1",
+                "--worker",
+                "13800138000",
+                "--at",
+                "2026-11-28T14:32:00+08:00"));
+    assertThat(run.exitCode()).isEqualTo(ShiftproofCli.EXIT_REFUSED);
+    assertThat(run.out()).contains("INVALID_WORKER_REF");
+  }
+
+  @Test
+  void claimsDecideWithoutEvidenceToDecideOnIsRefused() {
+    Run run =
+        run(
+            withHub(
+                "claims", "decide", "--as", "insurer-1", "clm_unknown", "--decision", "APPROVED"));
+    assertThat(run.exitCode()).isEqualTo(ShiftproofCli.EXIT_REFUSED);
+    assertThat(run.err()).contains("no evidence to decide on");
+  }
+
+  @Test
+  void workerTokenForAWorkerThePlatformNeverSentIsRefused() {
+    Run usage = run(withHub("worker-token", "--as", "platform-1"));
+    Run stranger = run(withHub("worker-token", "--as", "platform-1", "wr_" + "A".repeat(43)));
+    assertThat(usage.exitCode()).isEqualTo(ShiftproofCli.EXIT_USAGE);
+    assertThat(stranger.exitCode()).isEqualTo(ShiftproofCli.EXIT_REFUSED);
+    assertThat(stranger.out()).contains("NOT_PERMITTED");
+  }
+
+  @Test
   void unreachableHubExitsWithThree() {
     Run run =
         run(

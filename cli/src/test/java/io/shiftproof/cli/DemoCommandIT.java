@@ -19,6 +19,9 @@ class DemoCommandIT {
         .contains("Legend")
         .containsPattern("version \\d+ of the day record|[Ll]ive record")
         .contains("Totals")
-        .contains("HTTP 200");
+        .contains("HTTP 200")
+        .contains("A claim: insurer-1 covers every platform")
+        .contains("evidence frozen")
+        .contains("sees the claim PAID");
   }
 }

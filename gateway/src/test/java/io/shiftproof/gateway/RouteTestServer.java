@@ -221,6 +221,33 @@ public final class RouteTestServer extends VerticleBase {
         context);
   }
 
+  /**
+   * A request as a worker: no client certificate, trusting the development CA, with the given
+   * {@code authorization} header (none when null).
+   */
+  public Future<RouteAnswer> sendAsWorker(
+      HttpMethod method, String path, String authorization, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("https://" + HOST + ":" + port() + path))
+            .timeout(CLIENT_TIMEOUT)
+            .method(
+                method.name(),
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("content-type", "application/json");
+    }
+    if (authorization != null) {
+      request.header("authorization", authorization);
+    }
+    return Future.fromCompletionStage(
+        Clients.anonymous()
+            .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+            .thenApply(RouteTestServer::answer),
+        context);
+  }
+
   private static RouteAnswer answer(HttpResponse<byte[]> response) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     response.headers().map().forEach(headers::add);
@@ -257,6 +284,34 @@ public final class RouteTestServer extends VerticleBase {
    */
   private static final class Clients {
     private static final Map<String, HttpClient> BY_ORGANISATION = new ConcurrentHashMap<>();
+
+    /** A client with no certificate, as a worker connects. */
+    static HttpClient anonymous() {
+      return BY_ORGANISATION.computeIfAbsent(
+          "",
+          none -> {
+            try {
+              java.security.KeyStore trust =
+                  java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+              trust.load(null, null);
+              trust.setCertificateEntry(
+                  "ca", TlsContexts.loadCertificate(Credentials.ISSUED.caCertificate()));
+              javax.net.ssl.TrustManagerFactory factory =
+                  javax.net.ssl.TrustManagerFactory.getInstance(
+                      javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+              factory.init(trust);
+              javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+              ssl.init(null, factory.getTrustManagers(), null);
+              return HttpClient.newBuilder()
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .connectTimeout(CLIENT_TIMEOUT)
+                  .sslContext(ssl)
+                  .build();
+            } catch (java.security.GeneralSecurityException | IOException e) {
+              throw new IllegalStateException("cannot trust the development CA: " + e, e);
+            }
+          });
+    }
 
     static HttpClient of(String organisation) {
       return BY_ORGANISATION.computeIfAbsent(

@@ -3,11 +3,19 @@ package io.shiftproof.hub;
 import io.shiftproof.config.Settings;
 import io.shiftproof.embedded.EmbeddedKafkaBroker;
 import io.shiftproof.embedded.EmbeddedPostgresServer;
+import io.shiftproof.gateway.access.AccessLogAnchoring;
+import io.shiftproof.gateway.access.AccessLogHandler;
+import io.shiftproof.gateway.access.AccessLogReader;
+import io.shiftproof.gateway.access.PostgresWorkerDataAccess;
+import io.shiftproof.gateway.access.WorkerDataAccess;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.LedgerHeadHandler;
 import io.shiftproof.gateway.audit.RecordAudit;
+import io.shiftproof.gateway.claims.ClaimService;
+import io.shiftproof.gateway.claims.ClaimsHandler;
+import io.shiftproof.gateway.claims.PostgresClaimStore;
 import io.shiftproof.gateway.config.EvidenceConfig;
 import io.shiftproof.gateway.config.GatewayConfig;
 import io.shiftproof.gateway.config.GatewayKeys;
@@ -34,7 +42,12 @@ import io.shiftproof.gateway.query.LateEventLookup;
 import io.shiftproof.gateway.query.LateEventQueryHandler;
 import io.shiftproof.gateway.server.GatewayVerticle;
 import io.shiftproof.gateway.server.ManagementVerticle;
+import io.shiftproof.gateway.stats.PostgresStatistics;
+import io.shiftproof.gateway.stats.StatsHandler;
 import io.shiftproof.gateway.store.Database;
+import io.shiftproof.gateway.tokens.PostgresWorkerTokens;
+import io.shiftproof.gateway.tokens.WorkerTokens;
+import io.shiftproof.gateway.workers.WorkerHandler;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerEndpoint;
 import io.shiftproof.ledger.backend.LedgerKind;
@@ -234,6 +247,37 @@ public final class Hub implements AutoCloseable {
                 (int) gateway.maxBodyBytes()));
     PostgresEvidenceReader evidenceReader =
         new PostgresEvidenceReader(database.dataSource(), streamJob.job().jobName());
+    EvidenceService evidence =
+        new EvidenceService(
+            evidenceReader,
+            new RecentSealRequests(
+                publisher::publish, evidenceConfig.sealRepeatWindow(), Clock.systemUTC()),
+            evidenceConfig.sealWait(),
+            ledger,
+            new EvidenceBundleBuilder(hubSigner, certificateChain(signing, tls)),
+            zone,
+            Clock.systemUTC());
+    WorkerDataAccess access =
+        new PostgresWorkerDataAccess(database.dataSource(), Clock.systemUTC());
+    register(
+        AccessLogBatching.start(
+            new AccessLogAnchoring(database.dataSource(), ledger),
+            settings.get(GatewayKeys.ACCESS_LOG_ANCHOR_INTERVAL)));
+    WorkerTokens tokens = new PostgresWorkerTokens(database.dataSource(), Clock.systemUTC());
+    AccessLogReader accessLog = new AccessLogReader(database.dataSource());
+    DayRecordLookup dayRecords =
+        new DayRecordLookup(
+            new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()), zone);
+    ClaimService claims =
+        new ClaimService(
+            ledger,
+            new PostgresClaimStore(database.dataSource()),
+            evidence,
+            evidenceReader,
+            access,
+            tokens,
+            zone,
+            Clock.systemUTC());
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
@@ -248,22 +292,14 @@ public final class Hub implements AutoCloseable {
                         streamJob.job().workingTime().silenceTimeout(),
                         streamJob.job().correctionHorizon()),
                     new JobWatermark(evidenceReader::committedWatermark, WATERMARK_MAX_AGE))),
-            new DayRecordQueryHandler(
-                new DayRecordLookup(
-                    new PostgresDayRecordReader(database.dataSource(), streamJob.job().jobName()),
-                    zone)),
+            new DayRecordQueryHandler(dayRecords, access, zone),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),
-            new EvidenceHandler(
-                new EvidenceService(
-                    evidenceReader,
-                    new RecentSealRequests(
-                        publisher::publish, evidenceConfig.sealRepeatWindow(), Clock.systemUTC()),
-                    evidenceConfig.sealWait(),
-                    ledger,
-                    new EvidenceBundleBuilder(hubSigner, certificateChain(signing, tls)),
-                    zone,
-                    Clock.systemUTC())),
+            new EvidenceHandler(evidence, access, zone),
+            new ClaimsHandler(claims),
+            new AccessLogHandler(accessLog, zone),
+            new WorkerHandler(tokens, dayRecords, claims, evidence, accessLog, zone),
+            new StatsHandler(new PostgresStatistics(database.dataSource(), zone)),
             new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)),
             new LedgerHeadHandler(ledger::signedHead));
 

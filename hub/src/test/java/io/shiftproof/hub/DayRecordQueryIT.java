@@ -103,7 +103,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void latestSealedVersionWinsOverTheLiveRecord() throws Exception {
-    JsonObject day = ok(hub.get("insurer-1", dayPath(WORKER, SEALED_DAY)));
+    JsonObject day = ok(hub.get("admin", dayPath(WORKER, SEALED_DAY)));
     assertThat(day.getString("workerRef")).isEqualTo(WORKER);
     assertThat(day.getString("day")).isEqualTo(SEALED_DAY);
     assertThat(day.getString("zone")).isEqualTo(ZONE);
@@ -129,7 +129,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void earlierVersionStaysReadableAfterACorrection() throws Exception {
-    JsonObject day = ok(hub.get("insurer-1", dayPath(WORKER, SEALED_DAY) + "?version=1"));
+    JsonObject day = ok(hub.get("admin", dayPath(WORKER, SEALED_DAY) + "?version=1"));
     assertThat(day.getInteger("version")).isEqualTo(1);
     assertThat(day.getInteger("latestVersion")).isEqualTo(2);
     assertThat(day.getJsonObject("totals").getLong("engagedSeconds")).isEqualTo(3_000);
@@ -151,7 +151,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void statusInsideASegmentNamesItsStateAndPlatforms() throws Exception {
-    JsonObject status = ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
+    JsonObject status = ok(hub.get("admin", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
     assertThat(status.getString("workerRef")).isEqualTo(WORKER);
     assertThat(status.getString("at")).isEqualTo("2026-11-21T10:15:00+08:00");
     assertThat(status.getString("state")).isEqualTo("ON_TASK");
@@ -171,7 +171,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void statusOfASealedDayCitesItsLatestVersion() throws Exception {
-    JsonObject status = ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-20T20:30:00+08:00")));
+    JsonObject status = ok(hub.get("admin", statusPath(WORKER, "2026-11-20T20:30:00+08:00")));
     assertThat(status.getString("state")).isEqualTo("ON_TASK");
     assertThat(status.getInteger("recordVersion")).isEqualTo(2);
     assertThat(status.getBoolean("provisional")).isFalse();
@@ -179,7 +179,7 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void statusInAGapIsOffline() throws Exception {
-    JsonObject status = ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-21T12:00:00+08:00")));
+    JsonObject status = ok(hub.get("admin", statusPath(WORKER, "2026-11-21T12:00:00+08:00")));
     assertThat(status.getString("state")).isEqualTo("OFFLINE");
     assertThat(status.getJsonArray("onlinePlatforms")).isEmpty();
     assertThat(status.getJsonArray("engagedPlatforms")).isEmpty();
@@ -188,7 +188,7 @@ class DayRecordQueryIT extends WithRunningHub {
   @Test
   void statusAfterCoveredUntilIsNotYetKnown() throws Exception {
     HttpResponse<String> response =
-        hub.get("insurer-1", statusPath(WORKER, "2026-11-21T15:00:00+08:00"));
+        hub.get("admin", statusPath(WORKER, "2026-11-21T15:00:00+08:00"));
     assertThat(response.statusCode()).isEqualTo(409);
     assertThat(errorCode(response)).isEqualTo("STATUS_NOT_YET_KNOWN");
     assertThat(errorMessage(response)).contains("known only up to 2026-11-21T15:00:00+08:00");
@@ -223,7 +223,7 @@ class DayRecordQueryIT extends WithRunningHub {
   void badOrUnknownRequestGetsItsCode(String name, String path, int status, String code)
       throws Exception {
     HttpResponse<String> response =
-        hub.get("insurer-1", path.replace("UNKNOWN", UNKNOWN_WORKER).replace("WORKER", WORKER));
+        hub.get("admin", path.replace("UNKNOWN", UNKNOWN_WORKER).replace("WORKER", WORKER));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(errorCode(response)).isEqualTo(code);
     assertThat(errorMessage(response)).isNotBlank();
@@ -231,18 +231,17 @@ class DayRecordQueryIT extends WithRunningHub {
 
   @Test
   void missingVersionMessageNamesTheLatest() throws Exception {
-    HttpResponse<String> response =
-        hub.get("insurer-1", dayPath(WORKER, SEALED_DAY) + "?version=3");
+    HttpResponse<String> response = hub.get("admin", dayPath(WORKER, SEALED_DAY) + "?version=3");
     assertThat(errorMessage(response)).contains("latest version is 2");
   }
 
   @Test
   void badValuesAreEchoedWithWhatIsWanted() throws Exception {
-    assertThat(errorMessage(hub.get("insurer-1", "/v1/workers/wr_short/days/2026-11-21")))
+    assertThat(errorMessage(hub.get("admin", "/v1/workers/wr_short/days/2026-11-21")))
         .isEqualTo(
             "workerRef: got \"wr_short\", want wr_ followed by 43 base64url characters without"
                 + " padding (32 bytes)");
-    assertThat(errorMessage(hub.get("insurer-1", dayPath(WORKER, "2026-02-30"))))
+    assertThat(errorMessage(hub.get("admin", dayPath(WORKER, "2026-02-30"))))
         .startsWith("day: got \"2026-02-30\", want a calendar date as yyyy-MM-dd");
   }
 
@@ -258,19 +257,30 @@ class DayRecordQueryIT extends WithRunningHub {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"insurer-1", "admin"})
-  void insurerAndAdminMayReadAnyWorker(String organisation) throws Exception {
-    assertThat(hub.get(organisation, dayPath(WORKER, SEALED_DAY)).statusCode()).isEqualTo(200);
-    assertThat(hub.get(organisation, statusPath(WORKER, "2026-11-21T09:30:00+08:00")).statusCode())
+  @Test
+  void adminReadsAnyWorker() throws Exception {
+    assertThat(hub.get("admin", dayPath(WORKER, SEALED_DAY)).statusCode()).isEqualTo(200);
+    assertThat(hub.get("admin", statusPath(WORKER, "2026-11-21T09:30:00+08:00")).statusCode())
         .isEqualTo(200);
   }
 
   @Test
+  void anInsurerWithoutAClaimForTheWorkerReadsNothing() throws Exception {
+    HttpResponse<String> day = hub.get("insurer-1", dayPath(WORKER, SEALED_DAY));
+    HttpResponse<String> status =
+        hub.get("insurer-1", statusPath(WORKER, "2026-11-21T09:30:00+08:00"));
+
+    assertThat(day.statusCode()).isEqualTo(403);
+    assertThat(errorCode(day)).isEqualTo("NO_CLAIM_FOR_WORKER");
+    assertThat(status.statusCode()).isEqualTo(403);
+    assertThat(errorCode(status)).isEqualTo("NO_CLAIM_FOR_WORKER");
+  }
+
+  @Test
   void queriesAreMeasuredByRouteTemplate() throws Exception {
-    ok(hub.get("insurer-1", dayPath(WORKER, SEALED_DAY)));
-    ok(hub.get("insurer-1", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
-    hub.get("insurer-1", dayPath(WORKER, "2026-11-19"));
+    ok(hub.get("admin", dayPath(WORKER, SEALED_DAY)));
+    ok(hub.get("admin", statusPath(WORKER, "2026-11-21T10:15:00+08:00")));
+    hub.get("admin", dayPath(WORKER, "2026-11-19"));
     hub.get("platform-2", statusPath(WORKER, "2026-11-21T10:15:00+08:00"));
     String metrics = hub.management("/metrics").body();
     assertThat(metrics)

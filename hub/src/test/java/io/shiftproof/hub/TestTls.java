@@ -9,11 +9,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** TLS contexts for clients the hub must refuse: no certificate, or one from a foreign CA. */
-final class TestTls {
+public final class TestTls {
   private TestTls() {}
 
   /** A client context presenting {@code credential} (or nothing) and trusting {@code ca}. */
-  static SSLContext context(IssuedCredential credential, X509Certificate ca) throws Exception {
+  public static SSLContext context(IssuedCredential credential, X509Certificate ca)
+      throws Exception {
     char[] password = "test".toCharArray();
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);

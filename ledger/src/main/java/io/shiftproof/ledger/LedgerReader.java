@@ -2,8 +2,10 @@ package io.shiftproof.ledger;
 
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.Claim;
+import io.shiftproof.ledger.contract.Policy;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.merkle.Hash;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,18 @@ public interface LedgerReader {
 
   /** {@code GetClaim}: the claim with this id, as of its latest transaction. */
   Optional<Claim> claim(String claimId);
+
+  /**
+   * The claim as of each transaction that changed it, oldest first, each with where it was
+   * committed: the claim's status history.
+   */
+  List<Committed<Claim>> claimHistory(String claimId);
+
+  /** {@code GetPolicy}: the policy with this id. */
+  Optional<Policy> policy(String policyId);
+
+  /** Every registered policy, by policy id. */
+  List<Policy> policies();
 
   /**
    * The ledger's signed record of the transaction committed at {@code committedAt}, for an evidence

@@ -9,10 +9,18 @@ import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.contract.Claim;
 import io.shiftproof.ledger.contract.ClaimDecision;
+import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.ClaimStatus;
 import io.shiftproof.ledger.contract.Decision;
+import io.shiftproof.ledger.contract.EvidenceAttachment;
 import io.shiftproof.ledger.contract.IncidentReport;
+import io.shiftproof.ledger.contract.Policy;
+import io.shiftproof.ledger.contract.PolicyStatus;
+import io.shiftproof.ledger.contract.PolicyTerms;
+import io.shiftproof.ledger.contract.SignedDecision;
+import io.shiftproof.ledger.decision.TestInsurers;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -130,37 +138,83 @@ public abstract class LedgerContractSuite {
     assertThat(e.retriable()).isFalse();
   }
 
+  private static final PolicyTerms PICC_COVERS_MEITUAN =
+      new PolicyTerms(
+          "picc-meituan",
+          "picc",
+          "meituan",
+          INCIDENT.minusSeconds(3600),
+          INCIDENT.plusSeconds(3600),
+          7);
+
+  private Ledger insurer() {
+    return ledger.onBehalfOf("picc", "insurer");
+  }
+
+  private SignedDecision approval(String evidence) {
+    return TestInsurers.insurer("picc")
+        .sign(
+            new ClaimDecision(
+                "claim-1",
+                Decision.APPROVED,
+                evidence,
+                "cn-pilot-2022",
+                List.of("engaged on meituan at t"),
+                "picc",
+                INCIDENT));
+  }
+
+  @Test
+  void policiesAreRegisteredByTheInsurerAndAcceptedByThePlatform() {
+    Committed<Policy> registered = insurer().registerPolicy(PICC_COVERS_MEITUAN);
+    Committed<Policy> accepted =
+        ledger.onBehalfOf("meituan", "platform").acceptPolicy("picc-meituan");
+
+    assertThat(registered.value().status()).isEqualTo(PolicyStatus.REGISTERED);
+    assertThat(accepted.value().acceptedBy()).contains("meituan");
+    assertThat(ledger.policy("picc-meituan")).contains(accepted.value());
+    assertThat(ledger.policies()).containsExactly(accepted.value());
+    assertThat(
+            ledgerRefusal(
+                    () -> ledger.onBehalfOf("didi", "platform").registerPolicy(PICC_COVERS_MEITUAN))
+                .code())
+        .isEqualTo("FORBIDDEN");
+  }
+
   @Test
   void claimGoesFromReportedToPaidWithOneTransactionPerStep() {
+    insurer().registerPolicy(PICC_COVERS_MEITUAN);
+    ledger.acceptPolicy("picc-meituan");
     Committed<Claim> reported =
         ledger.reportIncident(
             new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.of("cell-42")));
-    Committed<Claim> attached = ledger.attachEvidence("claim-1", EVIDENCE);
-    Committed<Claim> decided =
-        ledger.decideClaim(
-            new ClaimDecision("claim-1", Decision.APPROVED, EVIDENCE, "cn-pilot-2022"));
-    Committed<Claim> paid = ledger.markPaid("claim-1", "pay-7");
+    Committed<Claim> attached =
+        ledger.attachEvidence(new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan")));
+    Committed<Claim> decided = insurer().decideClaim(approval(EVIDENCE));
+    Committed<Claim> paid = insurer().markPaid(new ClaimPayment("claim-1", "pay-7", 50_000));
 
     assertThat(reported.value().status()).isEqualTo(ClaimStatus.REPORTED);
     assertThat(attached.value().status()).isEqualTo(ClaimStatus.EVIDENCE_ATTACHED);
+    assertThat(attached.value().assignment().insurers()).containsExactly("picc");
     assertThat(decided.value().decision()).contains(Decision.APPROVED);
+    assertThat(decided.value().signedDecision()).contains(approval(EVIDENCE));
     assertThat(paid.value().status()).isEqualTo(ClaimStatus.PAID);
     assertThat(paid.value().paymentRef()).contains("pay-7");
+    assertThat(paid.value().paidAmountFen()).contains(50_000L);
     assertThat(Stream.of(reported, attached, decided, paid).map(c -> c.ref().txId()).distinct())
         .hasSize(4);
     assertThat(ledger.claim("claim-1")).contains(paid.value());
+    assertThat(ledger.claimHistory("claim-1")).containsExactly(reported, attached, decided, paid);
+    assertThat(ledger.claimHistory("claim-")).isEmpty();
   }
 
   @Test
   void claimTransitionsOutOfOrderAreRefused() {
     ledger.reportIncident(new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.empty()));
 
-    LedgerException early =
-        ledgerRefusal(
-            () ->
-                ledger.decideClaim(
-                    new ClaimDecision("claim-1", Decision.APPROVED, EVIDENCE, "cn-pilot-2022")));
-    LedgerException unpaid = ledgerRefusal(() -> ledger.markPaid("claim-1", "pay-7"));
+    LedgerException early = ledgerRefusal(() -> insurer().decideClaim(approval(EVIDENCE)));
+    LedgerException unpaid =
+        ledgerRefusal(() -> insurer().markPaid(new ClaimPayment("claim-1", "pay-7", 1)));
 
     assertThat(early.code()).isEqualTo("INVALID_TRANSITION");
     assertThat(early.retriable()).isFalse();
@@ -169,12 +223,41 @@ public abstract class LedgerContractSuite {
   }
 
   @Test
+  void aReplayedDecisionSignatureIsRefused() {
+    insurer().registerPolicy(PICC_COVERS_MEITUAN);
+    ledger.acceptPolicy("picc-meituan");
+    ledger.reportIncident(new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.empty()));
+    ledger.attachEvidence(new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan")));
+    SignedDecision needsInfo =
+        TestInsurers.insurer("picc")
+            .sign(
+                new ClaimDecision(
+                    "claim-1",
+                    Decision.NEEDS_INFO,
+                    EVIDENCE,
+                    "cn-pilot-2022",
+                    List.of(),
+                    "picc",
+                    INCIDENT));
+    insurer().decideClaim(needsInfo);
+    ledger.attachEvidence(new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan")));
+
+    assertThat(ledgerRefusal(() -> insurer().decideClaim(needsInfo)).code())
+        .isEqualTo("DECISION_REPLAYED");
+  }
+
+  @Test
   void duplicateAndUnknownClaimsAreRefused() {
     IncidentReport report = new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.empty());
     ledger.reportIncident(report);
 
     assertThat(ledgerRefusal(() -> ledger.reportIncident(report)).code()).isEqualTo("CLAIM_EXISTS");
-    assertThat(ledgerRefusal(() -> ledger.attachEvidence("claim-2", EVIDENCE)).code())
+    assertThat(
+            ledgerRefusal(
+                    () ->
+                        ledger.attachEvidence(
+                            new EvidenceAttachment("claim-2", EVIDENCE, List.of())))
+                .code())
         .isEqualTo("CLAIM_NOT_FOUND");
     assertThat(ledger.claim("claim-2")).isEmpty();
   }

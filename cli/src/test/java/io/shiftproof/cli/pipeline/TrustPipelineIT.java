@@ -110,7 +110,7 @@ class TrustPipelineIT {
     int proven = 0;
     try (Ledger ledger = ledger()) {
       for (String worker : workers) {
-        HttpResponse<String> response = hub.get("insurer-1", dayPath(worker));
+        HttpResponse<String> response = hub.get("admin", dayPath(worker));
         if (response.statusCode() == 404) {
           continue; // no events that day
         }
@@ -143,7 +143,7 @@ class TrustPipelineIT {
         JsonObject status =
             new JsonObject(
                 hub.get(
-                        "insurer-1",
+                        "admin",
                         "/v1/workers/"
                             + worker
                             + "/status?at="
@@ -162,7 +162,7 @@ class TrustPipelineIT {
   @Test
   void anEvidenceBundleVerifiesOfflineAndEachRequestIsInTheAccessLog() throws Exception {
     String worker = sealedWorker();
-    JsonObject record = new JsonObject(hub.get("insurer-1", dayPath(worker)).body());
+    JsonObject record = new JsonObject(hub.get("admin", dayPath(worker)).body());
     JsonObject engaged = null;
     for (Object item : record.getJsonArray("segments")) {
       JsonObject segment = (JsonObject) item;
@@ -177,7 +177,7 @@ class TrustPipelineIT {
     Instant incident = from.plus(Duration.between(from, to).dividedBy(2));
     long logged = countEntries("LogAccess");
 
-    HttpResponse<String> response = requestEvidence("insurer-1", worker, incident);
+    HttpResponse<String> response = requestEvidence("admin", worker, incident);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     byte[] bundle = response.body().getBytes(StandardCharsets.UTF_8);
@@ -258,7 +258,7 @@ class TrustPipelineIT {
     Instant incident = Rfc3339.parseOrNull(open + "T08:10:00+08:00");
     awaitLiveRecordCovering(worker, open, incident.plus(Duration.ofMinutes(3)));
 
-    HttpResponse<String> response = requestEvidence("insurer-1", worker, incident);
+    HttpResponse<String> response = requestEvidence("admin", worker, incident);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     VerificationReport report =
@@ -273,7 +273,7 @@ class TrustPipelineIT {
         .containsExactly("platform-1");
     JsonObject version =
         new JsonObject(
-            hub.get("insurer-1", dayPath(worker, open) + "?version=" + record.getInteger("version"))
+            hub.get("admin", dayPath(worker, open) + "?version=" + record.getInteger("version"))
                 .body());
     assertThat(version.getJsonObject("sealed").getString("reason")).isEqualTo("INTERIM");
     assertThat(version.getValue("proof")).as("anchored, with its proof").isNotNull();
@@ -284,7 +284,7 @@ class TrustPipelineIT {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     String coveredUntil = "nothing";
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = hub.get("insurer-1", dayPath(worker, open));
+      HttpResponse<String> response = hub.get("admin", dayPath(worker, open));
       if (response.statusCode() == 200) {
         coveredUntil = new JsonObject(response.body()).getString("coveredUntil");
         if (!Rfc3339.parseOrNull(coveredUntil).isBefore(until)) {
@@ -302,10 +302,10 @@ class TrustPipelineIT {
     Instant noon = day.atTime(12, 0).atZone(WorkingTimeConfig.DEFAULT_ZONE).toInstant();
     assertThat(requestEvidence("platform-1", worker, noon).statusCode()).isEqualTo(403);
     assertCode(
-        hub.post("insurer-1", "/v1/evidence", "application/json", new byte[0]), 400, "EMPTY_BODY");
+        hub.post("admin", "/v1/evidence", "application/json", new byte[0]), 400, "EMPTY_BODY");
     assertCode(
         hub.post(
-            "insurer-1",
+            "admin",
             "/v1/evidence",
             "application/json",
             "{\"workerRef\":\"wr_short\",\"incidentAt\":\"2026-11-28T12:00:00+08:00\"}"
@@ -314,7 +314,7 @@ class TrustPipelineIT {
         "INVALID_WORKER_REF");
     assertCode(
         hub.post(
-            "insurer-1",
+            "admin",
             "/v1/evidence",
             "application/json",
             ("{\"workerRef\":\"" + worker + "\",\"incidentAt\":\"yesterday\"}")
@@ -322,9 +322,7 @@ class TrustPipelineIT {
         400,
         "INVALID_INSTANT");
     assertCode(
-        requestEvidence("insurer-1", worker, noon.minus(Duration.ofDays(30))),
-        404,
-        "DAY_NOT_FOUND");
+        requestEvidence("admin", worker, noon.minus(Duration.ofDays(30))), 404, "DAY_NOT_FOUND");
   }
 
   @Test

@@ -46,6 +46,18 @@ public final class ApiRouter {
         .handler(ClientIdentityHandler.requireRole(roles));
   }
 
+  /**
+   * A route for workers, who have no certificate: the caller is the worker whose token the request
+   * carries ({@link BearerToken}), answered within the gateway's request timeout.
+   */
+  public Route workerRoute(HttpMethod method, String path) {
+    return router
+        .route(method, path)
+        .handler(TimeoutHandler.create(requestTimeout.toMillis(), 503))
+        .handler((PlatformHandler) ApiRouter::rememberRoute)
+        .handler(new BearerToken());
+  }
+
   /** Reads the body, up to the gateway's configured limit ({@code 413} beyond it). */
   public BodyHandler body() {
     return body(maxBodyBytes);

@@ -120,6 +120,26 @@ public final class GatewayKeys {
           "How long (platform, eventId) keys are kept to answer resends as duplicates; older"
               + " resends are accepted again but stored TOO_LATE, changing nothing.");
 
+  public static final ConfigKey<Duration> ACCESS_LOG_ANCHOR_INTERVAL =
+      key(
+          "access-log.anchor-interval",
+          "PT5S",
+          "a positive ISO-8601 duration",
+          Parsers::positiveDuration,
+          "How often the reads logged since the last batch are anchored on the ledger as one"
+              + " Merkle batch; a worker sees an entry's inclusion proof once its batch is"
+              + " anchored.");
+
+  public static final ConfigKey<String> ACCESS_LOG_MODE =
+      key(
+          "access-log.mode",
+          "on",
+          "on or off",
+          Parsers.oneOf("on", "off"),
+          "Whether reads of workers' data are written to the access-transparency log. Purpose"
+              + " binding holds either way; only bench claims turns the log off, to measure what"
+              + " it costs.");
+
   public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
       key(
           "evidence.seal-wait",
@@ -309,6 +329,8 @@ public final class GatewayKeys {
           KEY_RETENTION,
           EVIDENCE_SEAL_WAIT,
           EVIDENCE_SEAL_REPEAT_WINDOW,
+          ACCESS_LOG_ANCHOR_INTERVAL,
+          ACCESS_LOG_MODE,
           KAFKA_BOOTSTRAP,
           KAFKA_PARTITIONS,
           KAFKA_DELIVERY_TIMEOUT,

@@ -1,5 +1,7 @@
 package io.shiftproof.gateway.evidence;
 
+import io.shiftproof.gateway.access.ReadPurpose;
+import io.shiftproof.gateway.access.WorkerDataAccess;
 import io.shiftproof.gateway.api.ApiRouter;
 import io.shiftproof.gateway.api.ApiRoutes;
 import io.shiftproof.gateway.api.ClientIdentityHandler;
@@ -10,17 +12,26 @@ import io.shiftproof.gateway.api.StoreOutage;
 import io.shiftproof.gateway.ingest.EventPublisher;
 import io.shiftproof.gateway.query.QueryRequestValidator;
 import io.shiftproof.ledger.LedgerException;
+import io.shiftproof.ledger.evidence.EvidenceRequest;
+import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.records.RecordStoreException;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.schemas.wire.ValueEcho;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -53,9 +64,22 @@ public final class EvidenceHandler implements ApiRoutes {
   private final DedicatedWorkers workers = new DedicatedWorkers("shiftproof-evidence", 4, 60);
 
   private final EvidenceBundles bundles;
+  private final WorkerDataAccess access;
+  private final ZoneId zone;
 
+  /** The route without purpose binding or access log, for tests of the evidence route alone. */
   public EvidenceHandler(EvidenceBundles bundles) {
+    this(bundles, WorkerDataAccess.UNBOUND, ZoneId.of("Asia/Shanghai"));
+  }
+
+  /**
+   * @param access who may read which days of a worker (docs/design.md §8.5), and the log of reads
+   * @param zone the hub's working-time zone, which decides the local days of the window
+   */
+  public EvidenceHandler(EvidenceBundles bundles, WorkerDataAccess access, ZoneId zone) {
     this.bundles = bundles;
+    this.access = access;
+    this.zone = zone;
   }
 
   @Override
@@ -68,7 +92,47 @@ public final class EvidenceHandler implements ApiRoutes {
 
   private void evidence(RoutingContext ctx) {
     EvidenceQuery query = parse(ctx);
-    JsonAnswers.answer(ctx, workers, OUTAGE, () -> bundles.bundle(query));
+    OrganisationIdentity caller = ClientIdentityHandler.identity(ctx);
+    JsonAnswers.answer(
+        ctx,
+        workers,
+        OUTAGE,
+        () -> {
+          ReadPurpose purpose =
+              access.authorize(caller, query.workerRef(), windowDays(query, zone));
+          byte[] bundle = bundles.bundle(query);
+          access.logRead(
+              caller,
+              purpose,
+              query.workerRef(),
+              "evidence " + Rfc3339.format(query.incidentAt(), zone),
+              versions(bundle));
+          return bundle;
+        });
+  }
+
+  /** The local days of an incident's evidence window [t − 2 h, t + 2 h]. */
+  public static Set<LocalDate> windowDays(EvidenceQuery query, ZoneId zone) {
+    EvidenceRequest request = new EvidenceRequest(query.workerRef(), query.incidentAt(), zone);
+    Set<LocalDate> days = new TreeSet<>();
+    LocalDate last = request.windowTo().atZone(zone).toLocalDate();
+    for (LocalDate day = request.windowFrom().atZone(zone).toLocalDate();
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
+      days.add(day);
+    }
+    return days;
+  }
+
+  /** The record versions a bundle holds, as the access log names them: "2026-11-28 v2, ...". */
+  public static String versions(byte[] bundle) {
+    JsonArray records = new JsonObject(Buffer.buffer(bundle)).getJsonArray("records");
+    List<String> versions = new ArrayList<>();
+    for (Object record : records == null ? new JsonArray() : records) {
+      JsonObject r = (JsonObject) record;
+      versions.add(r.getString("day") + " v" + r.getValue("version"));
+    }
+    return versions.isEmpty() ? "none" : String.join(", ", versions);
   }
 
   private static EvidenceQuery parse(RoutingContext ctx) {

@@ -17,7 +17,7 @@ import java.time.ZoneId;
  * The JSON bodies of the query routes. A day is the record's own JSON form ({@link DayRecordJson})
  * plus where it stands among the day's versions; instants are RFC 3339 in the record's zone.
  */
-final class QueryResponses {
+public final class QueryResponses {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private QueryResponses() {}
@@ -28,7 +28,7 @@ final class QueryResponses {
    * sealedAtWatermark}), which is null for the live record so every answer has the same shape, and
    * {@code proof} ({@link ProofJson}), null until the version is anchored.
    */
-  static byte[] day(StoredDayRecord stored) {
+  public static byte[] day(StoredDayRecord stored) {
     ZoneId zone = ZoneId.of(stored.record().getZone());
     return write(
         json -> {
@@ -48,7 +48,7 @@ final class QueryResponses {
         });
   }
 
-  static byte[] status(WorkerStatus status) {
+  public static byte[] status(WorkerStatus status) {
     return write(
         json -> {
           json.writeStringField("workerRef", status.workerRef());

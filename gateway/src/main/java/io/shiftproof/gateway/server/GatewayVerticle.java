@@ -82,7 +82,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler((PlatformHandler) this::measure);
     router.route().handler(new BodyLimit(config.maxBodyBytes()));
     router.route().handler(new PercentEncoding());
-    router.route("/v1/*").handler(new ClientIdentityHandler(issuers));
+    // Every route but the workers' (/v1/me/…, by bearer token) is for organisations.
+    router.routeWithRegex("/v1/(?!me/).*").handler(new ClientIdentityHandler(issuers));
     // Every route, unknown paths included: a flood of bad requests is limited like good ones.
     router.route("/v1/*").handler(rateLimits.handler(metrics));
     ApiRouter api = new ApiRouter(router, config.requestTimeout(), config.maxBodyBytes());
@@ -133,7 +134,10 @@ public final class GatewayVerticle extends VerticleBase {
                 .setCertPath(tls.serverCertificate().toString())
                 .setKeyPath(tls.serverKey().toString()))
         .setTrustOptions(new PemTrustOptions().addCertPath(tls.caCertificate().toString()))
-        .setClientAuth(ClientAuth.REQUIRED)
+        // Requested, not required: workers connect without a certificate and present a token;
+        // every organisation route still refuses a request without one (CERTIFICATE_REQUIRED),
+        // and a certificate that does not chain to the CA still fails the handshake.
+        .setClientAuth(ClientAuth.REQUEST)
         .setIdleTimeout((int) config.idleTimeout().toSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setCompressionSupported(false);

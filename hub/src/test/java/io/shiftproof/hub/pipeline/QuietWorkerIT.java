@@ -94,7 +94,7 @@ class QuietWorkerIT {
     hub.awaitProcessed(at("11:00"));
 
     Instant lastEvent = at("10:07:29");
-    JsonObject fiveMinutesLater = ok(hub.get("insurer-1", statusPath(lastEvent.plusSeconds(300))));
+    JsonObject fiveMinutesLater = ok(hub.get("admin", statusPath(lastEvent.plusSeconds(300))));
     assertThat(fiveMinutesLater.getString("state")).isEqualTo("OFFLINE");
     assertThat(fiveMinutesLater.getJsonArray("engagedPlatforms")).isEmpty();
     assertThat(fiveMinutesLater.getInteger("recordVersion")).as("the live record").isZero();
@@ -108,11 +108,11 @@ class QuietWorkerIT {
     assertThat(stateAt(lastEvent)).isEqualTo("OFFLINE");
     assertThat(stateAt(at("10:06"))).isEqualTo("AVAILABLE");
     assertThat(stateAt(at("10:59"))).isEqualTo("OFFLINE");
-    HttpResponse<String> beyond = hub.get("insurer-1", statusPath(knownUntil));
+    HttpResponse<String> beyond = hub.get("admin", statusPath(knownUntil));
     assertThat(beyond.statusCode()).as(beyond.body()).isEqualTo(409);
     assertThat(errorCode(beyond)).isEqualTo("STATUS_NOT_YET_KNOWN");
 
-    JsonObject day = ok(hub.get("insurer-1", "/v1/workers/" + QUIET + "/days/" + DAY));
+    JsonObject day = ok(hub.get("admin", "/v1/workers/" + QUIET + "/days/" + DAY));
     assertThat(day.getInteger("version")).isZero();
     assertThat(day.getString("knownUntil")).isEqualTo(fiveMinutesLater.getString("knownUntil"));
     assertThat(Rfc3339.parseOrNull(day.getString("coveredUntil")))
@@ -146,7 +146,7 @@ class QuietWorkerIT {
   }
 
   private String stateAt(Instant at) throws Exception {
-    return ok(hub.get("insurer-1", statusPath(at))).getString("state");
+    return ok(hub.get("admin", statusPath(at))).getString("state");
   }
 
   /** The day as the tested core computes it once the stream is complete. */

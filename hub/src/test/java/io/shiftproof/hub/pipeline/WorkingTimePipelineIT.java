@@ -137,7 +137,7 @@ class WorkingTimePipelineIT {
 
   private JsonObject getJson(String path) throws Exception {
     HttpResponse<String> response =
-        hub.client("insurer-1")
+        hub.client("admin")
             .send(
                 HttpRequest.newBuilder(hub.hub().apiUrl().resolve(path))
                     .timeout(Duration.ofSeconds(30))

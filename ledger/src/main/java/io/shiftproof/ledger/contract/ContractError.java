@@ -15,5 +15,13 @@ public enum ContractError {
   /** No claim has this id. */
   CLAIM_NOT_FOUND,
   /** The claim's status does not allow this transaction. */
-  INVALID_TRANSITION
+  INVALID_TRANSITION,
+  /** A policy with this id already exists. */
+  POLICY_EXISTS,
+  /** No policy has this id. */
+  POLICY_NOT_FOUND,
+  /** A decision's signature does not verify with its signer's certificate. */
+  SIGNATURE_INVALID,
+  /** This signed decision was submitted before; a decision counts once. */
+  DECISION_REPLAYED
 }

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,10 +64,21 @@ public final class ContractJson {
           json.writeStringField("reportedBy", claim.reportedBy());
           json.writeStringField("status", claim.status().name());
           writeOptional(json, "evidenceHash", claim.evidenceHash());
+          writeStrings(json, "platforms", claim.assignment().platforms());
+          writeStrings(json, "assignedInsurers", claim.assignment().insurers());
+          writeStrings(json, "coverageGaps", claim.assignment().coverageGaps());
           writeOptional(json, "decision", claim.decision().map(Decision::name));
           writeOptional(json, "ruleVersion", claim.ruleVersion());
           writeOptional(json, "decidedBy", claim.decidedBy());
+          Optional<SignedDecision> signed = claim.signedDecision();
+          writeStrings(
+              json, "decisionReasons", signed.map(d -> d.decision().reasons()).orElse(List.of()));
+          writeOptionalNumber(
+              json, "decisionSignedAtMicros", signed.map(d -> micros(d.decision().signedAt())));
+          writeOptional(json, "decisionSignature", signed.map(SignedDecision::signature));
+          writeOptional(json, "decisionCertificate", signed.map(SignedDecision::signerCertificate));
           writeOptional(json, "paymentRef", claim.paymentRef());
+          writeOptionalNumber(json, "paidAmountFen", claim.paidAmountFen());
           json.writeNumberField("reportedAtMicros", micros(claim.reportedAt()));
           json.writeNumberField("updatedAtMicros", micros(claim.updatedAt()));
         });
@@ -74,20 +87,101 @@ public final class ContractJson {
   /** Reads {@link #claimToJson}'s output; fails with {@link IllegalArgumentException} otherwise. */
   public static Claim claimFromJson(String json) {
     Fields f = read(json);
+    String claimId = f.string("claimId");
+    Optional<String> evidenceHash = f.optionalString("evidenceHash");
+    Optional<Decision> decision =
+        f.optionalString("decision").map(d -> parseEnum("decision", d, Decision.class));
+    Optional<String> ruleVersion = f.optionalString("ruleVersion");
+    Optional<String> decidedBy = f.optionalString("decidedBy");
+    Optional<SignedDecision> signed =
+        f.optionalString("decisionSignature")
+            .map(
+                signature ->
+                    new SignedDecision(
+                        new ClaimDecision(
+                            claimId,
+                            decision.orElseThrow(),
+                            evidenceHash.orElseThrow(),
+                            ruleVersion.orElseThrow(),
+                            f.strings("decisionReasons"),
+                            decidedBy.orElseThrow(),
+                            instant(f.optionalNumber("decisionSignedAtMicros").orElseThrow())),
+                        signature,
+                        f.string("decisionCertificate")));
     return new Claim(
-        f.string("claimId"),
+        claimId,
         f.string("workerRef"),
         instant(f.number("incidentAtMicros")),
         f.optionalString("cell"),
         f.string("reportedBy"),
         f.enumValue("status", ClaimStatus.class),
-        f.optionalString("evidenceHash"),
-        f.optionalString("decision").map(d -> parseEnum("decision", d, Decision.class)),
-        f.optionalString("ruleVersion"),
-        f.optionalString("decidedBy"),
+        evidenceHash,
+        new ClaimAssignment(
+            f.strings("platforms"), f.strings("assignedInsurers"), f.strings("coverageGaps")),
+        decision,
+        ruleVersion,
+        decidedBy,
+        signed,
         f.optionalString("paymentRef"),
+        f.optionalNumber("paidAmountFen"),
         instant(f.number("reportedAtMicros")),
         instant(f.number("updatedAtMicros")));
+  }
+
+  /**
+   * How every JSON of the claim {@code claimId} starts, for finding its history among ledger
+   * payloads: {@code claimId} is always the first member.
+   */
+  public static String claimJsonPrefix(String claimId) {
+    String withId = write(json -> json.writeStringField("claimId", claimId));
+    return withId.substring(0, withId.length() - 1) + ",";
+  }
+
+  /** The policy's JSON. */
+  public static String policyToJson(Policy policy) {
+    PolicyTerms t = policy.terms();
+    return write(
+        json -> {
+          json.writeStringField("policyId", t.policyId());
+          json.writeStringField("insurer", t.insurer());
+          json.writeStringField("platform", t.platform());
+          json.writeNumberField("validFromMicros", micros(t.validFrom()));
+          json.writeNumberField("validToMicros", micros(t.validTo()));
+          json.writeNumberField("premiumPerOrderFen", t.premiumPerOrderFen());
+          json.writeStringField("status", policy.status().name());
+          writeOptional(json, "acceptedBy", policy.acceptedBy());
+          json.writeNumberField("registeredAtMicros", micros(policy.registeredAt()));
+          writeOptionalNumber(
+              json, "acceptedAtMicros", policy.acceptedAt().map(ContractJson::micros));
+        });
+  }
+
+  /**
+   * Reads {@link #policyToJson}'s output; fails with {@link IllegalArgumentException} otherwise.
+   */
+  public static Policy policyFromJson(String json) {
+    Fields f = read(json);
+    return new Policy(
+        new PolicyTerms(
+            f.string("policyId"),
+            f.string("insurer"),
+            f.string("platform"),
+            instant(f.number("validFromMicros")),
+            instant(f.number("validToMicros")),
+            f.number("premiumPerOrderFen")),
+        f.enumValue("status", PolicyStatus.class),
+        f.optionalString("acceptedBy"),
+        instant(f.number("registeredAtMicros")),
+        f.optionalNumber("acceptedAtMicros").map(ContractJson::instant));
+  }
+
+  /** A list of strings as a JSON object {@code {"values": [...]}}, for the contract's indexes. */
+  static String stringsToJson(List<String> values) {
+    return write(json -> writeStrings(json, "values", values));
+  }
+
+  static List<String> stringsFromJson(String json) {
+    return read(json).strings("values");
   }
 
   /** The access log entry's JSON. */
@@ -159,7 +253,28 @@ public final class ContractJson {
     }
   }
 
-  /** A flat JSON object's fields: strings, integers and nulls, which is all the contract writes. */
+  private static void writeOptionalNumber(JsonGenerator json, String name, Optional<Long> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeNumberField(name, value.get());
+    } else {
+      json.writeNullField(name);
+    }
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  /**
+   * A flat JSON object's fields: strings, integers, nulls and arrays of strings, which is all the
+   * contract writes.
+   */
   private static Fields read(String json) {
     Map<String, Object> values = new HashMap<>();
     try (JsonParser p = FACTORY.createParser(json)) {
@@ -173,6 +288,7 @@ public final class ContractJson {
           case VALUE_STRING -> values.put(name, p.getText());
           case VALUE_NUMBER_INT -> values.put(name, p.getLongValue());
           case VALUE_NULL -> values.put(name, null);
+          case START_ARRAY -> values.put(name, readStrings(p, name));
           default ->
               throw new IllegalArgumentException(
                   name + ": got " + value + ", want a string, integer or null");
@@ -182,6 +298,17 @@ public final class ContractJson {
       throw new IllegalArgumentException("json: got malformed JSON, want an object", e);
     }
     return new Fields(values);
+  }
+
+  private static List<String> readStrings(JsonParser p, String name) throws IOException {
+    List<String> strings = new ArrayList<>();
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.VALUE_STRING) {
+        throw new IllegalArgumentException(name + ": got " + t + " in an array, want strings");
+      }
+      strings.add(p.getText());
+    }
+    return List.copyOf(strings);
   }
 
   private static <E extends Enum<E>> E parseEnum(String field, String value, Class<E> type) {
@@ -205,6 +332,30 @@ public final class ContractJson {
         return Optional.ofNullable((String) value);
       }
       throw new IllegalArgumentException(name + ": got " + value + ", want a string");
+    }
+
+    /** An absent member reads as the empty list, so values written before it existed still read. */
+    @SuppressWarnings("unchecked")
+    List<String> strings(String name) {
+      Object value = values.get(name);
+      if (value == null) {
+        return List.of();
+      }
+      if (value instanceof List<?> list) {
+        return (List<String>) list;
+      }
+      throw new IllegalArgumentException(name + ": got " + value + ", want an array of strings");
+    }
+
+    Optional<Long> optionalNumber(String name) {
+      Object value = values.get(name);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof Long number) {
+        return Optional.of(number);
+      }
+      throw new IllegalArgumentException(name + ": got " + value + ", want an integer or null");
     }
 
     long number(String name) {

@@ -20,6 +20,12 @@ public final class ContractKeys {
   /** Transaction name: record a claim's payment. */
   public static final String MARK_PAID = "MarkPaid";
 
+  /** Transaction name: register a policy, offered by an insurer to a platform. */
+  public static final String REGISTER_POLICY = "RegisterPolicy";
+
+  /** Transaction name: accept a registered policy, putting it in force over its period. */
+  public static final String ACCEPT_POLICY = "AcceptPolicy";
+
   /** Transaction name: record an access to a worker's data. */
   public static final String LOG_ACCESS = "LogAccess";
 
@@ -37,6 +43,12 @@ public final class ContractKeys {
 
   /** Event: a claim was paid; the payload is the claim's JSON. */
   public static final String CLAIM_PAID = "ClaimPaid";
+
+  /** Event: a policy was registered; the payload is the policy's JSON. */
+  public static final String POLICY_REGISTERED = "PolicyRegistered";
+
+  /** Event: a policy was accepted; the payload is the policy's JSON. */
+  public static final String POLICY_ACCEPTED = "PolicyAccepted";
 
   /** Event: an access was logged; the payload is the access log entry's JSON. */
   public static final String ACCESS_LOGGED = "AccessLogged";
@@ -60,6 +72,24 @@ public final class ContractKeys {
   /** The key of a claim. */
   public static String claim(String claimId) {
     return "claim" + SEPARATOR + claimId;
+  }
+
+  /** The key of a policy. */
+  public static String policy(String policyId) {
+    return "policy" + SEPARATOR + policyId;
+  }
+
+  /** The key holding the ids of every policy registered for a platform, in registration order. */
+  public static String platformPolicies(String platform) {
+    return "policies" + SEPARATOR + platform;
+  }
+
+  /**
+   * The key marking a signed decision as used, by the hex SHA-256 of its canonical bytes: a
+   * decision counts once, however its signature is re-encoded.
+   */
+  public static String decision(String canonicalHashHex) {
+    return "decision" + SEPARATOR + canonicalHashHex;
   }
 
   /** The key of one logged access, grouped by worker so that a worker's log is one range. */

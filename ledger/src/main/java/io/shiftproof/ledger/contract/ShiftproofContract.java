@@ -6,11 +6,17 @@ import static io.shiftproof.ledger.contract.ContractArguments.requireHashHex;
 import static io.shiftproof.ledger.contract.ContractArguments.requireId;
 import static io.shiftproof.ledger.contract.ContractArguments.requireOptionalId;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The Shiftproof ledger contract (docs/design.md §6-§8): anchoring, claims and the
@@ -98,6 +104,7 @@ public final class ShiftproofContract {
         ctx,
         ContractKeys.REPORT_INCIDENT,
         ContractRoles.PLATFORM,
+        ContractRoles.INSURER,
         ContractRoles.HUB,
         ContractRoles.ADMIN);
     requireId("claimId", report.claimId());
@@ -108,33 +115,29 @@ public final class ShiftproofContract {
           ContractError.CLAIM_EXISTS,
           "claimId " + quoted(report.claimId()) + ": already reported; use a new claim id");
     }
-    Instant now = timestamp(ctx);
-    Claim claim =
-        new Claim(
+    IncidentReport truncated =
+        new IncidentReport(
             report.claimId(),
             report.workerRef(),
             report.incidentAt().truncatedTo(ChronoUnit.MICROS),
-            report.cell(),
-            ctx.invokerOrganisation(),
-            ClaimStatus.REPORTED,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            now,
-            now);
+            report.cell());
+    Claim claim = Claim.reported(truncated, ctx.invokerOrganisation(), timestamp(ctx));
     return store(ctx, claim, ContractKeys.CLAIM_REPORTED);
   }
 
   /**
-   * SUBMIT {@code AttachEvidence}: records the frozen evidence bundle's hash. Allowed until the
-   * claim is decided, and again after a decision asked for more information.
+   * SUBMIT {@code AttachEvidence}: records the frozen evidence bundle's hash and assigns the claim
+   * to the insurers whose accepted policies cover the named platforms at the incident; a named
+   * platform without one is a coverage gap. Allowed until the claim is decided, and again after a
+   * decision asked for more information.
    */
-  public Claim attachEvidence(TransactionContext ctx, String claimId, String evidenceHash) {
+  public Claim attachEvidence(TransactionContext ctx, EvidenceAttachment attachment) {
     requireRole(ctx, ContractKeys.ATTACH_EVIDENCE, ContractRoles.HUB, ContractRoles.ADMIN);
-    requireHashHex("evidenceHash", evidenceHash);
-    Claim claim = existingClaim(ctx, claimId);
+    requireHashHex("evidenceHash", attachment.evidenceHash());
+    for (String platform : attachment.platforms()) {
+      requireId("platforms[]", platform);
+    }
+    Claim claim = existingClaim(ctx, attachment.claimId());
     boolean open =
         claim.status() == ClaimStatus.REPORTED
             || claim.status() == ClaimStatus.EVIDENCE_ATTACHED
@@ -143,18 +146,50 @@ public final class ShiftproofContract {
       throw invalidTransition(
           claim, "attach evidence", "REPORTED, EVIDENCE_ATTACHED or DECIDED (NEEDS_INFO)");
     }
+    ClaimAssignment assignment = assign(ctx, attachment.platforms(), claim.incidentAt());
     return store(
-        ctx, claim.withEvidence(evidenceHash, timestamp(ctx)), ContractKeys.EVIDENCE_ATTACHED);
+        ctx,
+        claim.withEvidence(attachment.evidenceHash(), assignment, timestamp(ctx)),
+        ContractKeys.EVIDENCE_ATTACHED);
   }
 
-  /** SUBMIT {@code DecideClaim}: the insurer's decision, citing the evidence and the rule set. */
-  public Claim decideClaim(TransactionContext ctx, ClaimDecision decision) {
-    requireRole(ctx, ContractKeys.DECIDE_CLAIM, ContractRoles.INSURER, ContractRoles.ADMIN);
+  /**
+   * SUBMIT {@code DecideClaim}: an assigned insurer's signed decision, citing the attached evidence
+   * and the rule set. The signature is checked here and kept with the claim, so the decision is the
+   * insurer's own, whoever submitted it; each signed decision counts once.
+   */
+  public Claim decideClaim(TransactionContext ctx, SignedDecision signed) {
+    requireRole(ctx, ContractKeys.DECIDE_CLAIM, ContractRoles.INSURER, ContractRoles.HUB);
+    ClaimDecision decision = signed.decision();
     requireHashHex("evidenceHash", decision.evidenceHash());
     requireId("ruleVersion", decision.ruleVersion());
+    requireId("decidedBy", decision.decidedBy());
+    for (String reason : decision.reasons()) {
+      requireText("reasons[]", reason);
+    }
+    if (ctx.invokerRole().equals(ContractRoles.INSURER)
+        && !decision.decidedBy().equals(ctx.invokerOrganisation())) {
+      throw new ContractException(
+          ContractError.FORBIDDEN,
+          "decidedBy: got "
+              + quoted(decision.decidedBy())
+              + ", want "
+              + quoted(ctx.invokerOrganisation())
+              + " (an insurer submits only its own decisions)");
+    }
     Claim claim = existingClaim(ctx, decision.claimId());
     if (claim.status() != ClaimStatus.EVIDENCE_ATTACHED) {
       throw invalidTransition(claim, "decide", "EVIDENCE_ATTACHED");
+    }
+    if (!claim.assignment().insurers().contains(decision.decidedBy())) {
+      throw new ContractException(
+          ContractError.FORBIDDEN,
+          "decidedBy: got "
+              + quoted(decision.decidedBy())
+              + ", want one of the insurers assigned to claim "
+              + quoted(claim.claimId())
+              + " "
+              + claim.assignment().insurers());
     }
     String attached = claim.evidenceHash().orElseThrow();
     if (!attached.equals(decision.evidenceHash())) {
@@ -164,22 +199,137 @@ public final class ShiftproofContract {
           decision.evidenceHash(),
           attached + " (the evidence attached to claim " + quoted(claim.claimId()) + ")");
     }
-    Claim decided =
-        claim.withDecision(
-            decision.decision(), decision.ruleVersion(), ctx.invokerOrganisation(), timestamp(ctx));
-    return store(ctx, decided, ContractKeys.CLAIM_DECIDED);
+    DecisionSignatures.verify(signed);
+    String used = ContractKeys.decision(sha256Hex(decision.canonicalBytes()));
+    if (ctx.state().get(used).isPresent()) {
+      throw new ContractException(
+          ContractError.DECISION_REPLAYED,
+          "signature: this signed decision on claim "
+              + quoted(claim.claimId())
+              + " was submitted before; sign a new decision (with a new signedAt)");
+    }
+    ctx.state().put(used, ContractJson.bytes(ContractJson.stringsToJson(List.of(ctx.txId()))));
+    return store(ctx, claim.withDecision(signed, timestamp(ctx)), ContractKeys.CLAIM_DECIDED);
   }
 
-  /** SUBMIT {@code MarkPaid}: records the payment of an approved claim. */
-  public Claim markPaid(TransactionContext ctx, String claimId, String paymentRef) {
-    requireRole(ctx, ContractKeys.MARK_PAID, ContractRoles.INSURER, ContractRoles.ADMIN);
-    requireId("paymentRef", paymentRef);
-    Claim claim = existingClaim(ctx, claimId);
+  /** SUBMIT {@code MarkPaid}: the payment of an approved claim by the insurer that approved it. */
+  public Claim markPaid(TransactionContext ctx, ClaimPayment payment) {
+    requireRole(ctx, ContractKeys.MARK_PAID, ContractRoles.INSURER);
+    requireId("paymentRef", payment.paymentRef());
+    if (payment.amountFen() < 0) {
+      throw invalid("amountFen", Long.toString(payment.amountFen()), ">= 0");
+    }
+    Claim claim = existingClaim(ctx, payment.claimId());
     if (claim.status() != ClaimStatus.DECIDED
         || claim.decision().orElseThrow() != Decision.APPROVED) {
       throw invalidTransition(claim, "mark it paid", "DECIDED (APPROVED)");
     }
-    return store(ctx, claim.withPayment(paymentRef, timestamp(ctx)), ContractKeys.CLAIM_PAID);
+    if (!claim.decidedBy().orElseThrow().equals(ctx.invokerOrganisation())) {
+      throw new ContractException(
+          ContractError.FORBIDDEN,
+          "invoker: got "
+              + quoted(ctx.invokerOrganisation())
+              + ", want "
+              + quoted(claim.decidedBy().orElseThrow())
+              + " (the insurer that approved claim "
+              + quoted(claim.claimId())
+              + " pays it)");
+    }
+    return store(ctx, claim.withPayment(payment, timestamp(ctx)), ContractKeys.CLAIM_PAID);
+  }
+
+  /**
+   * SUBMIT {@code RegisterPolicy}: an insurer offers cover to a platform. It covers nothing until
+   * the platform accepts it.
+   */
+  public Policy registerPolicy(TransactionContext ctx, PolicyTerms terms) {
+    requireRole(ctx, ContractKeys.REGISTER_POLICY, ContractRoles.INSURER);
+    requireId("policyId", terms.policyId());
+    requireId("platform", terms.platform());
+    if (!terms.insurer().equals(ctx.invokerOrganisation())) {
+      throw new ContractException(
+          ContractError.FORBIDDEN,
+          "insurer: got "
+              + quoted(terms.insurer())
+              + ", want "
+              + quoted(ctx.invokerOrganisation())
+              + " (an insurer registers only its own policies)");
+    }
+    if (!terms.validFrom().isBefore(terms.validTo())) {
+      throw invalid(
+          "validTo", terms.validTo().toString(), "after validFrom (" + terms.validFrom() + ")");
+    }
+    if (terms.premiumPerOrderFen() < 0) {
+      throw invalid("premiumPerOrderFen", Long.toString(terms.premiumPerOrderFen()), ">= 0");
+    }
+    if (ctx.state().get(ContractKeys.policy(terms.policyId())).isPresent()) {
+      throw new ContractException(
+          ContractError.POLICY_EXISTS,
+          "policyId " + quoted(terms.policyId()) + ": already registered; use a new policy id");
+    }
+    PolicyTerms stored =
+        new PolicyTerms(
+            terms.policyId(),
+            terms.insurer(),
+            terms.platform(),
+            terms.validFrom().truncatedTo(ChronoUnit.MICROS),
+            terms.validTo().truncatedTo(ChronoUnit.MICROS),
+            terms.premiumPerOrderFen());
+    Policy policy =
+        new Policy(
+            stored, PolicyStatus.REGISTERED, Optional.empty(), timestamp(ctx), Optional.empty());
+    List<String> ids = new ArrayList<>(policyIds(ctx, terms.platform()));
+    ids.add(terms.policyId());
+    ctx.state()
+        .put(
+            ContractKeys.platformPolicies(terms.platform()),
+            ContractJson.bytes(ContractJson.stringsToJson(ids)));
+    return storePolicy(ctx, policy, ContractKeys.POLICY_REGISTERED);
+  }
+
+  /** SUBMIT {@code AcceptPolicy}: the covered platform, or the operator, accepts a policy. */
+  public Policy acceptPolicy(TransactionContext ctx, String policyId) {
+    requireRole(ctx, ContractKeys.ACCEPT_POLICY, ContractRoles.PLATFORM, ContractRoles.ADMIN);
+    Policy policy =
+        getPolicy(ctx, policyId)
+            .orElseThrow(
+                () ->
+                    new ContractException(
+                        ContractError.POLICY_NOT_FOUND,
+                        "policyId " + quoted(policyId) + ": no such policy; register it first"));
+    if (ctx.invokerRole().equals(ContractRoles.PLATFORM)
+        && !policy.terms().platform().equals(ctx.invokerOrganisation())) {
+      throw new ContractException(
+          ContractError.FORBIDDEN,
+          "policy "
+              + quoted(policyId)
+              + " covers "
+              + quoted(policy.terms().platform())
+              + ", not "
+              + quoted(ctx.invokerOrganisation())
+              + "; only the covered platform or an admin accepts it");
+    }
+    if (policy.status() != PolicyStatus.REGISTERED) {
+      throw new ContractException(
+          ContractError.INVALID_TRANSITION,
+          "policy " + quoted(policyId) + ": got status " + policy.status() + ", want REGISTERED");
+    }
+    return storePolicy(
+        ctx,
+        policy.accepted(ctx.invokerOrganisation(), timestamp(ctx)),
+        ContractKeys.POLICY_ACCEPTED);
+  }
+
+  /** EVALUATE {@code GetPolicy}. */
+  public Optional<Policy> getPolicy(TransactionContext ctx, String policyId) {
+    return ctx.state()
+        .get(ContractKeys.policy(policyId))
+        .map(v -> ContractJson.policyFromJson(ContractJson.string(v)));
+  }
+
+  /** EVALUATE {@code GetPlatformPolicies}: every policy registered for a platform. */
+  public List<Policy> getPlatformPolicies(TransactionContext ctx, String platform) {
+    return policyIds(ctx, platform).stream().map(id -> getPolicy(ctx, id).orElseThrow()).toList();
   }
 
   /** EVALUATE {@code GetClaim}. */
@@ -218,6 +368,52 @@ public final class ShiftproofContract {
     ctx.state().put(ContractKeys.access(access.workerRef(), ctx.txId()), json);
     ctx.emit(ContractKeys.ACCESS_LOGGED, json);
     return entry;
+  }
+
+  private ClaimAssignment assign(TransactionContext ctx, List<String> platforms, Instant at) {
+    SortedSet<String> named = new TreeSet<>(platforms);
+    SortedSet<String> insurers = new TreeSet<>();
+    List<String> gaps = new ArrayList<>();
+    for (String platform : named) {
+      List<String> covering =
+          getPlatformPolicies(ctx, platform).stream()
+              .filter(p -> p.inForceAt(at))
+              .map(p -> p.terms().insurer())
+              .toList();
+      if (covering.isEmpty()) {
+        gaps.add(platform);
+      }
+      insurers.addAll(covering);
+    }
+    return new ClaimAssignment(List.copyOf(named), List.copyOf(insurers), gaps);
+  }
+
+  private static List<String> policyIds(TransactionContext ctx, String platform) {
+    return ctx.state()
+        .get(ContractKeys.platformPolicies(platform))
+        .map(v -> ContractJson.stringsFromJson(ContractJson.string(v)))
+        .orElse(List.of());
+  }
+
+  private static Policy storePolicy(TransactionContext ctx, Policy policy, String event) {
+    byte[] json = ContractJson.bytes(ContractJson.policyToJson(policy));
+    ctx.state().put(ContractKeys.policy(policy.terms().policyId()), json);
+    ctx.emit(event, json);
+    return policy;
+  }
+
+  private static void requireText(String field, String value) {
+    if (value.isBlank() || value.length() > 1000) {
+      throw invalid(field, quoted(value), "1 to 1000 characters, not blank");
+    }
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static Claim store(TransactionContext ctx, Claim claim, String event) {

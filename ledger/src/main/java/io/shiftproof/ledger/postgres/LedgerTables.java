@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,6 +172,22 @@ final class LedgerTables {
     }
   }
 
+  /** The values of every state key starting with {@code prefix}, by key. */
+  static List<byte[]> stateByPrefix(Connection c, String prefix) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT value FROM ledger_state WHERE starts_with(key, ?) ORDER BY key COLLATE \"C\"")) {
+      p.setString(1, prefix);
+      try (ResultSet r = p.executeQuery()) {
+        List<byte[]> values = new ArrayList<>();
+        while (r.next()) {
+          values.add(r.getBytes(1));
+        }
+        return values;
+      }
+    }
+  }
+
   /** The highest sequence in the log, 0 when it is empty. */
   static long lastSequence(Connection c) throws SQLException {
     try (PreparedStatement p =
@@ -178,6 +195,28 @@ final class LedgerTables {
         ResultSet r = p.executeQuery()) {
       r.next();
       return r.getLong(1);
+    }
+  }
+
+  /** The entries of the given functions whose payload starts with {@code prefix}, in order. */
+  static List<StoredEntry> entriesByPayloadPrefix(
+      Connection c, List<String> functions, String prefix) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT "
+                + ENTRY_COLUMNS
+                + " FROM ledger_entry WHERE function = ANY (?) AND left(payload, ?) = ?"
+                + " ORDER BY sequence")) {
+      p.setArray(1, c.createArrayOf("text", functions.toArray()));
+      p.setInt(2, prefix.length());
+      p.setString(3, prefix);
+      try (ResultSet r = p.executeQuery()) {
+        List<StoredEntry> entries = new ArrayList<>();
+        while (r.next()) {
+          entries.add(read(r));
+        }
+        return entries;
+      }
     }
   }
 

@@ -13,13 +13,17 @@ import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.contract.Claim;
-import io.shiftproof.ledger.contract.ClaimDecision;
+import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.ContractException;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.contract.ContractKeys;
 import io.shiftproof.ledger.contract.ContractRoles;
+import io.shiftproof.ledger.contract.EvidenceAttachment;
 import io.shiftproof.ledger.contract.IncidentReport;
+import io.shiftproof.ledger.contract.Policy;
+import io.shiftproof.ledger.contract.PolicyTerms;
 import io.shiftproof.ledger.contract.ShiftproofContract;
+import io.shiftproof.ledger.contract.SignedDecision;
 import io.shiftproof.ledger.contract.TransactionContext;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
@@ -29,6 +33,7 @@ import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.postgres.LedgerTables.EmittedEvent;
 import io.shiftproof.ledger.postgres.LedgerTables.Head;
 import io.shiftproof.schemas.sql.DatabaseSchema;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,6 +70,14 @@ public final class PostgresLedger implements Ledger {
 
   /** The {@link LedgerRef#contract()} of every entry. */
   public static final String CONTRACT = "shiftproof";
+
+  /** The transactions whose payload is a claim, the steps of its status history. */
+  private static final List<String> CLAIM_FUNCTIONS =
+      List.of(
+          ContractKeys.REPORT_INCIDENT,
+          ContractKeys.ATTACH_EVIDENCE,
+          ContractKeys.DECIDE_CLAIM,
+          ContractKeys.MARK_PAID);
 
   private final ConnectionSource connections;
   private final Signer signer;
@@ -152,15 +165,15 @@ public final class PostgresLedger implements Ledger {
   }
 
   @Override
-  public Committed<Claim> attachEvidence(String claimId, String evidenceHashHex) {
+  public Committed<Claim> attachEvidence(EvidenceAttachment attachment) {
     return submit(
         ContractKeys.ATTACH_EVIDENCE,
-        ctx -> contract.attachEvidence(ctx, claimId, evidenceHashHex),
+        ctx -> contract.attachEvidence(ctx, attachment),
         ContractJson::claimToJson);
   }
 
   @Override
-  public Committed<Claim> decideClaim(ClaimDecision decision) {
+  public Committed<Claim> decideClaim(SignedDecision decision) {
     return submit(
         ContractKeys.DECIDE_CLAIM,
         ctx -> contract.decideClaim(ctx, decision),
@@ -168,11 +181,64 @@ public final class PostgresLedger implements Ledger {
   }
 
   @Override
-  public Committed<Claim> markPaid(String claimId, String paymentRef) {
+  public Committed<Claim> markPaid(ClaimPayment payment) {
     return submit(
-        ContractKeys.MARK_PAID,
-        ctx -> contract.markPaid(ctx, claimId, paymentRef),
-        ContractJson::claimToJson);
+        ContractKeys.MARK_PAID, ctx -> contract.markPaid(ctx, payment), ContractJson::claimToJson);
+  }
+
+  @Override
+  public Committed<Policy> registerPolicy(PolicyTerms terms) {
+    return submit(
+        ContractKeys.REGISTER_POLICY,
+        ctx -> contract.registerPolicy(ctx, terms),
+        ContractJson::policyToJson);
+  }
+
+  @Override
+  public Committed<Policy> acceptPolicy(String policyId) {
+    return submit(
+        ContractKeys.ACCEPT_POLICY,
+        ctx -> contract.acceptPolicy(ctx, policyId),
+        ContractJson::policyToJson);
+  }
+
+  @Override
+  public Ledger onBehalfOf(String organisation, String role) {
+    return new PostgresLedger(connections, signer, clock, organisation, role);
+  }
+
+  @Override
+  public List<Committed<Claim>> claimHistory(String claimId) {
+    try (Connection c = connections.connect()) {
+      List<Committed<Claim>> history = new ArrayList<>();
+      for (LedgerTables.StoredEntry stored :
+          LedgerTables.entriesByPayloadPrefix(
+              c, CLAIM_FUNCTIONS, ContractJson.claimJsonPrefix(claimId))) {
+        history.add(
+            new Committed<>(
+                ContractJson.claimFromJson(stored.payloadJson()),
+                ref(stored.txId(), stored.sequence())));
+      }
+      return history;
+    } catch (SQLException e) {
+      throw DatabaseFailure.toLedgerException(e);
+    }
+  }
+
+  @Override
+  public Optional<Policy> policy(String policyId) {
+    return evaluate(ctx -> contract.getPolicy(ctx, policyId));
+  }
+
+  @Override
+  public List<Policy> policies() {
+    try (Connection c = connections.connect()) {
+      return LedgerTables.stateByPrefix(c, ContractKeys.policy("")).stream()
+          .map(v -> ContractJson.policyFromJson(new String(v, StandardCharsets.UTF_8)))
+          .toList();
+    } catch (SQLException e) {
+      throw DatabaseFailure.toLedgerException(e);
+    }
   }
 
   @Override

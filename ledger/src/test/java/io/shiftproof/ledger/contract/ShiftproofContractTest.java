@@ -3,11 +3,14 @@ package io.shiftproof.ledger.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.shiftproof.ledger.decision.TestInsurers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +23,14 @@ class ShiftproofContractTest {
   private static final String EVIDENCE = "e".repeat(64);
   private static final String OTHER_EVIDENCE = "f".repeat(64);
   private static final Instant INCIDENT = Instant.parse("2026-11-28T07:30:00Z");
+  private static final PolicyTerms PICC_COVERS_MEITUAN =
+      new PolicyTerms(
+          "picc-meituan-2026",
+          "picc",
+          "meituan",
+          Instant.parse("2026-01-01T00:00:00Z"),
+          Instant.parse("2027-01-01T00:00:00Z"),
+          7);
 
   private final ContractHarness h = new ContractHarness();
 
@@ -295,19 +306,48 @@ class ShiftproofContractTest {
   @Nested
   class Claims {
     private static final String CLAIM = "claim-1";
+    private int signatures;
 
     private Claim report() {
       return h.contract.reportIncident(
           h.platform(), new IncidentReport(CLAIM, "w-ref", INCIDENT, Optional.of("cell-42")));
     }
 
+    @BeforeEach
+    void picCoversMeituan() {
+      h.contract.registerPolicy(h.insurer(), PICC_COVERS_MEITUAN);
+      h.contract.acceptPolicy(h.platform(), PICC_COVERS_MEITUAN.policyId());
+      h.events.clear();
+    }
+
     private Claim attach(String hash) {
-      return h.contract.attachEvidence(h.hub(), CLAIM, hash);
+      return h.contract.attachEvidence(
+          h.hub(), new EvidenceAttachment(CLAIM, hash, List.of("meituan")));
     }
 
     private Claim decide(Decision decision) {
-      return h.contract.decideClaim(
-          h.insurer(), new ClaimDecision(CLAIM, decision, EVIDENCE, "cn-pilot-2022"));
+      return decide(decision, EVIDENCE);
+    }
+
+    private Claim decide(Decision decision, String evidence) {
+      return h.contract.decideClaim(h.insurer(), signed(decision, evidence, "picc"));
+    }
+
+    private SignedDecision signed(Decision decision, String evidence, String insurer) {
+      return TestInsurers.insurer(insurer)
+          .sign(
+              new ClaimDecision(
+                  CLAIM,
+                  decision,
+                  evidence,
+                  "cn-pilot-2022",
+                  List.of("engaged at t on meituan"),
+                  insurer,
+                  INCIDENT.plusSeconds(++signatures)));
+    }
+
+    private ClaimPayment payment(String ref) {
+      return new ClaimPayment(CLAIM, ref, 120_000);
     }
 
     private ContractException refusedTransition(ThrowingCallable call) {
@@ -343,8 +383,14 @@ class ShiftproofContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ContractRoles.PLATFORM, ContractRoles.HUB, ContractRoles.ADMIN})
-    void platformsHubAndAdminMayReport(String role) {
+    @ValueSource(
+        strings = {
+          ContractRoles.PLATFORM,
+          ContractRoles.INSURER,
+          ContractRoles.HUB,
+          ContractRoles.ADMIN
+        })
+    void platformsInsurersHubAndAdminMayReport(String role) {
       assertThat(
               h.contract.reportIncident(
                   h.as("org", role), new IncidentReport(CLAIM, "w", INCIDENT, Optional.empty())))
@@ -353,8 +399,8 @@ class ShiftproofContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ContractRoles.INSURER, ContractRoles.REGULATOR})
-    void insurersAndRegulatorsMayNotReport(String role) {
+    @ValueSource(strings = {ContractRoles.REGULATOR})
+    void regulatorsMayNotReport(String role) {
       ContractException e =
           refused(
               () ->
@@ -420,7 +466,10 @@ class ShiftproofContractTest {
       report();
 
       ContractException e =
-          refusedTransition(() -> h.contract.attachEvidence(h.platform(), CLAIM, EVIDENCE));
+          refusedTransition(
+              () ->
+                  h.contract.attachEvidence(
+                      h.platform(), new EvidenceAttachment(CLAIM, EVIDENCE, List.of())));
 
       assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
     }
@@ -477,15 +526,25 @@ class ShiftproofContractTest {
           refusedTransition(
               () ->
                   h.contract.decideClaim(
-                      h.insurer(), new ClaimDecision(CLAIM, Decision.APPROVED, EVIDENCE, " ")));
+                      h.insurer(),
+                      TestInsurers.insurer("picc")
+                          .sign(
+                              new ClaimDecision(
+                                  CLAIM,
+                                  Decision.APPROVED,
+                                  EVIDENCE,
+                                  " ",
+                                  List.of(),
+                                  "picc",
+                                  INCIDENT))));
 
       assertThat(e.error()).isEqualTo(ContractError.INVALID_ARGUMENT);
       assertThat(e.getMessage()).startsWith("ruleVersion: got \" \"");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ContractRoles.PLATFORM, ContractRoles.HUB, ContractRoles.REGULATOR})
-    void onlyInsurersAndAdminDecide(String role) {
+    @ValueSource(strings = {ContractRoles.PLATFORM, ContractRoles.ADMIN, ContractRoles.REGULATOR})
+    void onlyInsurersAndTheHubSubmitDecisions(String role) {
       report();
       attach(EVIDENCE);
 
@@ -493,8 +552,7 @@ class ShiftproofContractTest {
           refusedTransition(
               () ->
                   h.contract.decideClaim(
-                      h.as("org", role),
-                      new ClaimDecision(CLAIM, Decision.APPROVED, EVIDENCE, "cn-pilot-2022")));
+                      h.as("org", role), signed(Decision.APPROVED, EVIDENCE, "picc")));
 
       assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
     }
@@ -519,9 +577,7 @@ class ShiftproofContractTest {
     void needsInfoKeepsTheClaimOpenForNewEvidence() {
       report();
       attach(OTHER_EVIDENCE);
-      h.contract.decideClaim(
-          h.insurer(),
-          new ClaimDecision(CLAIM, Decision.NEEDS_INFO, OTHER_EVIDENCE, "cn-pilot-2022"));
+      decide(Decision.NEEDS_INFO, OTHER_EVIDENCE);
 
       Claim reopened = attach(EVIDENCE);
       assertThat(reopened.status()).isEqualTo(ClaimStatus.EVIDENCE_ATTACHED);
@@ -536,7 +592,7 @@ class ShiftproofContractTest {
       attach(EVIDENCE);
       decide(Decision.APPROVED);
 
-      Claim paid = h.contract.markPaid(h.insurer(), CLAIM, "pay-7");
+      Claim paid = h.contract.markPaid(h.insurer(), payment("pay-7"));
 
       assertThat(paid.status()).isEqualTo(ClaimStatus.PAID);
       assertThat(paid.paymentRef()).contains("pay-7");
@@ -557,7 +613,7 @@ class ShiftproofContractTest {
       decide(decision);
 
       ContractException e =
-          refusedTransition(() -> h.contract.markPaid(h.insurer(), CLAIM, "pay-7"));
+          refusedTransition(() -> h.contract.markPaid(h.insurer(), payment("pay-7")));
 
       assertThat(e.error()).isEqualTo(ContractError.INVALID_TRANSITION);
       assertThat(e.getMessage())
@@ -571,7 +627,7 @@ class ShiftproofContractTest {
     void undecidedClaimsAreNotPaid() {
       report();
 
-      assertThat(refusedTransition(() -> h.contract.markPaid(h.insurer(), CLAIM, "p")).error())
+      assertThat(refusedTransition(() -> h.contract.markPaid(h.insurer(), payment("p"))).error())
           .isEqualTo(ContractError.INVALID_TRANSITION);
     }
 
@@ -580,9 +636,10 @@ class ShiftproofContractTest {
       report();
       attach(EVIDENCE);
       decide(Decision.APPROVED);
-      h.contract.markPaid(h.insurer(), CLAIM, "pay-7");
+      h.contract.markPaid(h.insurer(), payment("pay-7"));
 
-      assertThat(refusedTransition(() -> h.contract.markPaid(h.insurer(), CLAIM, "pay-8")).error())
+      assertThat(
+              refusedTransition(() -> h.contract.markPaid(h.insurer(), payment("pay-8"))).error())
           .isEqualTo(ContractError.INVALID_TRANSITION);
       assertThat(refusedTransition(() -> attach(EVIDENCE)).error())
           .isEqualTo(ContractError.INVALID_TRANSITION);
@@ -596,7 +653,7 @@ class ShiftproofContractTest {
       attach(EVIDENCE);
       decide(Decision.APPROVED);
 
-      assertThat(refusedTransition(() -> h.contract.markPaid(h.platform(), CLAIM, "p")).error())
+      assertThat(refusedTransition(() -> h.contract.markPaid(h.platform(), payment("p"))).error())
           .isEqualTo(ContractError.FORBIDDEN);
     }
 
@@ -604,9 +661,158 @@ class ShiftproofContractTest {
     void unknownClaimsCannotBeDecidedOrPaid() {
       assertThat(refusedTransition(() -> decide(Decision.APPROVED)).error())
           .isEqualTo(ContractError.CLAIM_NOT_FOUND);
-      assertThat(refusedTransition(() -> h.contract.markPaid(h.insurer(), CLAIM, "p")).error())
+      assertThat(refusedTransition(() -> h.contract.markPaid(h.insurer(), payment("p"))).error())
           .isEqualTo(ContractError.CLAIM_NOT_FOUND);
       assertThat(h.contract.getClaim(h.insurer(), CLAIM)).isEmpty();
+    }
+
+    @Test
+    void evidenceAssignsTheInsurersWhosePoliciesAreInForceAndNamesTheGaps() {
+      report();
+
+      Claim claim =
+          h.contract.attachEvidence(
+              h.hub(), new EvidenceAttachment(CLAIM, EVIDENCE, List.of("meituan", "didi")));
+
+      assertThat(claim.assignment())
+          .isEqualTo(
+              new ClaimAssignment(List.of("didi", "meituan"), List.of("picc"), List.of("didi")));
+    }
+
+    @Test
+    void aPolicyOutsideItsPeriodOrNotAcceptedAssignsNobody() {
+      h.contract.registerPolicy(
+          h.as("ping-an", ContractRoles.INSURER),
+          new PolicyTerms(
+              "pa-1", "ping-an", "eleme", INCIDENT.plusSeconds(1), INCIDENT.plusSeconds(99), 7));
+      h.contract.registerPolicy(
+          h.as("cpic", ContractRoles.INSURER),
+          new PolicyTerms("cpic-1", "cpic", "eleme", INCIDENT, INCIDENT.plusSeconds(99), 7));
+      h.contract.acceptPolicy(h.as("eleme", ContractRoles.PLATFORM), "pa-1");
+      report();
+
+      Claim claim =
+          h.contract.attachEvidence(
+              h.hub(), new EvidenceAttachment(CLAIM, EVIDENCE, List.of("eleme")));
+
+      assertThat(claim.assignment().insurers()).isEmpty();
+      assertThat(claim.assignment().coverageGaps()).containsExactly("eleme");
+    }
+
+    @Test
+    void anInsurerThatIsNotAssignedCannotDecide() {
+      report();
+      attach(EVIDENCE);
+
+      ContractException e =
+          refusedTransition(
+              () ->
+                  h.contract.decideClaim(
+                      h.as("ping-an", ContractRoles.INSURER),
+                      signed(Decision.APPROVED, EVIDENCE, "ping-an")));
+
+      assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
+      assertThat(e.getMessage()).contains("want one of the insurers assigned");
+    }
+
+    @Test
+    void anInsurerCannotSubmitAnothersDecision() {
+      report();
+      attach(EVIDENCE);
+
+      ContractException e =
+          refusedTransition(
+              () ->
+                  h.contract.decideClaim(
+                      h.as("ping-an", ContractRoles.INSURER),
+                      signed(Decision.APPROVED, EVIDENCE, "picc")));
+
+      assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
+    }
+
+    @Test
+    void aForgedSignatureIsRefused() {
+      report();
+      attach(EVIDENCE);
+      SignedDecision genuine = signed(Decision.REJECTED, EVIDENCE, "picc");
+      ClaimDecision changed =
+          new ClaimDecision(
+              CLAIM,
+              Decision.APPROVED,
+              EVIDENCE,
+              "cn-pilot-2022",
+              genuine.decision().reasons(),
+              "picc",
+              genuine.decision().signedAt());
+
+      ContractException e =
+          refusedTransition(
+              () ->
+                  h.contract.decideClaim(
+                      h.insurer(),
+                      new SignedDecision(
+                          changed, genuine.signature(), genuine.signerCertificate())));
+
+      assertThat(e.error()).isEqualTo(ContractError.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void aSignatureByAnotherOrganisationsKeyIsRefused() {
+      report();
+      attach(EVIDENCE);
+      ClaimDecision decision =
+          new ClaimDecision(
+              CLAIM, Decision.APPROVED, EVIDENCE, "cn-pilot-2022", List.of(), "picc", INCIDENT);
+      SignedDecision byPlatform =
+          TestInsurers.of("picc", io.shiftproof.ledger.identity.Role.PLATFORM).sign(decision);
+
+      ContractException e =
+          refusedTransition(() -> h.contract.decideClaim(h.insurer(), byPlatform));
+
+      assertThat(e.error()).isEqualTo(ContractError.SIGNATURE_INVALID);
+      assertThat(e.getMessage()).contains("want CN=picc and OU=insurer");
+    }
+
+    @Test
+    void aReplayedDecisionIsRefused() {
+      report();
+      attach(EVIDENCE);
+      SignedDecision needsInfo = signed(Decision.NEEDS_INFO, EVIDENCE, "picc");
+      h.contract.decideClaim(h.insurer(), needsInfo);
+      attach(EVIDENCE);
+
+      ContractException e = refusedTransition(() -> h.contract.decideClaim(h.insurer(), needsInfo));
+
+      assertThat(e.error()).isEqualTo(ContractError.DECISION_REPLAYED);
+    }
+
+    @Test
+    void theSignedDecisionIsKeptWithTheClaim() {
+      report();
+      attach(EVIDENCE);
+      SignedDecision signed = signed(Decision.APPROVED, EVIDENCE, "picc");
+
+      Claim claim = h.contract.decideClaim(h.insurer(), signed);
+
+      assertThat(claim.signedDecision()).contains(signed);
+    }
+
+    @Test
+    void onlyTheApprovingInsurerPays() {
+      h.contract.registerPolicy(
+          h.as("ping-an", ContractRoles.INSURER),
+          new PolicyTerms(
+              "pa-1", "ping-an", "meituan", INCIDENT.minusSeconds(9), INCIDENT.plusSeconds(9), 7));
+      h.contract.acceptPolicy(h.platform(), "pa-1");
+      report();
+      attach(EVIDENCE);
+      decide(Decision.APPROVED);
+
+      ContractException e =
+          refusedTransition(
+              () -> h.contract.markPaid(h.as("ping-an", ContractRoles.INSURER), payment("p")));
+
+      assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
     }
 
     @Test
@@ -616,6 +822,96 @@ class ShiftproofContractTest {
       Claim decided = decide(Decision.APPROVED);
 
       assertThat(ContractJson.claimFromJson(ContractJson.claimToJson(decided))).isEqualTo(decided);
+    }
+  }
+
+  @Nested
+  class Policies {
+    @Test
+    void anInsurerRegistersAndThePlatformAccepts() {
+      Policy registered = h.contract.registerPolicy(h.insurer(), PICC_COVERS_MEITUAN);
+      Policy accepted = h.contract.acceptPolicy(h.platform(), PICC_COVERS_MEITUAN.policyId());
+
+      assertThat(registered.status()).isEqualTo(PolicyStatus.REGISTERED);
+      assertThat(registered.inForceAt(INCIDENT)).isFalse();
+      assertThat(accepted.status()).isEqualTo(PolicyStatus.ACCEPTED);
+      assertThat(accepted.acceptedBy()).contains("meituan");
+      assertThat(accepted.inForceAt(INCIDENT)).isTrue();
+      assertThat(accepted.inForceAt(PICC_COVERS_MEITUAN.validTo())).isFalse();
+      assertThat(h.contract.getPlatformPolicies(h.hub(), "meituan")).containsExactly(accepted);
+      assertThat(h.eventNames())
+          .containsExactly(ContractKeys.POLICY_REGISTERED, ContractKeys.POLICY_ACCEPTED);
+      assertThat(ContractJson.policyFromJson(ContractJson.policyToJson(accepted)))
+          .isEqualTo(accepted);
+    }
+
+    @Test
+    void anAdminMayAccept() {
+      h.contract.registerPolicy(h.insurer(), PICC_COVERS_MEITUAN);
+
+      assertThat(
+              h.contract
+                  .acceptPolicy(h.as("admin", ContractRoles.ADMIN), PICC_COVERS_MEITUAN.policyId())
+                  .acceptedBy())
+          .contains("admin");
+    }
+
+    @Test
+    void anotherPlatformCannotAccept() {
+      h.contract.registerPolicy(h.insurer(), PICC_COVERS_MEITUAN);
+
+      ContractException e =
+          refused(
+              () ->
+                  h.contract.acceptPolicy(
+                      h.as("didi", ContractRoles.PLATFORM), PICC_COVERS_MEITUAN.policyId()));
+
+      assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
+    }
+
+    @Test
+    void anInsurerRegistersOnlyItsOwnPolicies() {
+      ContractException e =
+          refused(
+              () ->
+                  h.contract.registerPolicy(
+                      h.as("ping-an", ContractRoles.INSURER), PICC_COVERS_MEITUAN));
+
+      assertThat(e.error()).isEqualTo(ContractError.FORBIDDEN);
+    }
+
+    @Test
+    void platformsCannotRegister() {
+      assertThat(
+              refused(() -> h.contract.registerPolicy(h.platform(), PICC_COVERS_MEITUAN)).error())
+          .isEqualTo(ContractError.FORBIDDEN);
+    }
+
+    @Test
+    void aPolicyIdIsRegisteredOnceAndAcceptedOnce() {
+      h.contract.registerPolicy(h.insurer(), PICC_COVERS_MEITUAN);
+      h.contract.acceptPolicy(h.platform(), PICC_COVERS_MEITUAN.policyId());
+
+      assertThat(refused(() -> h.contract.registerPolicy(h.insurer(), PICC_COVERS_MEITUAN)).error())
+          .isEqualTo(ContractError.POLICY_EXISTS);
+      assertThat(
+              refused(() -> h.contract.acceptPolicy(h.platform(), PICC_COVERS_MEITUAN.policyId()))
+                  .error())
+          .isEqualTo(ContractError.INVALID_TRANSITION);
+      assertThat(refused(() -> h.contract.acceptPolicy(h.platform(), "nope")).error())
+          .isEqualTo(ContractError.POLICY_NOT_FOUND);
+    }
+
+    @Test
+    void anEmptyPeriodIsRefused() {
+      ContractException e =
+          refused(
+              () ->
+                  h.contract.registerPolicy(
+                      h.insurer(), new PolicyTerms("p", "picc", "meituan", INCIDENT, INCIDENT, 7)));
+
+      assertThat(e.error()).isEqualTo(ContractError.INVALID_ARGUMENT);
+      assertThat(e.getMessage()).startsWith("validTo: got");
     }
   }
 
@@ -686,10 +982,22 @@ class ShiftproofContractTest {
       x.contract.anchorBatch(x.hub(), after("b1", "b2"));
       x.contract.reportIncident(
           x.platform(), new IncidentReport("c", "w", INCIDENT, Optional.empty()));
-      x.contract.attachEvidence(x.hub(), "c", EVIDENCE);
+      x.contract.registerPolicy(x.insurer(), PICC_COVERS_MEITUAN);
+      x.contract.acceptPolicy(x.platform(), PICC_COVERS_MEITUAN.policyId());
+      x.contract.attachEvidence(x.hub(), new EvidenceAttachment("c", EVIDENCE, List.of("meituan")));
       x.contract.decideClaim(
-          x.insurer(), new ClaimDecision("c", Decision.APPROVED, EVIDENCE, "cn-pilot-2022"));
-      x.contract.markPaid(x.insurer(), "c", "p");
+          x.insurer(),
+          TestInsurers.insurer("picc")
+              .sign(
+                  new ClaimDecision(
+                      "c",
+                      Decision.APPROVED,
+                      EVIDENCE,
+                      "cn-pilot-2022",
+                      List.of(),
+                      "picc",
+                      INCIDENT)));
+      x.contract.markPaid(x.insurer(), new ClaimPayment("c", "p", 1));
       x.contract.logAccess(x.hub(), new AccessRecord("picc", "w", "c", "r"));
     }
 

@@ -14,6 +14,7 @@ import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.SignedLedgerHead;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorRequest;
+import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.contract.ContractRoles;
 import io.shiftproof.ledger.contract.IncidentReport;
@@ -392,7 +393,8 @@ class PostgresLedgerIT extends LedgerContractSuite {
         () ->
             ledger.anchorBatch(
                 new AnchorRequest("b1", CHAIN, Optional.empty(), ROOT_B, 2, 1_000, 2_000)));
-    ledgerRefusal(() -> ledger.markPaid("claim-x", "pay"));
+    ledgerRefusal(
+        () -> ledger.onBehalfOf("picc", "insurer").markPaid(new ClaimPayment("claim-x", "p", 1)));
     try (PostgresLedger platform = ledgerAs(ContractRoles.PLATFORM)) {
       LedgerException forbidden =
           ledgerRefusal(() -> platform.anchorBatch(anchorRequest("b4", Optional.of("b3"))));

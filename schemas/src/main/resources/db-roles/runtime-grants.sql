@@ -35,3 +35,13 @@ GRANT SELECT, INSERT, UPDATE ON ledger_state TO :"runtime_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON day_record_live TO :"runtime_role";
 GRANT SELECT, INSERT, UPDATE ON stream_progress TO :"runtime_role";
 GRANT SELECT, INSERT, DELETE ON ingest_event_key TO :"runtime_role";
+
+-- Claims (V10): reports, frozen evidence, token grants and revocations, and the access log with
+-- its anchored batches are records of fact, append-only like the ledger's log (their triggers
+-- refuse UPDATE, DELETE and TRUNCATE). claim_view is a projection of the ledger's claims, rewritten
+-- as they move.
+GRANT SELECT, INSERT ON claim_report, evidence_bundle, claim_freeze, worker_token,
+  worker_token_revocation, access_log_entry, access_log_batch, access_log_member
+  TO :"runtime_role";
+GRANT SELECT, INSERT, UPDATE ON claim_view TO :"runtime_role";
+GRANT USAGE, SELECT ON SEQUENCE access_log_entry_entry_id_seq TO :"runtime_role";

@@ -1,8 +1,8 @@
 package io.shiftproof.ledger.contract;
 
 import io.shiftproof.ledger.canonical.CanonicalJson;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,12 +29,6 @@ public record ClaimDecision(
     List<String> reasons,
     String decidedBy,
     Instant signedAt) {
-  /**
-   * The context every decision signature starts with, so that a decision signature can never be
-   * taken for a signature over another kind of message, nor the reverse.
-   */
-  public static final String SIGNATURE_CONTEXT = "shiftproof/claim-decision/v1";
-
   public ClaimDecision {
     Objects.requireNonNull(claimId, "claimId");
     Objects.requireNonNull(decision, "decision");
@@ -61,13 +55,12 @@ public record ClaimDecision(
             "signedAtMicros", BigInteger.valueOf(ContractJson.micros(signedAt))));
   }
 
-  /** What the insurer signs: the context, a zero byte, then {@link #canonicalBytes()}. */
+  /**
+   * What the insurer signs: {@link #canonicalBytes()} in the {@link
+   * SignatureContext#CLAIM_DECISION} context, so that a decision signature can never be taken for a
+   * signature over another kind of message, nor the reverse.
+   */
   public byte[] signedBytes() {
-    byte[] context = SIGNATURE_CONTEXT.getBytes(StandardCharsets.UTF_8);
-    byte[] canonical = canonicalBytes();
-    byte[] message = new byte[context.length + 1 + canonical.length];
-    System.arraycopy(context, 0, message, 0, context.length);
-    System.arraycopy(canonical, 0, message, context.length + 1, canonical.length);
-    return message;
+    return SignatureContext.CLAIM_DECISION.frame(canonicalBytes());
   }
 }

@@ -1,5 +1,6 @@
 package io.shiftproof.ledger.contract;
 
+import io.shiftproof.ledger.crypto.SignatureContext;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -54,7 +55,7 @@ final class DecisionSignatures {
           "signature: does not verify with the certificate of "
               + ContractArguments.quoted(decidedBy)
               + " over the decision; sign \""
-              + ClaimDecision.SIGNATURE_CONTEXT
+              + SignatureContext.CLAIM_DECISION.context()
               + "\", a zero byte and the canonical decision with the insurer's own key");
     }
   }

@@ -2,6 +2,7 @@ package io.shiftproof.ledger.decision;
 
 import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.SignedDecision;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -28,7 +29,9 @@ public final class InsurerSignature {
   public SignedDecision sign(ClaimDecision decision) {
     return new SignedDecision(
         decision,
-        Base64.getEncoder().encodeToString(signer.sign(decision.signedBytes())),
+        Base64.getEncoder()
+            .encodeToString(
+                signer.sign(SignatureContext.CLAIM_DECISION, decision.canonicalBytes())),
         base64(certificate));
   }
 

@@ -42,4 +42,52 @@ final class FabricStateStore implements StateStore {
     written.put(key, value.clone());
     stub.putState(stateKey(key), value);
   }
+
+  /** Every committed version of {@code key}, from the peer's history database, in its order. */
+  java.util.List<io.shiftproof.ledger.contract.ContractJson.Version> history(String key) {
+    java.util.List<io.shiftproof.ledger.contract.ContractJson.Version> versions =
+        new java.util.ArrayList<>();
+    try (org.hyperledger.fabric.shim.ledger.QueryResultsIterator<
+            org.hyperledger.fabric.shim.ledger.KeyModification>
+        it = stub.getHistoryForKey(stateKey(key))) {
+      for (org.hyperledger.fabric.shim.ledger.KeyModification m : it) {
+        if (!m.isDeleted()) {
+          versions.add(
+              new io.shiftproof.ledger.contract.ContractJson.Version(
+                  m.getTxId(), m.getStringValue()));
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("history of " + key + ": " + e.getMessage(), e);
+    }
+    return versions;
+  }
+
+  /**
+   * The values of every key of this namespace that begins with {@code prefix}. A namespaced store
+   * scans the namespace's composite keys and keeps those whose key matches, as Fabric matches
+   * composite keys only by whole attributes.
+   */
+  java.util.List<String> valuesWithPrefix(String prefix) {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    try (org.hyperledger.fabric.shim.ledger.QueryResultsIterator<
+            org.hyperledger.fabric.shim.ledger.KeyValue>
+        it =
+            namespace.isEmpty()
+                ? stub.getStateByRange(prefix, prefix + "\uffff")
+                : stub.getStateByPartialCompositeKey("namespace", namespace)) {
+      for (org.hyperledger.fabric.shim.ledger.KeyValue kv : it) {
+        String key =
+            namespace.isEmpty()
+                ? kv.getKey()
+                : stub.splitCompositeKey(kv.getKey()).getAttributes().get(1);
+        if (key.startsWith(prefix)) {
+          values.add(kv.getStringValue());
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("keys under " + prefix + ": " + e.getMessage(), e);
+    }
+    return values;
+  }
 }

@@ -3,11 +3,9 @@ package io.shiftproof.chaincode;
 import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.contract.ChaincodeCalls;
-import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.ContractException;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.contract.ContractKeys;
-import io.shiftproof.ledger.contract.Decision;
 import io.shiftproof.ledger.contract.IncidentReport;
 import io.shiftproof.ledger.contract.ShiftproofContract;
 import io.shiftproof.ledger.contract.TransactionContext;
@@ -79,22 +77,44 @@ public final class ShiftproofChaincode extends ChaincodeBase {
                     ContractJson::claimToJson);
             case ContractKeys.ATTACH_EVIDENCE ->
                 json(
-                    contract.attachEvidence(ctx, arg(a, 0, "claimId"), arg(a, 1, "evidenceHash")),
+                    contract.attachEvidence(
+                        ctx, ContractJson.attachmentFromJson(arg(a, 0, "attachment"))),
                     ContractJson::claimToJson);
             case ContractKeys.DECIDE_CLAIM ->
                 json(
                     contract.decideClaim(
-                        ctx,
-                        new ClaimDecision(
-                            arg(a, 0, "claimId"),
-                            decision(arg(a, 1, "decision")),
-                            arg(a, 2, "evidenceHash"),
-                            arg(a, 3, "ruleVersion"))),
+                        ctx, ContractJson.signedDecisionFromJson(arg(a, 0, "signedDecision"))),
                     ContractJson::claimToJson);
             case ContractKeys.MARK_PAID ->
                 json(
-                    contract.markPaid(ctx, arg(a, 0, "claimId"), arg(a, 1, "paymentRef")),
+                    contract.markPaid(ctx, ContractJson.paymentFromJson(arg(a, 0, "payment"))),
                     ContractJson::claimToJson);
+            case ContractKeys.REGISTER_POLICY ->
+                json(
+                    contract.registerPolicy(ctx, ContractJson.termsFromJson(arg(a, 0, "terms"))),
+                    ContractJson::policyToJson);
+            case ContractKeys.ACCEPT_POLICY ->
+                json(contract.acceptPolicy(ctx, arg(a, 0, "policyId")), ContractJson::policyToJson);
+            case ChaincodeCalls.GET_POLICY ->
+                contract
+                    .getPolicy(ctx, arg(a, 0, "policyId"))
+                    .map(ContractJson::policyToJson)
+                    .map(ShiftproofChaincode::utf8)
+                    .orElse(new byte[0]);
+            case ChaincodeCalls.GET_PLATFORM_POLICIES ->
+                utf8(
+                    ContractJson.policiesToJson(
+                        contract.getPlatformPolicies(ctx, arg(a, 0, "platform"))));
+            case ChaincodeCalls.GET_POLICIES ->
+                utf8(
+                    ContractJson.policiesToJson(
+                        store(ctx).valuesWithPrefix(ContractKeys.policy("")).stream()
+                            .map(ContractJson::policyFromJson)
+                            .toList()));
+            case ChaincodeCalls.GET_CLAIM_HISTORY ->
+                utf8(
+                    ContractJson.historyToJson(
+                        store(ctx).history(ContractKeys.claim(arg(a, 0, "claimId")))));
             case ChaincodeCalls.GET_CLAIM ->
                 contract
                     .getClaim(ctx, arg(a, 0, "claimId"))
@@ -125,6 +145,10 @@ public final class ShiftproofChaincode extends ChaincodeBase {
       // its execute timeout.
       return newErrorResponse("INTERNAL: " + e);
     }
+  }
+
+  private static FabricStateStore store(TransactionContext ctx) {
+    return (FabricStateStore) ctx.state();
   }
 
   private static TransactionContext context(ChaincodeStub stub, String namespace) {
@@ -171,15 +195,6 @@ public final class ShiftproofChaincode extends ChaincodeBase {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": got \"" + value + "\", want an integer");
-    }
-  }
-
-  private static Decision decision(String value) {
-    try {
-      return Decision.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "decision: got \"" + value + "\", want one of " + List.of(Decision.values()));
     }
   }
 

@@ -18,20 +18,29 @@ import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorRequest;
 import io.shiftproof.ledger.contract.ChaincodeCalls;
 import io.shiftproof.ledger.contract.Claim;
-import io.shiftproof.ledger.contract.ClaimDecision;
+import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.contract.ContractKeys;
+import io.shiftproof.ledger.contract.EvidenceAttachment;
 import io.shiftproof.ledger.contract.IncidentReport;
+import io.shiftproof.ledger.contract.Policy;
+import io.shiftproof.ledger.contract.PolicyTerms;
+import io.shiftproof.ledger.contract.SignedDecision;
 import io.shiftproof.ledger.crypto.Verifier;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +76,7 @@ public final class FabricLedger implements Ledger {
   private final Gateway gateway;
   private final Contract contract;
   private final Contract queries;
+  private final Map<String, FabricLedger> delegates = new HashMap<>();
 
   private FabricLedger(FabricLedgerConfig config, ManagedChannel grpc, Gateway gateway) {
     this.config = config;
@@ -158,35 +168,106 @@ public final class FabricLedger implements Ledger {
   }
 
   @Override
-  public Committed<Claim> attachEvidence(String claimId, String evidenceHashHex) {
+  public Committed<Claim> attachEvidence(EvidenceAttachment attachment) {
     return submit(
         ContractKeys.ATTACH_EVIDENCE,
         ContractJson::claimFromJson,
         new String[0],
-        claimId,
-        evidenceHashHex);
+        ContractJson.attachmentToJson(attachment));
   }
 
   @Override
-  public Committed<Claim> decideClaim(ClaimDecision decision) {
+  public Committed<Claim> decideClaim(SignedDecision decision) {
     return submit(
         ContractKeys.DECIDE_CLAIM,
         ContractJson::claimFromJson,
         decisionEndorsers(),
-        decision.claimId(),
-        decision.decision().name(),
-        decision.evidenceHash(),
-        decision.ruleVersion());
+        ContractJson.signedDecisionToJson(decision));
   }
 
   @Override
-  public Committed<Claim> markPaid(String claimId, String paymentRef) {
+  public Committed<Claim> markPaid(ClaimPayment payment) {
     return submit(
         ContractKeys.MARK_PAID,
         ContractJson::claimFromJson,
         decisionEndorsers(),
-        claimId,
-        paymentRef);
+        ContractJson.paymentToJson(payment));
+  }
+
+  @Override
+  public Committed<Policy> registerPolicy(PolicyTerms terms) {
+    return submit(
+        ContractKeys.REGISTER_POLICY,
+        ContractJson::policyFromJson,
+        new String[0],
+        ContractJson.termsToJson(terms));
+  }
+
+  @Override
+  public Committed<Policy> acceptPolicy(String policyId) {
+    return submit(
+        ContractKeys.ACCEPT_POLICY, ContractJson::policyFromJson, new String[0], policyId);
+  }
+
+  /**
+   * This ledger as {@code organisation}'s own identity from the connection settings: the hub's
+   * gateway cannot sign for another organisation, and the chaincode takes the caller's organisation
+   * and role from the signing certificate alone. The role the certificate carries is the one the
+   * contract applies; {@code role} is not sent. Refused ({@code FORBIDDEN}) when the settings hold
+   * no identity of that organisation. The connection is kept until this ledger closes.
+   */
+  @Override
+  public Ledger onBehalfOf(String organisation, String role) {
+    if (organisation.equals(config.mspId())) {
+      return new BorrowedLedger(this);
+    }
+    synchronized (delegates) {
+      FabricLedger delegate = delegates.get(organisation);
+      if (delegate == null) {
+        delegate = connect(delegateConfig(organisation, role));
+        delegates.put(organisation, delegate);
+      }
+      return new BorrowedLedger(delegate);
+    }
+  }
+
+  private FabricLedgerConfig delegateConfig(String organisation, String role) {
+    Path connection =
+        config
+            .connection()
+            .orElseThrow(() -> noIdentity(organisation, role, "no connection settings"));
+    try {
+      FabricLedgerConfig other =
+          FabricLedgerConfig.fromConnection(connection, organisation, "client", config.namespace());
+      return new FabricLedgerConfig(
+          other.peerEndpoint(),
+          other.peerHostOverride(),
+          other.peerTlsCa(),
+          other.mspId(),
+          other.certificate(),
+          other.privateKey(),
+          other.channel(),
+          other.chaincode(),
+          other.namespace(),
+          config.hubMspId(),
+          config.deadlines(),
+          other.connection());
+    } catch (IOException | IllegalArgumentException e) {
+      throw noIdentity(organisation, role, e.getMessage());
+    }
+  }
+
+  private static LedgerException noIdentity(String organisation, String role, String why) {
+    return new LedgerException(
+        "FORBIDDEN",
+        "onBehalfOf: the Fabric network's connection settings hold no identity of organisation \""
+            + organisation
+            + "\" (role \""
+            + role
+            + "\"), and the hub cannot sign as another organisation ("
+            + why
+            + ")",
+        false);
   }
 
   @Override
@@ -216,6 +297,33 @@ public final class FabricLedger implements Ledger {
     return evaluate(ChaincodeCalls.GET_CLAIM, claimId).map(ContractJson::claimFromJson);
   }
 
+  /** From the peer's history of the claim's key, oldest first, each with its block. */
+  @Override
+  public List<Committed<Claim>> claimHistory(String claimId) {
+    return evaluate(ChaincodeCalls.GET_CLAIM_HISTORY, claimId)
+        .map(ContractJson::historyFromJson)
+        .orElse(List.of())
+        .stream()
+        .map(
+            h ->
+                new Committed<>(
+                    ContractJson.claimFromJson(h.json()), ref(h.txId(), blockOf(h.txId()))))
+        .sorted(Comparator.comparingLong(c -> c.ref().position()))
+        .toList();
+  }
+
+  @Override
+  public Optional<Policy> policy(String policyId) {
+    return evaluate(ChaincodeCalls.GET_POLICY, policyId).map(ContractJson::policyFromJson);
+  }
+
+  @Override
+  public List<Policy> policies() {
+    return evaluate(ChaincodeCalls.GET_POLICIES, "")
+        .map(ContractJson::policiesFromJson)
+        .orElse(List.of());
+  }
+
   /** Empty: a reader confirms a Fabric transaction on the channel itself. */
   @Override
   public Optional<AnchorAttestation> anchorAttestation(LedgerRef committedAt) {
@@ -236,6 +344,10 @@ public final class FabricLedger implements Ledger {
 
   @Override
   public void close() {
+    synchronized (delegates) {
+      delegates.values().forEach(FabricLedger::close);
+      delegates.clear();
+    }
     gateway.close();
     grpc.shutdownNow();
     try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
  *     io.shiftproof.ledger.contract.ChaincodeCalls})
  * @param hubMspId the hub's MSP ID, which endorses every claim decision
  * @param deadlines the deadline of each phase
+ * @param connection the connection settings these came from, which may hold other organisations'
+ *     identities ({@link FabricLedger#onBehalfOf}); empty when configured by hand
  */
 public record FabricLedgerConfig(
     String peerEndpoint,
@@ -37,7 +40,8 @@ public record FabricLedgerConfig(
     String chaincode,
     String namespace,
     String hubMspId,
-    Deadlines deadlines) {
+    Deadlines deadlines,
+    Optional<Path> connection) {
 
   /** The network the project's script starts names its hub {@code hub}. */
   public static final String HUB_MSP_ID = "hub";
@@ -54,6 +58,7 @@ public record FabricLedgerConfig(
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(hubMspId, "hubMspId");
     Objects.requireNonNull(deadlines, "deadlines");
+    Objects.requireNonNull(connection, "connection");
   }
 
   /**
@@ -95,7 +100,8 @@ public record FabricLedgerConfig(
         required(p, "chaincode"),
         namespace,
         HUB_MSP_ID,
-        Deadlines.DEFAULT);
+        Deadlines.DEFAULT,
+        Optional.of(connectionProperties));
   }
 
   /** The private key file: {@link #privateKey()} itself, or the one file in that directory. */

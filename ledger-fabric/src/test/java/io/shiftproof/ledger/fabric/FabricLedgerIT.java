@@ -11,7 +11,11 @@ import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Claim;
 import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.Decision;
+import io.shiftproof.ledger.contract.EvidenceAttachment;
 import io.shiftproof.ledger.contract.IncidentReport;
+import io.shiftproof.ledger.contract.PolicyTerms;
+import io.shiftproof.ledger.decision.TestInsurers;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -53,14 +57,31 @@ class FabricLedgerIT extends LedgerContractSuite {
 
   @Test
   void anInsurerDecidesAsItselfWithTheHubEndorsing() throws Exception {
-    ledger.reportIncident(new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.empty()));
-    ledger.attachEvidence("claim-1", EVIDENCE);
-
     Committed<Claim> decided;
     try (FabricLedger insurer = ledgerAs("insurer-2", "client")) {
+      insurer.registerPolicy(
+          new PolicyTerms(
+              "insurer-2-meituan",
+              "insurer-2",
+              "meituan",
+              INCIDENT.minusSeconds(3600),
+              INCIDENT.plusSeconds(3600),
+              7));
+      ledger.acceptPolicy("insurer-2-meituan");
+      ledger.reportIncident(new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.empty()));
+      ledger.attachEvidence(new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan")));
       decided =
           insurer.decideClaim(
-              new ClaimDecision("claim-1", Decision.APPROVED, EVIDENCE, "cn-pilot-2022"));
+              TestInsurers.insurer("insurer-2")
+                  .sign(
+                      new ClaimDecision(
+                          "claim-1",
+                          Decision.APPROVED,
+                          EVIDENCE,
+                          "cn-pilot-2022",
+                          List.of(),
+                          "insurer-2",
+                          INCIDENT)));
     }
 
     assertThat(decided.value().decidedBy()).contains("insurer-2");

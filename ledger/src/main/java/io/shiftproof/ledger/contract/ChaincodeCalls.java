@@ -22,6 +22,21 @@ public final class ChaincodeCalls {
   /** EVALUATE: a claim by id. */
   public static final String GET_CLAIM = "GetClaim";
 
+  /** EVALUATE: a policy by id, empty when there is none. */
+  public static final String GET_POLICY = "GetPolicy";
+
+  /** EVALUATE: a platform's policies, as {@code {"policies": [policy JSON, ...]}}. */
+  public static final String GET_PLATFORM_POLICIES = "GetPlatformPolicies";
+
+  /** EVALUATE: every policy of the namespace, as {@code {"policies": [policy JSON, ...]}}. */
+  public static final String GET_POLICIES = "GetPolicies";
+
+  /**
+   * EVALUATE: every committed version of a claim, from the peer's history of its key, as {@code
+   * {"history": ["txId", claim JSON, ...]}}.
+   */
+  public static final String GET_CLAIM_HISTORY = "GetClaimHistory";
+
   private ChaincodeCalls() {}
 
   /** A time as a call argument. */

@@ -209,6 +209,133 @@ public final class ContractJson {
         instant(f.number("loggedAtMicros")));
   }
 
+  /** An evidence attachment's JSON, the argument form of {@code AttachEvidence} on Fabric. */
+  public static String attachmentToJson(EvidenceAttachment a) {
+    return write(
+        json -> {
+          json.writeStringField("claimId", a.claimId());
+          json.writeStringField("evidenceHash", a.evidenceHash());
+          writeStrings(json, "platforms", a.platforms());
+        });
+  }
+
+  /** Reads {@link #attachmentToJson}'s output. */
+  public static EvidenceAttachment attachmentFromJson(String json) {
+    Fields f = read(json);
+    return new EvidenceAttachment(
+        f.string("claimId"), f.string("evidenceHash"), f.strings("platforms"));
+  }
+
+  /** A signed decision's JSON, the argument form of {@code DecideClaim} on Fabric. */
+  public static String signedDecisionToJson(SignedDecision s) {
+    ClaimDecision d = s.decision();
+    return write(
+        json -> {
+          json.writeStringField("claimId", d.claimId());
+          json.writeStringField("decision", d.decision().name());
+          json.writeStringField("evidenceHash", d.evidenceHash());
+          json.writeStringField("ruleVersion", d.ruleVersion());
+          writeStrings(json, "reasons", d.reasons());
+          json.writeStringField("decidedBy", d.decidedBy());
+          json.writeNumberField("signedAtMicros", micros(d.signedAt()));
+          json.writeStringField("signature", s.signature());
+          json.writeStringField("signerCertificate", s.signerCertificate());
+        });
+  }
+
+  /** Reads {@link #signedDecisionToJson}'s output. */
+  public static SignedDecision signedDecisionFromJson(String json) {
+    Fields f = read(json);
+    return new SignedDecision(
+        new ClaimDecision(
+            f.string("claimId"),
+            f.enumValue("decision", Decision.class),
+            f.string("evidenceHash"),
+            f.string("ruleVersion"),
+            f.strings("reasons"),
+            f.string("decidedBy"),
+            instant(f.number("signedAtMicros"))),
+        f.string("signature"),
+        f.string("signerCertificate"));
+  }
+
+  /** A payment's JSON, the argument form of {@code MarkPaid} on Fabric. */
+  public static String paymentToJson(ClaimPayment p) {
+    return write(
+        json -> {
+          json.writeStringField("claimId", p.claimId());
+          json.writeStringField("paymentRef", p.paymentRef());
+          json.writeNumberField("amountFen", p.amountFen());
+        });
+  }
+
+  /** Reads {@link #paymentToJson}'s output. */
+  public static ClaimPayment paymentFromJson(String json) {
+    Fields f = read(json);
+    return new ClaimPayment(f.string("claimId"), f.string("paymentRef"), f.number("amountFen"));
+  }
+
+  /** Policy terms' JSON, the argument form of {@code RegisterPolicy} on Fabric. */
+  public static String termsToJson(PolicyTerms t) {
+    return write(
+        json -> {
+          json.writeStringField("policyId", t.policyId());
+          json.writeStringField("insurer", t.insurer());
+          json.writeStringField("platform", t.platform());
+          json.writeNumberField("validFromMicros", micros(t.validFrom()));
+          json.writeNumberField("validToMicros", micros(t.validTo()));
+          json.writeNumberField("premiumPerOrderFen", t.premiumPerOrderFen());
+        });
+  }
+
+  /** Reads {@link #termsToJson}'s output. */
+  public static PolicyTerms termsFromJson(String json) {
+    Fields f = read(json);
+    return new PolicyTerms(
+        f.string("policyId"),
+        f.string("insurer"),
+        f.string("platform"),
+        instant(f.number("validFromMicros")),
+        instant(f.number("validToMicros")),
+        f.number("premiumPerOrderFen"));
+  }
+
+  /** A list of policies as {@code {"policies": [policy JSON, ...]}}, policy JSON as strings. */
+  public static String policiesToJson(List<Policy> policies) {
+    return write(
+        json ->
+            writeStrings(
+                json, "policies", policies.stream().map(ContractJson::policyToJson).toList()));
+  }
+
+  /** Reads {@link #policiesToJson}'s output. */
+  public static List<Policy> policiesFromJson(String json) {
+    return read(json).strings("policies").stream().map(ContractJson::policyFromJson).toList();
+  }
+
+  /** One committed version of a value: the transaction that wrote it and the value's JSON. */
+  public record Version(String txId, String json) {}
+
+  /** Versions as {@code {"history": [txId, json, txId, json, ...]}}. */
+  public static String historyToJson(List<Version> versions) {
+    List<String> flat = new ArrayList<>();
+    for (Version v : versions) {
+      flat.add(v.txId());
+      flat.add(v.json());
+    }
+    return write(json -> writeStrings(json, "history", flat));
+  }
+
+  /** Reads {@link #historyToJson}'s output. */
+  public static List<Version> historyFromJson(String json) {
+    List<String> flat = read(json).strings("history");
+    List<Version> versions = new ArrayList<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      versions.add(new Version(flat.get(i), flat.get(i + 1)));
+    }
+    return versions;
+  }
+
   /** UTF-8 bytes of a JSON string, the form state values and event payloads take. */
   static byte[] bytes(String json) {
     return json.getBytes(StandardCharsets.UTF_8);

@@ -3,8 +3,8 @@
 # Everything lives under FABRIC_NETWORK_DIR (default: target/fabric-network in the repository):
 # crypto material, channel block, ledgers, logs and one PID file per process. Ports start at
 # FABRIC_PORT_BASE (default 27050): the orderer at +0 (admin +1, operations +2), the peers of
-# hub, insurer-1 and insurer-2 at +10, +20, +30 (chaincode +1, operations +2), the chaincode
-# service at +40.
+# hub, insurer-1 and insurer-2 at +10, +20, +30 (chaincode +1, operations +2), and each
+# organisation's own chaincode service at +40, +41, +42.
 
 repo_root="$(cd "$here/../.." && pwd)"
 NET="${FABRIC_NETWORK_DIR:-$repo_root/target/fabric-network}"
@@ -22,7 +22,7 @@ org_index() { case "$1" in hub) echo 1 ;; insurer-1) echo 2 ;; insurer-2) echo 3
 peer_port() { echo $((BASE + 10 * $(org_index "$1"))); }
 orderer_port() { echo "$BASE"; }
 orderer_admin_port() { echo $((BASE + 1)); }
-chaincode_port() { echo $((BASE + 40)); }
+chaincode_port() { echo $((BASE + 39 + $(org_index "$1"))); }
 org_dir() { echo "$NET/crypto/peerOrganizations/$1.$DOMAIN"; }
 peer_tls_ca() { echo "$(org_dir "$1")/peers/peer0.$1.$DOMAIN/tls/ca.crt"; }
 orderer_dir() { echo "$NET/crypto/ordererOrganizations/orderer.$DOMAIN/orderers/orderer0.orderer.$DOMAIN"; }
@@ -297,16 +297,23 @@ join_channel() {
   done
 }
 
+# Each organisation runs its own chaincode service, as organisations do: one Java chaincode
+# server shared by several peers mixes up the messages of a transaction that two of them endorse
+# at once (they carry the same transaction ID). The packages differ only in the address, so each
+# organisation installs its own package under the one chaincode definition they all approve.
 package_chaincode() {
-  local pkg="$NET/chaincode" 
-  mkdir -p "$pkg/src"
-  cat >"$pkg/src/connection.json" <<JSON
-{"address": "127.0.0.1:$(chaincode_port)", "dial_timeout": "10s", "tls_required": false}
+  local org pkg
+  for org in "${ORGS[@]}"; do
+    pkg="$NET/chaincode/$org"
+    mkdir -p "$pkg/src"
+    cat >"$pkg/src/connection.json" <<JSON
+{"address": "127.0.0.1:$(chaincode_port "$org")", "dial_timeout": "10s", "tls_required": false}
 JSON
-  echo "{\"type\": \"ccaas\", \"label\": \"$CC_LABEL\"}" >"$pkg/src/metadata.json"
-  tar -C "$pkg/src" -czf "$pkg/src/code.tar.gz" connection.json
-  tar -C "$pkg/src" -czf "$pkg/$CHAINCODE.tgz" metadata.json code.tar.gz
-  FABRIC_CFG_PATH="$CFG" "$BIN/peer" lifecycle chaincode calculatepackageid "$pkg/$CHAINCODE.tgz" >"$pkg/package-id"
+    echo "{\"type\": \"ccaas\", \"label\": \"$CC_LABEL\"}" >"$pkg/src/metadata.json"
+    tar -C "$pkg/src" -czf "$pkg/src/code.tar.gz" connection.json
+    tar -C "$pkg/src" -czf "$pkg/$CHAINCODE.tgz" metadata.json code.tar.gz
+    FABRIC_CFG_PATH="$CFG" "$BIN/peer" lifecycle chaincode calculatepackageid "$pkg/$CHAINCODE.tgz" >"$pkg/package-id"
+  done
 }
 
 # The chaincode service's class path, with the project's own classes copied under the network
@@ -329,35 +336,41 @@ chaincode_classpath() {
   (IFS=:; echo "${out[*]}")
 }
 
-# True when the chaincode classes were built after the running service started.
+# True when the chaincode classes were built after the running service of organisation $1 started.
 chaincode_outdated() {
-  local since; since="$(pid_file chaincode)"
+  local since; since="$(pid_file "chaincode-$1")"
   [ -n "$(find "$repo_root/chaincode/target/classes" "$repo_root/ledger/target/classes" \
     -newer "$since" -type f -print -quit 2>/dev/null)" ]
 }
 
-start_chaincode() {
-  local id; id="$(cat "$NET/chaincode/package-id")"
-  if running chaincode && chaincode_outdated; then
-    log "restarting the chaincode service on its newer classes"
-    stop chaincode
-  fi
-  running chaincode && return 0
-  start chaincode env CHAINCODE_SERVER_ADDRESS="127.0.0.1:$(chaincode_port)" CORE_CHAINCODE_ID_NAME="$id" \
-    java ${SHIFTPROOF_CHAINCODE_JAVA_OPTS:--Xmx256m} -cp "$(chaincode_classpath)" \
-    io.shiftproof.chaincode.ShiftproofChaincodeService
-  wait_port "$(chaincode_port)" "chaincode service"
+start_chaincodes() {
+  local org classpath=""
+  for org in "${ORGS[@]}"; do
+    if running "chaincode-$org" && chaincode_outdated "$org"; then
+      log "restarting $org's chaincode service on its newer classes"
+      stop "chaincode-$org"
+    fi
+  done
+  for org in "${ORGS[@]}"; do
+    running "chaincode-$org" && continue
+    [ -n "$classpath" ] || classpath="$(chaincode_classpath)"
+    start "chaincode-$org" env CHAINCODE_SERVER_ADDRESS="127.0.0.1:$(chaincode_port "$org")" \
+      CORE_CHAINCODE_ID_NAME="$(cat "$NET/chaincode/$org/package-id")" \
+      java ${SHIFTPROOF_CHAINCODE_JAVA_OPTS:--Xmx192m} -cp "$classpath" \
+      io.shiftproof.chaincode.ShiftproofChaincodeService
+  done
+  for org in "${ORGS[@]}"; do wait_port "$(chaincode_port "$org")" "$org's chaincode service"; done
 }
 
 deploy_chaincode() {
-  local org id peers=() common
-  id="$(cat "$NET/chaincode/package-id")"
+  local org peers=() common
   common=(--channelID "$CHANNEL" --name "$CHAINCODE" --version 1 --sequence 1
     --signature-policy "$ENDORSEMENT" -o "127.0.0.1:$(orderer_port)" --tls --cafile "$(orderer_ca)")
   for org in "${ORGS[@]}"; do
-    as_admin "$org" "$BIN/peer" lifecycle chaincode install "$NET/chaincode/$CHAINCODE.tgz" >>"$NET/logs/setup.log" 2>&1 \
+    as_admin "$org" "$BIN/peer" lifecycle chaincode install "$NET/chaincode/$org/$CHAINCODE.tgz" >>"$NET/logs/setup.log" 2>&1 \
       || die "installing the chaincode on $org's peer failed (see $NET/logs/setup.log)"
-    as_admin "$org" "$BIN/peer" lifecycle chaincode approveformyorg "${common[@]}" --package-id "$id" \
+    as_admin "$org" "$BIN/peer" lifecycle chaincode approveformyorg "${common[@]}" \
+      --package-id "$(cat "$NET/chaincode/$org/package-id")" \
       >>"$NET/logs/setup.log" 2>&1 || die "$org could not approve the chaincode (see $NET/logs/setup.log)"
     peers+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_tls_ca "$org")")
   done
@@ -397,13 +410,15 @@ network_up() {
   BIN="$(fabric_bin)"
   CFG="$(fabric_config_dir "$BIN")"
   local t0=$SECONDS org
-  if [ -f "$NET/ready" ]; then
+  # A network made before each organisation had its own chaincode service is made anew.
+  if [ -f "$NET/ready" ] && [ -f "$NET/chaincode/hub/package-id" ]; then
     start_processes
-    start_chaincode
+    start_chaincodes
     wait_membership
     log "network reused in $NET ($((SECONDS - t0)) s)"
   else
     network_stop_all
+    stop chaincode
     rm -rf "$NET"
     mkdir -p "$NET/logs"
     generate_crypto
@@ -411,7 +426,7 @@ network_up() {
     start_processes
     join_channel
     package_chaincode
-    start_chaincode
+    start_chaincodes
     deploy_chaincode
     write_connection
     wait_membership
@@ -423,7 +438,7 @@ network_up() {
 
 network_stop_all() {
   local org
-  stop chaincode
+  for org in "${ORGS[@]}"; do stop "chaincode-$org"; done
   for org in "${ORGS[@]}"; do stop "peer-$org"; done
   stop orderer
 }
@@ -434,7 +449,8 @@ network_clean() { network_stop_all; rm -rf "$NET"; log "network removed"; }
 
 network_status() {
   local name state=0
-  for name in orderer peer-hub peer-insurer-1 peer-insurer-2 chaincode; do
+  for name in orderer peer-hub peer-insurer-1 peer-insurer-2 chaincode-hub chaincode-insurer-1 \
+    chaincode-insurer-2; do
     if running "$name"; then echo "$name: running (pid $(cat "$(pid_file "$name")"))"
     else echo "$name: stopped"; state=3; fi
   done

@@ -39,11 +39,28 @@ public abstract class LedgerContractSuite {
   protected static final String ROOT_B = "0b".repeat(32);
   protected static final String EVIDENCE = "ee".repeat(32);
   protected static final Instant INCIDENT = Instant.parse("2026-11-28T07:30:00Z");
+  private static final String POLICY = "insurer-meituan";
 
   protected Ledger ledger;
 
   /** A ledger under test with empty state, acting as an {@code admin}. */
   protected abstract Ledger newLedger() throws Exception;
+
+  /**
+   * An insurer organisation the ledger under test can act for through {@link Ledger#onBehalfOf}.
+   * Fabric knows only the organisations of its network, so its suite names one of them.
+   */
+  protected String insurerOrganisation() {
+    return "picc";
+  }
+
+  /**
+   * A platform organisation the ledger under test can act for, or empty when it has none (a Fabric
+   * network whose platforms are not members): policies are then accepted by the admin.
+   */
+  protected Optional<String> platformOrganisation() {
+    return Optional.of("meituan");
+  }
 
   @BeforeEach
   void openLedger() throws Exception {
@@ -138,53 +155,67 @@ public abstract class LedgerContractSuite {
     assertThat(e.retriable()).isFalse();
   }
 
-  private static final PolicyTerms PICC_COVERS_MEITUAN =
-      new PolicyTerms(
-          "picc-meituan",
-          "picc",
-          "meituan",
-          INCIDENT.minusSeconds(3600),
-          INCIDENT.plusSeconds(3600),
-          7);
-
-  private Ledger insurer() {
-    return ledger.onBehalfOf("picc", "insurer");
+  private PolicyTerms insurerCoversMeituan() {
+    return new PolicyTerms(
+        POLICY,
+        insurerOrganisation(),
+        "meituan",
+        INCIDENT.minusSeconds(3600),
+        INCIDENT.plusSeconds(3600),
+        7);
   }
 
-  private SignedDecision approval(String evidence) {
-    return TestInsurers.insurer("picc")
+  private Ledger insurer() {
+    return ledger.onBehalfOf(insurerOrganisation(), "insurer");
+  }
+
+  /** The platform's ledger when the ledger under test has one, else the admin's. */
+  private Ledger platformOrAdmin() {
+    return platformOrganisation().map(p -> ledger.onBehalfOf(p, "platform")).orElse(ledger);
+  }
+
+  private SignedDecision signed(Decision decision, String evidence) {
+    return TestInsurers.insurer(insurerOrganisation())
         .sign(
             new ClaimDecision(
                 "claim-1",
-                Decision.APPROVED,
+                decision,
                 evidence,
                 "cn-pilot-2022",
                 List.of("engaged on meituan at t"),
-                "picc",
+                insurerOrganisation(),
                 INCIDENT));
+  }
+
+  private SignedDecision approval(String evidence) {
+    return signed(Decision.APPROVED, evidence);
   }
 
   @Test
   void policiesAreRegisteredByTheInsurerAndAcceptedByThePlatform() {
-    Committed<Policy> registered = insurer().registerPolicy(PICC_COVERS_MEITUAN);
-    Committed<Policy> accepted =
-        ledger.onBehalfOf("meituan", "platform").acceptPolicy("picc-meituan");
+    Committed<Policy> registered = insurer().registerPolicy(insurerCoversMeituan());
+    Committed<Policy> accepted = platformOrAdmin().acceptPolicy(POLICY);
 
     assertThat(registered.value().status()).isEqualTo(PolicyStatus.REGISTERED);
-    assertThat(accepted.value().acceptedBy()).contains("meituan");
-    assertThat(ledger.policy("picc-meituan")).contains(accepted.value());
+    assertThat(accepted.value().status()).isEqualTo(PolicyStatus.ACCEPTED);
+    platformOrganisation()
+        .ifPresent(platform -> assertThat(accepted.value().acceptedBy()).contains(platform));
+    assertThat(ledger.policy(POLICY)).contains(accepted.value());
     assertThat(ledger.policies()).containsExactly(accepted.value());
     assertThat(
             ledgerRefusal(
-                    () -> ledger.onBehalfOf("didi", "platform").registerPolicy(PICC_COVERS_MEITUAN))
+                    () ->
+                        ledger
+                            .onBehalfOf("didi", "platform")
+                            .registerPolicy(insurerCoversMeituan()))
                 .code())
         .isEqualTo("FORBIDDEN");
   }
 
   @Test
   void claimGoesFromReportedToPaidWithOneTransactionPerStep() {
-    insurer().registerPolicy(PICC_COVERS_MEITUAN);
-    ledger.acceptPolicy("picc-meituan");
+    insurer().registerPolicy(insurerCoversMeituan());
+    ledger.acceptPolicy(POLICY);
     Committed<Claim> reported =
         ledger.reportIncident(
             new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.of("cell-42")));
@@ -195,7 +226,7 @@ public abstract class LedgerContractSuite {
 
     assertThat(reported.value().status()).isEqualTo(ClaimStatus.REPORTED);
     assertThat(attached.value().status()).isEqualTo(ClaimStatus.EVIDENCE_ATTACHED);
-    assertThat(attached.value().assignment().insurers()).containsExactly("picc");
+    assertThat(attached.value().assignment().insurers()).containsExactly(insurerOrganisation());
     assertThat(decided.value().decision()).contains(Decision.APPROVED);
     assertThat(decided.value().signedDecision()).contains(approval(EVIDENCE));
     assertThat(paid.value().status()).isEqualTo(ClaimStatus.PAID);
@@ -224,21 +255,11 @@ public abstract class LedgerContractSuite {
 
   @Test
   void aReplayedDecisionSignatureIsRefused() {
-    insurer().registerPolicy(PICC_COVERS_MEITUAN);
-    ledger.acceptPolicy("picc-meituan");
+    insurer().registerPolicy(insurerCoversMeituan());
+    ledger.acceptPolicy(POLICY);
     ledger.reportIncident(new IncidentReport("claim-1", "w-ref", INCIDENT, Optional.empty()));
     ledger.attachEvidence(new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan")));
-    SignedDecision needsInfo =
-        TestInsurers.insurer("picc")
-            .sign(
-                new ClaimDecision(
-                    "claim-1",
-                    Decision.NEEDS_INFO,
-                    EVIDENCE,
-                    "cn-pilot-2022",
-                    List.of(),
-                    "picc",
-                    INCIDENT));
+    SignedDecision needsInfo = signed(Decision.NEEDS_INFO, EVIDENCE);
     insurer().decideClaim(needsInfo);
     ledger.attachEvidence(new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan")));
 
@@ -264,7 +285,8 @@ public abstract class LedgerContractSuite {
 
   @Test
   void accessIsLoggedInItsOwnTransaction() {
-    AccessRecord read = new AccessRecord("picc", "w-ref", "claim-1", "day-records/2026-11-28");
+    AccessRecord read =
+        new AccessRecord(insurerOrganisation(), "w-ref", "claim-1", "day-records/2026-11-28");
 
     Committed<AccessLogEntry> logged = ledger.logAccess(read);
 

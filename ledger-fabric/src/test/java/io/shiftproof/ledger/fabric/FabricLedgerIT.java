@@ -50,6 +50,17 @@ class FabricLedgerIT extends LedgerContractSuite {
     return ledgerAs("hub", "admin");
   }
 
+  /** Insurer-1 is a member of the local network; no platform is, so the admin accepts policies. */
+  @Override
+  protected String insurerOrganisation() {
+    return "insurer-1";
+  }
+
+  @Override
+  protected Optional<String> platformOrganisation() {
+    return Optional.empty();
+  }
+
   private FabricLedger ledgerAs(String organisation, String user) throws Exception {
     return FabricLedger.connect(
         FabricLedgerConfig.fromConnection(network.connection(), organisation, user, namespace));

@@ -1,14 +1,25 @@
 package io.shiftproof.chaincode;
 
+import static io.shiftproof.ledger.contract.ChaincodeCalls.micros;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.ledger.contract.ClaimDecision;
+import io.shiftproof.ledger.contract.ContractJson;
+import io.shiftproof.ledger.contract.Decision;
+import io.shiftproof.ledger.contract.EvidenceAttachment;
+import io.shiftproof.ledger.contract.PolicyTerms;
+import io.shiftproof.ledger.contract.SignedDecision;
+import io.shiftproof.ledger.decision.TestInsurers;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import org.hyperledger.fabric.shim.Chaincode.Response;
 import org.junit.jupiter.api.Test;
 
 class ShiftproofChaincodeTest {
   private static final String ROOT = "0a".repeat(32);
   private static final String EVIDENCE = "ee".repeat(32);
+  private static final Instant INCIDENT = Instant.parse("2026-11-28T07:30:00Z");
 
   private final ShiftproofChaincode chaincode = new ShiftproofChaincode();
   private final FakeStub peer = new FakeStub();
@@ -44,11 +55,43 @@ class ShiftproofChaincodeTest {
 
   @Test
   void aDecisionIsRecordedAsTheDecidingInsurersOrganisation() throws Exception {
-    invoke("hub", "client", "ReportIncident", "", "claim-1", "w-ref", "1796000000000000", "");
-    invoke("hub", "client", "AttachEvidence", "", "claim-1", EVIDENCE);
+    invoke(
+        "insurer-2",
+        "client",
+        "RegisterPolicy",
+        "",
+        ContractJson.termsToJson(
+            new PolicyTerms(
+                "p-1",
+                "insurer-2",
+                "meituan",
+                INCIDENT.minusSeconds(3600),
+                INCIDENT.plusSeconds(3600),
+                7)));
+    invoke("hub", "admin", "AcceptPolicy", "", "p-1");
+    invoke("hub", "client", "ReportIncident", "", "claim-1", "w-ref", micros(INCIDENT), "");
+    invoke(
+        "hub",
+        "client",
+        "AttachEvidence",
+        "",
+        ContractJson.attachmentToJson(
+            new EvidenceAttachment("claim-1", EVIDENCE, List.of("meituan"))));
+    SignedDecision decision =
+        TestInsurers.insurer("insurer-2")
+            .sign(
+                new ClaimDecision(
+                    "claim-1",
+                    Decision.APPROVED,
+                    EVIDENCE,
+                    "cn-pilot-2022",
+                    List.of(),
+                    "insurer-2",
+                    INCIDENT));
 
     Response decided =
-        invoke("insurer-2", "client", "DecideClaim", "", "claim-1", "APPROVED", EVIDENCE, "v1");
+        invoke(
+            "insurer-2", "client", "DecideClaim", "", ContractJson.signedDecisionToJson(decision));
 
     assertThat(decided.getStatusCode()).isEqualTo(200);
     assertThat(payload(decided)).contains("\"decidedBy\":\"insurer-2\"");
@@ -57,9 +100,9 @@ class ShiftproofChaincodeTest {
 
   @Test
   void onlyTheHubsAdministratorsActAsAdmin() throws Exception {
-    assertThat(invoke("hub", "admin", "MarkPaid", "", "claim-1", "p").getMessage())
-        .startsWith("CLAIM_NOT_FOUND");
-    assertThat(invoke("hub", "client", "MarkPaid", "", "claim-1", "p").getMessage())
+    assertThat(invoke("hub", "admin", "AcceptPolicy", "", "p-1").getMessage())
+        .startsWith("POLICY_NOT_FOUND");
+    assertThat(invoke("hub", "client", "AcceptPolicy", "", "p-1").getMessage())
         .startsWith("FORBIDDEN");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.config.GatewayKeys;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +39,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Over ten thousand generated bad requests across every route of a running hub, with valid batches
- * interleaved: malformed and mistyped JSON, huge fields, oversize bodies (declared and streamed),
- * bad paths and percent-encoding, wrong methods and roles, bad query parameters, requests HTTP
- * itself cannot parse, and batches mixing valid and invalid events. Every answer is below 500 and
- * every refusal carries a stable code; the hub stays ready throughout; and every valid event sent
- * among the bad ones can be read back from the topic.
+ * Over ten thousand generated bad requests across every route of a running hub (the claims,
+ * policies, statistics and worker-token routes, and the workers' own routes by bearer token, too),
+ * with valid batches interleaved: malformed and mistyped JSON, huge fields, oversize bodies
+ * (declared and streamed), bad paths and percent-encoding, wrong methods and roles, bad query
+ * parameters, requests HTTP itself cannot parse, and batches mixing valid and invalid events. Every
+ * answer is below 500 and every refusal carries a stable code; the hub stays ready throughout; and
+ * every valid event sent among the bad ones can be read back from the topic.
  */
 class HostileRequestsIT {
   private static final long SEED = 20261205L;
@@ -220,9 +223,35 @@ class HostileRequestsIT {
     if (h.contentType() != null) {
       request.header("content-type", h.contentType());
     }
-    HttpResponse<String> r =
-        hub.client(h.organisation()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpClient client;
+    if (h.organisation().startsWith(WORKER_PREFIX)) {
+      client = workerClient();
+      String token = h.organisation().substring(WORKER_PREFIX.length());
+      if (!token.isEmpty()) {
+        request.header("authorization", "Bearer " + token);
+      }
+    } else {
+      client = hub.client(h.organisation());
+    }
+    HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), r.body());
+  }
+
+  private static volatile HttpClient workerClient;
+
+  /** A client as a worker's phone has one: it trusts the hub's CA and holds no certificate. */
+  private static HttpClient workerClient() throws Exception {
+    if (workerClient == null) {
+      workerClient =
+          HttpClient.newBuilder()
+              .sslContext(
+                  TestTls.context(
+                      null,
+                      TlsContexts.loadCertificate(hub.hub().credentialsDir().resolve("ca.pem"))))
+              .version(HttpClient.Version.HTTP_1_1)
+              .build();
+    }
+    return workerClient;
   }
 
   /** Whether the JDK client can say this request at all (it refuses malformed URIs and methods). */
@@ -277,13 +306,14 @@ class HostileRequestsIT {
   private static final String WORKER = Batches.workerRef(1);
 
   private static Hostile generate(Random random, int i) {
-    return switch (i % 10) {
+    return switch (i % 11) {
       case 0, 1, 2 -> badEvents(random);
       case 3 -> badDayQuery(random);
       case 4 -> badStatusQuery(random);
       case 5 -> badLateEvents(random);
       case 6, 7 -> badEvidence(random);
       case 8 -> badPath(random);
+      case 9 -> badClaimsOrWorkerRequest(random);
       default -> wrongMethodOrRole(random);
     };
   }
@@ -570,6 +600,145 @@ class HostileRequestsIT {
               new byte[5000 + random.nextInt(5000)],
               true,
               true);
+    };
+  }
+
+  /** A worker's request: no client certificate, this bearer token. */
+  private static final String WORKER_PREFIX = "worker ";
+
+  private static Hostile asWorker(String kind, String token, String method, String path) {
+    return new Hostile(
+        kind,
+        WORKER_PREFIX + token,
+        method,
+        path,
+        "application/json",
+        method.equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : null,
+        true,
+        false);
+  }
+
+  private static Hostile badClaimsOrWorkerRequest(Random random) {
+    String claim = "/v1/claims/c-" + pick(random, "unknown", junk(random));
+    return switch (random.nextInt(14)) {
+      case 0 -> post("claim malformed", "platform-1", "/v1/claims", "application/json", "{\"re");
+      case 1 ->
+          post(
+              "claim bad fields",
+              pick(random, "platform-1", "insurer-1"),
+              "/v1/claims",
+              "application/json",
+              new JsonObject()
+                  .put("reference", pick(random, "", "r 1", "x".repeat(300), "ok-1"))
+                  .put("workerRef", pick(random, junk(random), WORKER, "13800138000"))
+                  .put("incidentAt", pick(random, "yesterday", "2026-02-30T00:00:00Z", "1"))
+                  .put("cell", pick(random, "wx4g0", "!!", "c".repeat(40)))
+                  .put("category", pick(random, "TRAFFIC", "dancing", ""))
+                  .encode());
+      case 2 ->
+          post(
+              "claim by a role that cannot report",
+              pick(random, "regulator", "admin"),
+              "/v1/claims",
+              "application/json",
+              "{}");
+      case 3 -> get("claim unknown or bad id", pick(random, "insurer-1", "admin"), claim);
+      case 4 ->
+          post(
+              "decision malformed",
+              "insurer-1",
+              claim + "/decision",
+              "application/json",
+              pick(
+                  random,
+                  "",
+                  "[]",
+                  "{\"decision\":\"MAYBE\"}",
+                  "{\"decision\":\"APPROVED\",\"evidenceHash\":\"zz\"}",
+                  "{\"decision\":\"APPROVED\",\"evidenceHash\":\""
+                      + "ab".repeat(32)
+                      + "\",\"ruleVersion\":\"cn-pilot-2022\",\"reasons\":[1],"
+                      + "\"signedAt\":\"2026-11-28T08:00:00Z\",\"signature\":\"%%\"}"));
+      case 5 ->
+          post(
+              "payment bad",
+              pick(random, "insurer-1", "platform-1"),
+              claim + "/payment",
+              "application/json",
+              pick(
+                  random,
+                  "{\"paymentRef\":\"p\",\"amountFen\":-1}",
+                  "{\"paymentRef\":\"p\",\"amountFen\":1e99}",
+                  "{\"amountFen\":5}",
+                  "{"));
+      case 6 ->
+          post(
+              "policy bad",
+              pick(random, "insurer-1", "platform-1"),
+              "/v1/policies",
+              "application/json",
+              new JsonObject()
+                  .put("policyId", pick(random, "", "p 1", "p-" + random.nextInt(1000)))
+                  .put("platform", pick(random, "platform-1", "", "x".repeat(300)))
+                  .put("validFrom", pick(random, "2026-12-01T00:00:00Z", "soon"))
+                  .put("validTo", pick(random, "2026-11-01T00:00:00Z", "later"))
+                  .put("premiumPerOrderFen", pick(random, "-5", "seven", "1e20"))
+                  .encode());
+      case 7 ->
+          post(
+              "policy accept unknown or foreign",
+              pick(random, "platform-1", "insurer-1", "regulator"),
+              "/v1/policies/" + pick(random, "p-unknown", junk(random)) + "/accept",
+              "application/json",
+              "{}");
+      case 8 ->
+          get(
+              "stats bad range or role",
+              pick(random, "regulator", "insurer-1", "platform-2"),
+              "/v1/stats/"
+                  + pick(random, "claims", "working-time")
+                  + pick(
+                      random,
+                      "?from=2026-11-01&to=2025-01-01",
+                      "?from=" + junk(random) + "&to=2026-11-30",
+                      "?from=2026-11-01&to=" + junk(random)));
+      case 9 ->
+          post(
+              "worker token bad",
+              pick(random, "platform-1", "insurer-1", "regulator"),
+              "/v1/worker-tokens",
+              "application/json",
+              pick(
+                  random,
+                  "{\"workerRef\":\"" + junk(random) + "\"}",
+                  "{\"workerRef\":\"" + Batches.workerRef(999_999) + "\"}",
+                  "{\"workerRef\":7}",
+                  ""));
+      case 10 ->
+          post(
+              "worker token revoke bad",
+              pick(random, "platform-1", "admin"),
+              "/v1/worker-tokens/revoke",
+              "application/json",
+              pick(random, "{\"workerToken\":\"" + junk(random) + "\"}", "{}", "["));
+      case 11 ->
+          asWorker(
+              "worker with a bad token",
+              pick(random, "", "x", "A".repeat(43), junk(random)),
+              "GET",
+              pick(
+                  random,
+                  "/v1/me/claims",
+                  "/v1/me/days/2026-11-28",
+                  "/v1/me/access-log",
+                  "/v1/me/claims/c-1/evidence"));
+      case 12 ->
+          asWorker(
+              "worker with a bad token posts",
+              pick(random, "", "A".repeat(43)),
+              "POST",
+              pick(random, "/v1/me/evidence", "/v1/me/token/revoke"));
+      default -> get("access log as a platform", "platform-1", "/v1/access-log");
     };
   }
 

@@ -2,6 +2,7 @@ package io.shiftproof.gateway.api;
 
 import io.shiftproof.gateway.config.RateLimitConfig;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
 import java.util.Map;
@@ -12,13 +13,18 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per organisation, shared by every verticle instance of the gateway: each request
  * takes one token; tokens come back at {@code ratePerSecond} up to {@code burst}. One platform or
- * insurer sending too much slows itself down, not the hub or the other organisations.
+ * insurer sending too much slows itself down, not the hub or the other organisations. Workers hold
+ * no certificate, so their requests (and any request without an organisation) share a bucket per
+ * client address: a phone guessing tokens is slowed down before its token is even looked up.
  */
 public final class RateLimits {
   private final double ratePerSecond;
   private final double burst;
   private final LongSupplier nanoTime;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  /** Who a request without a client certificate (a worker's) is counted as. */
+  static final String WITHOUT_CERTIFICATE = "workers";
 
   /**
    * @param ratePerSecond the sustained requests per second each organisation may send
@@ -51,8 +57,14 @@ public final class RateLimits {
    */
   public PlatformHandler handler(GatewayMetrics metrics) {
     return ctx -> {
-      String organisation = ClientIdentityHandler.identity(ctx).organisation();
-      Optional<Duration> wait = take(organisation);
+      OrganisationIdentity identity = ClientIdentityHandler.identity(ctx);
+      // The metric's label stays one value for all workers: addresses would be unbounded.
+      String organisation = identity == null ? WITHOUT_CERTIFICATE : identity.organisation();
+      String bucket =
+          identity == null
+              ? WITHOUT_CERTIFICATE + "@" + ctx.request().remoteAddress().hostAddress()
+              : organisation;
+      Optional<Duration> wait = take(bucket);
       if (wait.isEmpty()) {
         ctx.next();
         return;
@@ -63,7 +75,7 @@ public final class RateLimits {
       ctx.fail(
           HttpErrorCode.RATE_LIMITED.exception(
               "too many requests from "
-                  + organisation
+                  + (identity == null ? "this address" : organisation)
                   + ": at most "
                   + (long) ratePerSecond
                   + " per second (bursts of "

@@ -83,7 +83,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(new BodyLimit(config.maxBodyBytes()));
     router.route().handler(new PercentEncoding());
     // Every route but the workers' (/v1/me/…, by bearer token) is for organisations.
-    router.routeWithRegex("/v1/(?!me/).*").handler(new ClientIdentityHandler(issuers));
+    // "/v1" itself included: it is no route, but a request for it must still say who sends it.
+    router.routeWithRegex("/v1(?!/me/).*").handler(new ClientIdentityHandler(issuers));
     // Every route, unknown paths included: a flood of bad requests is limited like good ones.
     router.route("/v1/*").handler(rateLimits.handler(metrics));
     ApiRouter api = new ApiRouter(router, config.requestTimeout(), config.maxBodyBytes());

@@ -175,4 +175,40 @@ class RequestLimitsRoutesTest {
                   assertThat(later.errorCode()).isEqualTo("NOT_FOUND");
                 }));
   }
+
+  @Test
+  void requestsWithoutACertificateShareABucketPerAddress(VertxTestContext test) {
+    NOW.set(2_000_000_000_000L);
+    limited
+        .sendAsWorker(HttpMethod.GET, "/v1/me/claims", "Bearer nope", null)
+        .compose(first -> limited.sendAsWorker(HttpMethod.GET, "/v1/me/days/x", null, null))
+        .compose(second -> limited.sendAsWorker(HttpMethod.POST, "/v1/me/evidence", null, "{}"))
+        .compose(
+            third ->
+                // An organisation is not slowed down by the workers' bucket.
+                limited
+                    .get("insurer-1", "/v1/ping")
+                    .map(
+                        ping -> {
+                          assertThat(ping.status()).isEqualTo(200);
+                          return third;
+                        }))
+        .onComplete(
+            expect(
+                test,
+                third -> {
+                  assertThat(third.status()).isEqualTo(429);
+                  assertThat(third.errorCode()).isEqualTo("RATE_LIMITED");
+                  assertThat(third.errorMessage()).contains("from this address");
+                  assertThat(limitedMetrics.scrape())
+                      .contains("shiftproof_http_rate_limited_total{organisation=\"workers\"}");
+                }));
+  }
+
+  @Test
+  void theBareApiPathAsksForACertificate(VertxTestContext test) {
+    server
+        .sendAsWorker(HttpMethod.GET, "/v1", null, null)
+        .onComplete(expectError(test, 401, "CERTIFICATE_REQUIRED"));
+  }
 }

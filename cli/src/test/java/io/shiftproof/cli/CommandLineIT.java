@@ -185,11 +185,14 @@ class CommandLineIT extends WithRunningHub {
 
     arguments.addAll(
         List.of(
-            "--kafka.bootstrap-servers", "kafka:9092",
+            "--kafka.bootstrap-servers", "kafka:9093",
+            "--kafka.ca-cert", "ca.pem",
+            "--kafka.job-cert", "job/cert.pem",
+            "--kafka.job-key", "job/key.pem",
             "--postgres.url", "jdbc:postgresql://db:5432/shiftproof",
-            "--postgres.user", "shiftproof",
+            "--postgres.user", "shiftproof_hub",
             "--postgres.password", "secret",
-            "--ledger.signing-key", "hub-key.pem"));
+            "--ledger.signing-key", "hub-signer-key.pem"));
     assertThat(JobArguments.parse(arguments.toArray(String[]::new)).job().workingTime().zone())
         .isEqualTo(ZoneId.of("Europe/Berlin"));
   }

@@ -1,6 +1,7 @@
 package io.shiftproof.cli;
 
 import io.shiftproof.ledger.SignedLedgerHead;
+import io.shiftproof.ledger.endorsement.EndorsementTrust;
 import io.shiftproof.ledger.evidence.EvidenceVerifier;
 import io.shiftproof.ledger.evidence.KeptHeadCheck;
 import io.shiftproof.ledger.evidence.VerificationReport;
@@ -16,7 +17,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,6 +66,22 @@ final class VerifyCommand implements Callable<Integer> {
               + " agree with it, or the log's tail was cut or rewritten since")
   Path head;
 
+  @Option(
+      names = "--msp-root",
+      paramLabel = "MSP=PEM",
+      description =
+          "an organisation of the Fabric channel and its MSP root certificate(s), for example"
+              + " hub=hub-ca.pem; repeat for each organisation. A Fabric-anchored bundle's"
+              + " endorsements must chain to these roots and satisfy the hub AND one insurer")
+  Map<String, Path> mspRoots = new LinkedHashMap<>();
+
+  @Option(
+      names = "--hub-msp",
+      paramLabel = "MSP",
+      defaultValue = "hub",
+      description = "the hub's MSP ID among --msp-root (default: ${DEFAULT-VALUE})")
+  String hubMsp;
+
   @Override
   public Integer call() {
     byte[] json = read(bundle);
@@ -72,7 +91,9 @@ final class VerifyCommand implements Callable<Integer> {
     Optional<X509Certificate> trustedCa = Optional.ofNullable(ca).map(VerifyCommand::loadCa);
     Optional<X509CRL> revocations = Optional.ofNullable(crl).map(VerifyCommand::loadCrl);
     Optional<SignedLedgerHead> kept = Optional.ofNullable(head).map(VerifyCommand::loadHead);
-    VerificationReport verified = EvidenceVerifier.verify(json, trustedCa, revocations);
+    Optional<EndorsementTrust> endorsementTrust = endorsementTrust();
+    VerificationReport verified =
+        EvidenceVerifier.verify(json, trustedCa, revocations, endorsementTrust);
     if (!verified.readable()) {
       throw new CliFailure(
           ShiftproofCli.EXIT_UNREACHABLE,
@@ -98,6 +119,36 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return failure.isPresent() ? ShiftproofCli.EXIT_REFUSED : 0;
+  }
+
+  private Optional<EndorsementTrust> endorsementTrust() {
+    if (mspRoots.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, List<X509Certificate>> roots = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> root : mspRoots.entrySet()) {
+      try (InputStream in = Files.newInputStream(root.getValue())) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+          certificates.add((X509Certificate) c);
+        }
+        if (certificates.isEmpty()) {
+          throw new CliFailure(
+              ShiftproofCli.EXIT_UNREACHABLE,
+              "--msp-root " + root.getKey() + ": " + root.getValue() + " holds no certificate");
+        }
+        roots.put(root.getKey(), certificates);
+      } catch (IOException | GeneralSecurityException e) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_UNREACHABLE,
+            "--msp-root " + root.getKey() + ": cannot read " + root.getValue() + ": " + e);
+      }
+    }
+    try {
+      return Optional.of(new EndorsementTrust(roots, hubMsp));
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(ShiftproofCli.EXIT_USAGE, "--msp-root: " + e.getMessage());
+    }
   }
 
   private static byte[] read(Path file) {

@@ -159,6 +159,46 @@ class VerifyCommandTest {
   }
 
   @Test
+  void mspRootsWithoutTheHubsAreAUsageError() {
+    int exit =
+        run(
+            "verify",
+            bundle.toString(),
+            "--msp-root",
+            "insurer-1=" + caPem,
+            "--ca",
+            caPem.toString());
+
+    assertThat(exit).isEqualTo(ShiftproofCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("--msp-root: ").contains("want the hub's MSP hub");
+  }
+
+  @Test
+  void mspRootsLeaveAnEmbeddedBundleVerified() {
+    // The roots only concern Fabric transactions; an embedded bundle has none to check.
+    int exit =
+        run(
+            "verify",
+            bundle.toString(),
+            "--ca",
+            caPem.toString(),
+            "--msp-root",
+            "hub=" + caPem,
+            "--msp-root",
+            "insurer-1=" + caPem);
+
+    assertThat(exit).isZero();
+  }
+
+  @Test
+  void anUnreadableMspRootIsAnUnreadableInput() {
+    int exit = run("verify", bundle.toString(), "--msp-root", "hub=" + dir.resolve("missing.pem"));
+
+    assertThat(exit).isEqualTo(ShiftproofCli.EXIT_UNREACHABLE);
+    assertThat(err.toString()).contains("--msp-root hub: cannot read");
+  }
+
+  @Test
   void missingBundleArgumentIsAUsageError() {
     assertThat(run("verify")).isEqualTo(ShiftproofCli.EXIT_USAGE);
   }

@@ -4,6 +4,7 @@ import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.Claim;
 import io.shiftproof.ledger.contract.Policy;
 import io.shiftproof.ledger.crypto.Verifier;
+import io.shiftproof.ledger.endorsement.LedgerTransaction;
 import io.shiftproof.ledger.merkle.Hash;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,16 @@ public interface LedgerReader {
    * (Fabric: a reader confirms the transaction on the channel).
    */
   Optional<AnchorAttestation> anchorAttestation(LedgerRef committedAt);
+
+  /**
+   * The committed transaction at {@code committedAt} in the ledger's own bytes, with the
+   * endorsements that make it valid, for an evidence bundle to carry to readers who check them
+   * against the organisations' root certificates. Empty for a ledger whose transactions no other
+   * organisation endorses (the PostgreSQL ledger: see {@link #anchorAttestation}).
+   */
+  default Optional<LedgerTransaction> endorsedTransaction(LedgerRef committedAt) {
+    return Optional.empty();
+  }
 
   /**
    * Checks the ledger's own history where only the hub can: every entry of the PostgreSQL ledger's

@@ -111,7 +111,10 @@ public final class EvidenceService implements EvidenceBundles {
             proof.anchor().batchId(),
             id ->
                 new AnchoredBatch(
-                    proof.anchor(), proof.ledger(), ledger.anchorAttestation(proof.ledger())));
+                    proof.anchor(),
+                    proof.ledger(),
+                    ledger.anchorAttestation(proof.ledger()),
+                    ledger.endorsedTransaction(proof.ledger())));
       } else if (!day.equals(incidentDay)) {
         // sealedWindow left no day unsealed: this day has no record at all.
         // No record may only mean "no events yet": attest it only once the job's stored output
@@ -138,7 +141,8 @@ public final class EvidenceService implements EvidenceBundles {
             access,
             logged.ref(),
             logged.value().loggedAt(),
-            ledger.anchorAttestation(logged.ref()));
+            ledger.anchorAttestation(logged.ref()),
+            ledger.endorsedTransaction(logged.ref()));
     try {
       return builder.build(
           request, records, daysWithoutRecords, List.copyOf(anchors.values()), loggedAccess);

@@ -27,6 +27,7 @@ import io.shiftproof.ledger.contract.Policy;
 import io.shiftproof.ledger.contract.PolicyTerms;
 import io.shiftproof.ledger.contract.SignedDecision;
 import io.shiftproof.ledger.crypto.Verifier;
+import io.shiftproof.ledger.endorsement.LedgerTransaction;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -324,10 +325,30 @@ public final class FabricLedger implements Ledger {
         .orElse(List.of());
   }
 
-  /** Empty: a reader confirms a Fabric transaction on the channel itself. */
+  /** Empty: Fabric's evidence is the endorsed transaction ({@link #endorsedTransaction}). */
   @Override
   public Optional<AnchorAttestation> anchorAttestation(LedgerRef committedAt) {
     return Optional.empty();
+  }
+
+  /**
+   * The processed transaction ({@code qscc GetTransactionByID}: the envelope with its endorsements
+   * and the committing peer's validation code), which {@link FabricTransactionReader} checks
+   * offline against the organisations' MSP roots.
+   */
+  @Override
+  public Optional<LedgerTransaction> endorsedTransaction(LedgerRef committedAt) {
+    if (!committedAt.kind().equals(LedgerRef.FABRIC)) {
+      return Optional.empty();
+    }
+    try {
+      byte[] processed =
+          queries.evaluateTransaction(
+              "GetTransactionByID", committedAt.channel(), committedAt.txId());
+      return Optional.of(new LedgerTransaction(FabricTransactionReader.TYPE, processed));
+    } catch (GatewayException e) {
+      throw FabricErrors.of("GetTransactionByID", e);
+    }
   }
 
   /** Empty: the network validates its own blocks. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * ledger/fabric-network/fabric.sh} as a developer or CI would. A test that uses it fails when the
  * network cannot be started: with Go and a Fabric source (or the cache) at hand it always can.
  */
-final class LocalFabricNetwork {
+public final class LocalFabricNetwork {
   private final Path script;
   private final boolean startedHere;
   private final Path connection;
@@ -26,7 +26,7 @@ final class LocalFabricNetwork {
   }
 
   /** Starts the network, or reuses it when it already runs. */
-  static LocalFabricNetwork up() throws IOException, InterruptedException {
+  public static LocalFabricNetwork up() throws IOException, InterruptedException {
     Path script = repositoryRoot().resolve("ledger/fabric-network/fabric.sh");
     boolean wasRunning = run(script, "status").exitCode() == 0;
     Result up = run(script, "up");
@@ -38,7 +38,7 @@ final class LocalFabricNetwork {
   }
 
   /** The {@code connection.properties} the script wrote. */
-  Path connection() {
+  public Path connection() {
     return connection;
   }
 
@@ -48,7 +48,7 @@ final class LocalFabricNetwork {
   }
 
   /** Kills one of the network's processes ({@code peer-hub}, {@code orderer}, …) with SIGKILL. */
-  void kill(String process) throws IOException {
+  public void kill(String process) throws IOException {
     Path pidFile = connection.getParent().resolve("pids").resolve(process + ".pid");
     long pid = Long.parseLong(Files.readString(pidFile).trim());
     ProcessHandle handle =
@@ -59,7 +59,7 @@ final class LocalFabricNetwork {
   }
 
   /** Stops the network if this test run started it; a network someone else started stays. */
-  void down() throws IOException, InterruptedException {
+  public void down() throws IOException, InterruptedException {
     if (startedHere) {
       run(script, "down");
     }

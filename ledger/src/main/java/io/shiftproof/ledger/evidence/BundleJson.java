@@ -27,8 +27,9 @@ import java.util.TreeSet;
  * one piece of code so that the two cannot drift apart.
  */
 final class BundleJson {
-  static final String FORMAT = "shiftproof-evidence/2";
+  static final String FORMAT = "shiftproof-evidence/3";
   static final String ATTESTATION_TYPE = "embedded-ledger-entry";
+  static final String FABRIC_TRANSACTION_TYPE = "fabric-processed-transaction";
   static final String ANCHOR_FUNCTION = "AnchorBatch";
   static final String ACCESS_FUNCTION = "LogAccess";
 

@@ -12,6 +12,7 @@ import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorJson;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.endorsement.LedgerTransaction;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
@@ -38,7 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a signed {@code shiftproof-evidence/2} bundle (docs/evidence-format.md §1) from records
+ * Builds a signed {@code shiftproof-evidence/3} bundle (docs/evidence-format.md §1) from records
  * already proven and anchored and the access-log entry of the request. Pure: nothing is looked up,
  * and the same inputs give the same bytes.
  *
@@ -345,6 +346,8 @@ public final class EvidenceBundleBuilder {
     json.writeFieldName("attestation");
     if (body.access.attestation().isPresent()) {
       writeAttestation(json, body.access.attestation().get());
+    } else if (body.access.transaction().isPresent()) {
+      writeTransaction(json, body.access.transaction().get());
     } else {
       json.writeNull();
     }
@@ -411,6 +414,8 @@ public final class EvidenceBundleBuilder {
     json.writeFieldName("attestation");
     if (anchored.attestation().isPresent()) {
       writeAttestation(json, anchored.attestation().get());
+    } else if (anchored.transaction().isPresent()) {
+      writeTransaction(json, anchored.transaction().get());
     } else {
       json.writeNull();
     }
@@ -437,6 +442,15 @@ public final class EvidenceBundleBuilder {
     json.writeStringField("previousHash", entry.previousHash().toHex());
     json.writeEndObject();
     json.writeStringField("signature", BASE64.encodeToString(signed.signature()));
+    json.writeEndObject();
+  }
+
+  /** A ledger's endorsed transaction, as its own bytes: the reader checks the endorsements. */
+  private static void writeTransaction(JsonGenerator json, LedgerTransaction transaction)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("type", transaction.type());
+    json.writeStringField("transaction", BASE64.encodeToString(transaction.bytes()));
     json.writeEndObject();
   }
 

@@ -6,10 +6,12 @@ import io.shiftproof.ledger.LedgerEntry;
 import io.shiftproof.ledger.LedgerRef;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Verifier;
+import io.shiftproof.ledger.endorsement.EndorsementTrust;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleVerifier;
@@ -38,7 +40,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Checks a {@code shiftproof-evidence/2} bundle offline: no hub, no ledger, no network. Every hash,
+ * Checks a {@code shiftproof-evidence/3} bundle offline: no hub, no ledger, no network. Every hash,
  * proof and signature is recomputed from what the bundle carries, and the coverage decision is
  * re-evaluated from its records.
  *
@@ -91,7 +93,24 @@ public final class EvidenceVerifier {
    */
   public static VerificationReport verify(
       byte[] bundleJson, Optional<X509Certificate> trustedCa, Optional<X509CRL> revocations) {
+    return verify(bundleJson, trustedCa, revocations, Optional.empty());
+  }
+
+  /**
+   * Checks {@code bundleJson}, and the endorsements of the Fabric transactions it carries against
+   * the organisations' MSP roots the reader trusts.
+   *
+   * @param endorsementTrust the channel's MSP roots and the hub's MSP ID; without them the
+   *     endorsement signatures are checked with the endorsers' own certificates and the report says
+   *     the roots and the policy were not checked
+   */
+  public static VerificationReport verify(
+      byte[] bundleJson,
+      Optional<X509Certificate> trustedCa,
+      Optional<X509CRL> revocations,
+      Optional<EndorsementTrust> endorsementTrust) {
     Objects.requireNonNull(bundleJson, "bundleJson");
+    Objects.requireNonNull(endorsementTrust, "endorsementTrust");
     Objects.requireNonNull(trustedCa, "trustedCa");
     Objects.requireNonNull(revocations, "revocations");
     if (revocations.isPresent() && trustedCa.isEmpty()) {
@@ -121,7 +140,7 @@ public final class EvidenceVerifier {
                 + " record(s), "
                 + bundle.anchors().size()
                 + " anchor(s)"));
-    new Run(bundle, trustedCa, revocations, checks::add).run();
+    new Run(bundle, trustedCa, revocations, endorsementTrust, checks::add).run();
     return new VerificationReport(checks, true);
   }
 
@@ -138,6 +157,7 @@ public final class EvidenceVerifier {
     private final ParsedBundle bundle;
     private final Optional<X509Certificate> trustedCa;
     private final Optional<X509CRL> revocations;
+    private final Optional<EndorsementTrust> endorsementTrust;
     private final Consumer<VerificationReport.Check> out;
     private Optional<Verifier> hubKey = Optional.empty();
     private Optional<X509Certificate> hubCertificate = Optional.empty();
@@ -152,10 +172,12 @@ public final class EvidenceVerifier {
         ParsedBundle bundle,
         Optional<X509Certificate> trustedCa,
         Optional<X509CRL> revocations,
+        Optional<EndorsementTrust> endorsementTrust,
         Consumer<VerificationReport.Check> out) {
       this.bundle = bundle;
       this.trustedCa = trustedCa;
       this.revocations = revocations;
+      this.endorsementTrust = endorsementTrust;
       this.out = out;
     }
 
@@ -167,9 +189,18 @@ public final class EvidenceVerifier {
       }
       for (ParsedBundle.AnchorEntry entry : bundle.anchors()) {
         anchors.putIfAbsent(entry.anchor().batchId(), entry.anchor());
-        guarded("anchors[" + entry.anchor().batchId() + "].attestation", () -> attestation(entry));
+        String name = "anchors[" + entry.anchor().batchId() + "].attestation";
+        if (entry.transaction().isPresent()) {
+          endorsed(name, entry);
+        } else {
+          guarded(name, () -> attestation(entry));
+        }
       }
-      guarded("request.accessLog", this::accessLog);
+      if (bundle.accessTransaction().isPresent()) {
+        endorsedAccess();
+      } else {
+        guarded("request.accessLog", this::accessLog);
+      }
       for (int i = 0; i < records.size(); i++) {
         ParsedBundle.Record record = records.get(i);
         Hash leafHash = leafHashes.get(i);
@@ -336,6 +367,76 @@ public final class EvidenceVerifier {
       return computed.equals(record.leafHash())
           ? pass(prefix + "leafHash", computed)
           : fail(prefix + "leafHash", "leafHash: got " + record.leafHash() + ", want " + computed);
+    }
+
+    /**
+     * A Fabric anchor: the endorsed {@code AnchorBatch} transaction the bundle carries wrote
+     * exactly this anchor, and the organisations the policy needs endorsed it.
+     */
+    private void endorsed(String name, ParsedBundle.AnchorEntry entry) {
+      Anchor anchor = entry.anchor();
+      if (!entry.ledger().txId().equals(anchor.txId())) {
+        out.accept(
+            fail(name, "ledger.txId: got " + entry.ledger().txId() + ", want " + anchor.txId()));
+        return;
+      }
+      try {
+        EndorsedChecks.run(
+                name,
+                BundleJson.FABRIC_TRANSACTION_TYPE,
+                entry.transaction().get(),
+                entry.ledger(),
+                endorsementTrust,
+                written -> BundleJson.payloadMismatch(anchor, written),
+                "anchor " + anchor.batchId() + " with root " + anchor.rootHex())
+            .forEach(out);
+      } catch (RuntimeException e) {
+        out.accept(fail(name, "cannot be checked: " + e.getMessage()));
+      }
+    }
+
+    /**
+     * A Fabric access-log entry: the endorsed {@code LogAccess} transaction wrote this request at
+     * {@code generatedAt}. Its order after the anchors is the channel's: a transaction endorsed
+     * before the anchors were committed could not have read them, and the hub logs the request only
+     * once they are (the block numbers say so too, checked here).
+     */
+    private void endorsedAccess() {
+      String name = "request.accessLog";
+      LedgerRef ledger = bundle.accessLedger();
+      for (ParsedBundle.AnchorEntry anchor : bundle.anchors()) {
+        if (anchor.ledger().kind().equals(ledger.kind())
+            && anchor.ledger().position() > ledger.position()) {
+          out.accept(
+              fail(
+                  name,
+                  "block "
+                      + ledger.position()
+                      + ": got before anchor "
+                      + anchor.anchor().batchId()
+                      + " (block "
+                      + anchor.ledger().position()
+                      + "), want after every anchor the bundle cites"));
+          return;
+        }
+      }
+      AccessRecord wanted =
+          new EvidenceAccess(bundle.requester(), bundle.claimId()).accessRecord(request());
+      try {
+        EndorsedChecks.run(
+                name,
+                BundleJson.FABRIC_TRANSACTION_TYPE,
+                bundle.accessTransaction().get(),
+                ledger,
+                endorsementTrust,
+                written ->
+                    BundleJson.accessPayloadMismatch(
+                        wanted, ledger.txId(), bundle.generatedAt(), written),
+                "the request of " + bundle.requester() + " at generatedAt")
+            .forEach(out);
+      } catch (RuntimeException e) {
+        out.accept(fail(name, "cannot be checked: " + e.getMessage()));
+      }
     }
 
     private VerificationReport.Check attestation(ParsedBundle.AnchorEntry entry) {

@@ -30,6 +30,7 @@ record ParsedBundle(
     Optional<String> claimId,
     LedgerRef accessLedger,
     Optional<Attestation> accessAttestation,
+    Optional<byte[]> accessTransaction,
     Instant generatedAt,
     List<Record> records,
     List<String> daysWithoutRecords,
@@ -54,8 +55,15 @@ record ParsedBundle(
       byte[] canonicalBytes,
       Object readable) {}
 
-  /** One entry of {@code anchors}. */
-  record AnchorEntry(Anchor anchor, LedgerRef ledger, Optional<Attestation> attestation) {}
+  /**
+   * One entry of {@code anchors}: an {@code embedded-ledger-entry} attestation, or the bytes of a
+   * {@code fabric-processed-transaction} one, or neither.
+   */
+  record AnchorEntry(
+      Anchor anchor,
+      LedgerRef ledger,
+      Optional<Attestation> attestation,
+      Optional<byte[]> transaction) {}
 
   /**
    * An {@code embedded-ledger-entry} attestation, with the entry's raw fields: an anchor's, or the
@@ -130,7 +138,8 @@ record ParsedBundle(
         request.member("requester").string(),
         claimId.isNull() ? Optional.empty() : Optional.of(claimId.string()),
         ledgerRef(accessLog.member("ledger")),
-        accessAttestation.isNull() ? Optional.empty() : Optional.of(attestation(accessAttestation)),
+        entryAttestation(accessAttestation),
+        transaction(accessAttestation),
         instant(root.member("generatedAt")),
         List.copyOf(records),
         List.copyOf(daysWithoutRecords),
@@ -179,10 +188,20 @@ record ParsedBundle(
             instant(node.member("anchoredAt")));
     LedgerRef ref = ledgerRef(node.member("ledger"));
     BundleNode attestation = node.member("attestation");
-    return new AnchorEntry(
-        anchor,
-        ref,
-        attestation.isNull() ? Optional.empty() : Optional.of(attestation(attestation)));
+    return new AnchorEntry(anchor, ref, entryAttestation(attestation), transaction(attestation));
+  }
+
+  private static boolean isTransaction(BundleNode node) {
+    return !node.isNull()
+        && node.member("type").string().equals(BundleJson.FABRIC_TRANSACTION_TYPE);
+  }
+
+  private static Optional<Attestation> entryAttestation(BundleNode node) {
+    return node.isNull() || isTransaction(node) ? Optional.empty() : Optional.of(attestation(node));
+  }
+
+  private static Optional<byte[]> transaction(BundleNode node) {
+    return isTransaction(node) ? Optional.of(base64(node.member("transaction"))) : Optional.empty();
   }
 
   private static LedgerRef ledgerRef(BundleNode ledger) {

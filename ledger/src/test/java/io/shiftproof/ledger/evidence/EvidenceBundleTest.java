@@ -59,7 +59,7 @@ class EvidenceBundleTest {
             "coverage",
             "hub",
             "signature");
-    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/2");
+    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/3");
     assertThat(bundle.get("incidentAt")).isEqualTo("2026-11-28T00:30:00+08:00");
     assertThat(bundle.get("window"))
         .isEqualTo(Map.of("from", "2026-11-27T22:30:00+08:00", "to", "2026-11-28T02:30:00+08:00"));

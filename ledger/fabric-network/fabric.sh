@@ -14,7 +14,9 @@
 # the cache FABRIC_CACHE (default ~/.cache/shiftproof/fabric/2.5.16/bin), a build from
 # FABRIC_SRC (a source tarball, checked against its .sha256, or a checkout), else
 # `go install` by the release commit from the Go module proxy.
-set -euo pipefail
+set -Eeuo pipefail
+# A command that fails unchecked ends the script; say which, so the failure is never silent.
+trap 'echo "fabric: failed (status $?) at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND" >&2' ERR
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 FABRIC_VERSION=2.5.16
@@ -113,6 +115,7 @@ fabric_bin() {
 
 case "${1:-}" in
   build) fabric_bin ;;
-  up|down|status|clean) . "$here/network.sh"; "network_$1" ;;
+  status) . "$here/network.sh"; trap - ERR; network_status ;;  # 3 means "not all running"
+  up|down|clean) . "$here/network.sh"; "network_$1" ;;
   *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -260,7 +260,9 @@ wait_membership() {
   local org other i line ok
   for org in "${!VIEWS_BEFORE[@]}"; do
     for i in $(seq 1 150); do
-      line="$(grep 'current view' "$NET/logs/peer-$org.log" 2>/dev/null | tail -n +"$((${VIEWS_BEFORE[$org]:-0} + 1))" | tail -n 1)"
+      # No view logged yet is no error: grep's status must not end the script (set -e, pipefail).
+      line="$({ grep 'current view' "$NET/logs/peer-$org.log" 2>/dev/null || true; } \
+        | tail -n +"$((${VIEWS_BEFORE[$org]:-0} + 1))" | tail -n 1)"
       ok=1
       for other in "${ORGS[@]}"; do
         [ "$other" = "$org" ] && continue

@@ -1,5 +1,6 @@
 package io.shiftproof.gateway.claims;
 
+import java.util.Optional;
 import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.PolicyTerms;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
@@ -32,8 +33,11 @@ public interface ClaimDesk {
   /** Freezes the claim's evidence again, e.g. after a decision asked for more information. */
   JsonObject refreeze(OrganisationIdentity caller, String claimId);
 
-  /** The claim's frozen evidence bundle, as stored. */
-  byte[] evidence(OrganisationIdentity caller, String claimId);
+  /**
+   * A frozen evidence bundle of the claim, as stored: the current one, or the one with {@code
+   * evidenceHash} (the one frozen at the report, say) when given.
+   */
+  byte[] evidence(OrganisationIdentity caller, String claimId, Optional<String> evidenceHash);
 
   /** The assigned insurer's signed decision. */
   JsonObject decide(OrganisationIdentity caller, DecisionRequest request);

@@ -12,6 +12,7 @@ import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.contract.Claim;
+import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.ClaimStatus;
@@ -222,15 +223,18 @@ public final class ClaimService implements ClaimDesk {
   }
 
   @Override
-  public byte[] evidence(OrganisationIdentity caller, String claimId) {
+  public byte[] evidence(
+      OrganisationIdentity caller, String claimId, Optional<String> evidenceHash) {
     Claim claim = visible(caller, claimId);
     String hash =
-        claim
-            .evidenceHash()
-            .orElseThrow(
-                () ->
-                    HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
-                        "claim " + claimId + ": no evidence is frozen yet; ask again shortly"));
+        evidenceHash.isPresent()
+            ? frozenFor(claim, evidenceHash.get())
+            : claim
+                .evidenceHash()
+                .orElseThrow(
+                    () ->
+                        HttpErrorCode.EVIDENCE_NOT_SEALED.exception(
+                            "claim " + claimId + ": no evidence is frozen yet; ask again shortly"));
     byte[] bundle =
         store
             .bundle(hash)
@@ -369,10 +373,34 @@ public final class ClaimService implements ClaimDesk {
                 () ->
                     ledger.attachEvidence(new EvidenceAttachment(claim.claimId(), hash, platforms)))
             .value();
-    store.recordFreeze(
-        new ClaimStore.Freeze(
-            claim.claimId(), hash, now, DecisionSupport.of(json, attached.assignment()).encode()));
+    JsonObject support = DecisionSupport.of(json, attached.assignment());
+    List<ClaimStore.Freeze> earlier = store.freezes(claim.claimId());
+    if (!earlier.isEmpty()) {
+      ClaimStore.Freeze atReport = earlier.get(0);
+      support =
+          DecisionSupport.comparedWithReport(
+              support,
+              atReport.evidenceHash(),
+              new JsonObject(atReport.decisionSupport()),
+              changesSince(atReport.evidenceHash(), json));
+    }
+    store.recordFreeze(new ClaimStore.Freeze(claim.claimId(), hash, now, support.encode()));
     return attached;
+  }
+
+  /** {@code hash} when it names a bundle frozen for the claim, so no other bundle is served. */
+  private String frozenFor(Claim claim, String hash) {
+    boolean frozen =
+        store.freezes(claim.claimId()).stream().anyMatch(f -> f.evidenceHash().equals(hash));
+    if (!frozen) {
+      throw HttpErrorCode.EVIDENCE_NOT_FOUND.exception(
+          "hash: got "
+              + hash
+              + ", which is no evidence frozen for claim "
+              + claim.claimId()
+              + "; its freezes are listed under evidenceAtReport and evidenceHash of the claim");
+    }
+    return hash;
   }
 
   /** Refuses a decision when a newer sealed version of a day in the evidence exists. */
@@ -426,8 +454,11 @@ public final class ClaimService implements ClaimDesk {
             .flatMap(hash -> store.freeze(claim.claimId(), hash))
             .map(freeze -> new JsonObject(freeze.decisionSupport()));
     Optional<ClaimStore.StoredReport> report = store.reportOf(claim.claimId());
+    List<ClaimStore.Freeze> freezes = store.freezes(claim.claimId());
     JsonObject json =
-        ClaimJson.claim(claim, support, report, zone).put("changedAfterReport", changes(claim));
+        ClaimJson.claim(claim, support, report, zone)
+            .put("evidenceAtReport", freezes.isEmpty() ? null : atReport(freezes.get(0)))
+            .put("changedAfterReport", changes(claim, freezes));
     JsonArray history = new JsonArray();
     for (Committed<Claim> step : ledger.claimHistory(claim.claimId())) {
       history.add(ClaimJson.historyStep(step, zone));
@@ -439,15 +470,33 @@ public final class ClaimService implements ClaimDesk {
    * The source batches each platform sent after the report that the claim's current evidence holds
    * and its first freeze did not: what changed since the report, and from whom.
    */
-  private JsonArray changes(Claim claim) {
-    List<ClaimStore.Freeze> freezes = store.freezes(claim.claimId());
-    JsonArray changes = new JsonArray();
+  private JsonArray changes(Claim claim, List<ClaimStore.Freeze> freezes) {
     if (freezes.size() < 2 || claim.evidenceHash().isEmpty()) {
-      return changes;
+      return new JsonArray();
     }
+    return changesSince(
+        freezes.get(0).evidenceHash(), frozenBundle(claim.evidenceHash().get()));
+  }
+
+  /** What was known at the report: the first frozen evidence and what it supported. */
+  private JsonObject atReport(ClaimStore.Freeze first) {
+    JsonObject support = new JsonObject(first.decisionSupport());
+    return new JsonObject()
+        .put("evidenceHash", first.evidenceHash())
+        .put("frozenAt", Rfc3339.format(first.frozenAt(), zone))
+        .put("outcome", support.getString("outcome"))
+        .put("liablePlatforms", support.getJsonArray("liablePlatforms"));
+  }
+
+  /**
+   * Per platform, the source batches {@code current} holds that the bundle frozen as {@code
+   * firstHash} did not.
+   */
+  private JsonArray changesSince(String firstHash, JsonObject current) {
+    JsonArray changes = new JsonArray();
     Map<String, SortedSet<String>> added = new TreeMap<>();
-    Set<String> before = lineage(frozenBundle(freezes.get(0).evidenceHash()));
-    for (String entry : lineage(frozenBundle(claim.evidenceHash().get()))) {
+    Set<String> before = lineage(frozenBundle(firstHash));
+    for (String entry : lineage(current)) {
       if (!before.contains(entry)) {
         String[] parts = entry.split("\u0000", 2);
         added.computeIfAbsent(parts[0], p -> new TreeSet<>()).add(parts[1]);

@@ -195,10 +195,27 @@ public final class ClaimsHandler implements ApiRoutes {
     json(ctx, () -> desk.claims(caller(ctx), chosen));
   }
 
+  /** The {@code hash} query parameter: one frozen bundle of the claim, by its SHA-256. */
+  private static Optional<String> evidenceHash(RoutingContext ctx) {
+    List<String> values = ctx.queryParam("hash");
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = values.get(0);
+    if (values.size() > 1 || !text.matches("[0-9a-f]{64}")) {
+      throw HttpErrorCode.INVALID_EVIDENCE_HASH.exception(
+          "hash: got "
+              + RequestBody.echo(values.size() > 1 ? String.join(",", values) : text)
+              + ", want one SHA-256 of a bundle frozen for this claim, 64 lower-case hex digits");
+    }
+    return Optional.of(text);
+  }
+
   private void evidence(RoutingContext ctx) {
     OrganisationIdentity caller = caller(ctx);
     String claimId = claimId(ctx);
-    JsonAnswers.answer(ctx, workers, OUTAGE, () -> desk.evidence(caller, claimId));
+    Optional<String> hash = evidenceHash(ctx);
+    JsonAnswers.answer(ctx, workers, OUTAGE, () -> desk.evidence(caller, claimId, hash));
   }
 
   private void decide(RoutingContext ctx) {

@@ -19,6 +19,15 @@ public final class DecisionSupport {
   /** No insurer covers any platform the evidence names, so nobody can decide the claim yet. */
   public static final String NO_INSURER = "NO_INSURER";
 
+  /** The evidence holds batches that the evidence frozen at the report did not. */
+  public static final String CHANGED_AFTER_REPORT = "CHANGED_AFTER_REPORT";
+
+  /**
+   * The outcome or the liable platforms differ from what the evidence frozen at the report
+   * supported: what a platform sent after the incident was reported changed the answer.
+   */
+  public static final String OUTCOME_CHANGED_AFTER_REPORT = "OUTCOME_CHANGED_AFTER_REPORT";
+
   private DecisionSupport() {}
 
   /**
@@ -65,6 +74,35 @@ public final class DecisionSupport {
         .put("assignedInsurers", new JsonArray(assignment.insurers()))
         .put("flags", new JsonArray(flags))
         .put("basedOn", coverage.getJsonArray("basedOn").copy());
+  }
+
+  /**
+   * The decision support of a later freeze, set beside what was known at the report: the batches
+   * each platform sent since ({@code changedAfterReport}), the outcome at the report ({@code
+   * atReport}), and a flag for each kind of change, so that a handler sees a late correction that
+   * turns a claim before deciding on it.
+   */
+  public static JsonObject comparedWithReport(
+      JsonObject support, String reportEvidenceHash, JsonObject atReport, JsonArray changes) {
+    JsonObject compared = support.copy();
+    JsonArray flags = compared.getJsonArray("flags");
+    if (!changes.isEmpty()) {
+      flags.add(CHANGED_AFTER_REPORT);
+    }
+    boolean turned =
+        !atReport.getString("outcome").equals(support.getString("outcome"))
+            || !atReport.getJsonArray("liablePlatforms").equals(support.getJsonArray("liablePlatforms"));
+    if (turned) {
+      flags.add(OUTCOME_CHANGED_AFTER_REPORT);
+    }
+    return compared
+        .put("changedAfterReport", changes.copy())
+        .put(
+            "atReport",
+            new JsonObject()
+                .put("evidenceHash", reportEvidenceHash)
+                .put("outcome", atReport.getString("outcome"))
+                .put("liablePlatforms", atReport.getJsonArray("liablePlatforms").copy()));
   }
 
   static List<String> strings(JsonArray array) {

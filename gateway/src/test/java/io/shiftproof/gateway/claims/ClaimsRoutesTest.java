@@ -1,6 +1,7 @@
 package io.shiftproof.gateway.claims;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
+import static io.shiftproof.gateway.RouteAnswer.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.RouteTestServer;
@@ -258,6 +259,14 @@ class ClaimsRoutesTest {
   }
 
   @Test
+  void aBadEvidenceHashIsRefusedBeforeTheClaimIsLookedUp(VertxTestContext test) {
+    server
+        .get("insurer-1", "/v1/claims/clm_1/evidence?hash=" + "AB".repeat(32))
+        .onComplete(
+            expectError(test, 400, "INVALID_EVIDENCE_HASH", answer -> assertThat(desk.calls.get()).isZero()));
+  }
+
+  @Test
   void aBadLimitIsRefused(VertxTestContext test) {
     server
         .get("admin", "/v1/claims?limit=0")
@@ -378,7 +387,8 @@ class ClaimsRoutesTest {
     }
 
     @Override
-    public byte[] evidence(OrganisationIdentity caller, String claimId) {
+    public byte[] evidence(
+        OrganisationIdentity caller, String claimId, java.util.Optional<String> evidenceHash) {
       called(caller, claimId);
       return "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

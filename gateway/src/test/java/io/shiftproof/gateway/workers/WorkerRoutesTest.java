@@ -313,7 +313,8 @@ class WorkerRoutesTest {
     }
 
     @Override
-    public byte[] evidence(OrganisationIdentity caller, String claimId) {
+    public byte[] evidence(
+        OrganisationIdentity caller, String claimId, java.util.Optional<String> evidenceHash) {
       throw new UnsupportedOperationException();
     }
 

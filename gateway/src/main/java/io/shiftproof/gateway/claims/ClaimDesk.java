@@ -1,10 +1,10 @@
 package io.shiftproof.gateway.claims;
 
-import java.util.Optional;
 import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.PolicyTerms;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * What the claims and policies routes ask of the hub (docs/design.md §7.4). Every method blocks

@@ -12,7 +12,6 @@ import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.LedgerException;
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.contract.Claim;
-import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.ledger.contract.ClaimDecision;
 import io.shiftproof.ledger.contract.ClaimPayment;
 import io.shiftproof.ledger.contract.ClaimStatus;
@@ -27,6 +26,7 @@ import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.records.DayEvidence;
 import io.shiftproof.records.EvidenceReader;
+import io.shiftproof.schemas.wire.Rfc3339;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -474,8 +474,7 @@ public final class ClaimService implements ClaimDesk {
     if (freezes.size() < 2 || claim.evidenceHash().isEmpty()) {
       return new JsonArray();
     }
-    return changesSince(
-        freezes.get(0).evidenceHash(), frozenBundle(claim.evidenceHash().get()));
+    return changesSince(freezes.get(0).evidenceHash(), frozenBundle(claim.evidenceHash().get()));
   }
 
   /** What was known at the report: the first frozen evidence and what it supported. */

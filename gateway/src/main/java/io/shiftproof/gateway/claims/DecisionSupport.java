@@ -91,7 +91,9 @@ public final class DecisionSupport {
     }
     boolean turned =
         !atReport.getString("outcome").equals(support.getString("outcome"))
-            || !atReport.getJsonArray("liablePlatforms").equals(support.getJsonArray("liablePlatforms"));
+            || !atReport
+                .getJsonArray("liablePlatforms")
+                .equals(support.getJsonArray("liablePlatforms"));
     if (turned) {
       flags.add(OUTCOME_CHANGED_AFTER_REPORT);
     }

@@ -263,7 +263,11 @@ class ClaimsRoutesTest {
     server
         .get("insurer-1", "/v1/claims/clm_1/evidence?hash=" + "AB".repeat(32))
         .onComplete(
-            expectError(test, 400, "INVALID_EVIDENCE_HASH", answer -> assertThat(desk.calls.get()).isZero()));
+            expectError(
+                test,
+                400,
+                "INVALID_EVIDENCE_HASH",
+                answer -> assertThat(desk.calls.get()).isZero()));
   }
 
   @Test

@@ -70,6 +70,7 @@ class ClaimsPipelineIT {
   private static final String TWO_APPS = Batches.workerRef(31_001);
   private static final String UNCOVERED = Batches.workerRef(31_002);
   private static final String CLOCK = Batches.workerRef(31_003);
+  private static final String COVER_UP = Batches.workerRef(31_004);
   private static final Instant INCIDENT = at("14:00");
 
   private static Path dataDir;
@@ -98,6 +99,7 @@ class ClaimsPipelineIT {
     push("platform-1", "b-p1", session(TWO_APPS, "p1", "13:30", "13:40", "14:20", "14:30"));
     push("platform-2", "b-p2", session(TWO_APPS, "p2", "13:45", "13:50", "14:10", "14:15"));
     push("platform-3", "b-p3", session(UNCOVERED, "p3", "13:00", "13:30", "14:30", "14:40"));
+    push("platform-1", "b-cu", session(COVER_UP, "cu", "13:30", "13:40", "14:20", "14:30"));
     // Another worker's traffic past midnight settles the day.
     List<JsonObject> clock = new ArrayList<>();
     clock.add(event(CLOCK, "c-0", "s-clock", WorkEventType.ONLINE, null, at("23:50")));
@@ -114,6 +116,7 @@ class ClaimsPipelineIT {
     push("platform-1", "b-clock", clock);
     awaitVersion(TWO_APPS, 1);
     awaitVersion(UNCOVERED, 1);
+    awaitVersion(COVER_UP, 1);
 
     assertThat(post("insurer-1", "/v1/policies", policy("i1-p1", "platform-1")).statusCode())
         .isEqualTo(200);
@@ -378,6 +381,58 @@ class ClaimsPipelineIT {
 
     assertThat(after.statusCode()).isEqualTo(403);
     assertThat(errorCode(after)).isEqualTo("NO_CLAIM_FOR_WORKER");
+  }
+
+  @Test
+  @Order(9)
+  void aLateOfflineSentAfterTheReportIsFlaggedBesideTheEvidenceKnownAtTheReport()
+      throws Exception {
+    JsonObject reported = ok(post("platform-1", "/v1/claims", report("acc-cover-up", COVER_UP)));
+    String id = reported.getString("claimId");
+    String atReport = reported.getString("evidenceHash");
+    assertThat(reported.getJsonObject("decisionSupport").getString("outcome")).isEqualTo("COVERED");
+
+    // After the accident the platform says the worker had logged off before it.
+    push(
+        "platform-1",
+        "b-cover-up",
+        List.of(event(COVER_UP, "cu-late-off", "s-cu", WorkEventType.OFFLINE, null, at("13:55"))));
+    awaitVersion(COVER_UP, 2);
+    JsonObject refrozen = ok(post("platform-1", "/v1/claims/" + id + "/evidence", ""));
+
+    JsonObject support = refrozen.getJsonObject("decisionSupport");
+    assertThat(support.getString("outcome")).as(support.encode()).isNotEqualTo("COVERED");
+    assertThat(support.getJsonArray("flags"))
+        .contains("CHANGED_AFTER_REPORT", "OUTCOME_CHANGED_AFTER_REPORT");
+    assertThat(support.getJsonObject("atReport").getString("outcome")).isEqualTo("COVERED");
+    assertThat(support.getJsonObject("atReport").getString("evidenceHash")).isEqualTo(atReport);
+    JsonArray changed =
+        new JsonArray()
+            .add(
+                new JsonObject()
+                    .put("platform", "platform-1")
+                    .put("batches", new JsonArray().add("b-cover-up")));
+    assertThat(support.getJsonArray("changedAfterReport")).isEqualTo(changed);
+    assertThat(refrozen.getJsonArray("changedAfterReport")).isEqualTo(changed);
+    assertThat(refrozen.getJsonObject("evidenceAtReport").getString("evidenceHash"))
+        .isEqualTo(atReport);
+    assertThat(refrozen.getJsonObject("evidenceAtReport").getString("outcome"))
+        .isEqualTo("COVERED");
+
+    // The evidence frozen at the report stays with the claim, and still verifies.
+    HttpResponse<String> first =
+        hub.get("platform-1", "/v1/claims/" + id + "/evidence?hash=" + atReport);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    byte[] bytes = first.body().getBytes(StandardCharsets.UTF_8);
+    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+        .isEqualTo(atReport);
+    VerificationReport report = EvidenceVerifier.verify(bytes, Optional.of(devCa()));
+    assertThat(report.firstFailure()).as(report.toString()).isEmpty();
+    // No other bundle is served through this claim.
+    HttpResponse<String> other =
+        hub.get("platform-1", "/v1/claims/" + id + "/evidence?hash=" + "ab".repeat(32));
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(errorCode(other)).isEqualTo("EVIDENCE_NOT_FOUND");
   }
 
   @Test

@@ -385,8 +385,7 @@ class ClaimsPipelineIT {
 
   @Test
   @Order(9)
-  void aLateOfflineSentAfterTheReportIsFlaggedBesideTheEvidenceKnownAtTheReport()
-      throws Exception {
+  void aLateOfflineSentAfterTheReportIsFlaggedBesideTheEvidenceKnownAtTheReport() throws Exception {
     JsonObject reported = ok(post("platform-1", "/v1/claims", report("acc-cover-up", COVER_UP)));
     String id = reported.getString("claimId");
     String atReport = reported.getString("evidenceHash");
@@ -397,6 +396,19 @@ class ClaimsPipelineIT {
         "platform-1",
         "b-cover-up",
         List.of(event(COVER_UP, "cu-late-off", "s-cu", WorkEventType.OFFLINE, null, at("13:55"))));
+    // The correction is sealed once the watermark moves on.
+    List<JsonObject> later = new ArrayList<>();
+    for (int minute = 46; minute <= 60; minute++) {
+      later.add(
+          event(
+              CLOCK,
+              "c-" + minute,
+              "s-clock",
+              WorkEventType.HEARTBEAT,
+              null,
+              at("23:50").plus(Duration.ofMinutes(minute))));
+    }
+    push("platform-1", "b-clock-3", later);
     awaitVersion(COVER_UP, 2);
     JsonObject refrozen = ok(post("platform-1", "/v1/claims/" + id + "/evidence", ""));
 

@@ -30,6 +30,10 @@ public final class LocalFabricNetwork {
     Path script = repositoryRoot().resolve("ledger/fabric-network/fabric.sh");
     boolean wasRunning = run(script, "status").exitCode() == 0;
     Result up = run(script, "up");
+    if (up.exitCode() != 0 && !wasRunning) {
+      // What a failed start left running would pass for a running network in the next test.
+      run(script, "down");
+    }
     assertThat(up.exitCode()).as("fabric.sh up failed; its output:%n%s", up.output()).isZero();
     List<String> lines = up.output().lines().toList();
     Path connection = Path.of(lines.get(lines.size() - 1).trim());

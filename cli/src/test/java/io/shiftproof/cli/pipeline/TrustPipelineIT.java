@@ -190,7 +190,7 @@ class TrustPipelineIT {
     assertThat(countEntries("LogAccess")).as("the request is logged").isEqualTo(logged + 1);
     // Bound to who asked and when, as the ledger's access log recorded it.
     JsonObject asked = new JsonObject(response.body()).getJsonObject("request");
-    assertThat(asked.getString("requester")).isEqualTo("insurer-1");
+    assertThat(asked.getString("requester")).isEqualTo("admin");
     assertThat(asked.getValue("claimId")).isNull();
     assertThat(
             asked
@@ -408,7 +408,8 @@ class TrustPipelineIT {
     java.nio.file.Files.writeString(head, headAnswer.body());
     String worker = sealedWorker();
     Instant noon = day.atTime(12, 0).atZone(WorkingTimeConfig.DEFAULT_ZONE).toInstant();
-    HttpResponse<String> evidence = requestEvidence("insurer-1", worker, noon);
+    // An admin asks: an insurer reads a worker's evidence only for a claim assigned to it.
+    HttpResponse<String> evidence = requestEvidence("admin", worker, noon);
     assertThat(evidence.statusCode()).as(evidence.body()).isEqualTo(200);
     Path bundle = dataDir.resolve("bundle-after-head.json");
     java.nio.file.Files.writeString(bundle, evidence.body());

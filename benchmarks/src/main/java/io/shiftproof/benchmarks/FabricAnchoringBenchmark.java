@@ -63,9 +63,6 @@ public final class FabricAnchoringBenchmark {
           "ledger", "anchors/s", "p50 ms", "p99 ms", "anchors/s, chains");
       measure("postgres (baseline)", Ledgers.endpoint(LedgerKind.POSTGRES, ledgerSettings));
       measure("fabric", Ledgers.endpoint(LedgerKind.FABRIC, ledgerSettings));
-      out.printf(
-          "%nThe job's throughput with anchoring: ./shiftproof bench anchoring (postgres); the job"
-              + " on Fabric is not measured by this benchmark yet.%n");
       out.flush();
     }
   }

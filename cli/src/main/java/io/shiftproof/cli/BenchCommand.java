@@ -3,6 +3,7 @@ package io.shiftproof.cli;
 import io.shiftproof.benchmarks.AnchoringBenchmark;
 import io.shiftproof.benchmarks.ClaimsBenchmark;
 import io.shiftproof.benchmarks.FabricAnchoringBenchmark;
+import io.shiftproof.benchmarks.FabricJobBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
 import io.shiftproof.benchmarks.MicroBenchmark;
 import io.shiftproof.benchmarks.WorkingTimeBenchmark;
@@ -176,9 +177,26 @@ final class BenchCommand implements Runnable {
       description =
           "Start the local Fabric network (ledger/fabric-network/fabric.sh up) and anchor on it;"
               + " print anchors/s and commit latency (p50/p99) against the hub's PostgreSQL"
-              + " ledger.")
+              + " ledger, then the working-time job's throughput anchoring on Fabric against on"
+              + " the PostgreSQL ledger, and the records per anchor transaction.")
   static final class Fabric implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin SimulatedLoadOptions load;
+
+    @Option(
+        names = "--days",
+        defaultValue = "3",
+        description =
+            "Simulated days of the job's load; days settle and are anchored mid-stream."
+                + " Default: ${DEFAULT-VALUE}")
+    int days;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "2",
+        description =
+            "Job runs on each ledger, alternating which goes first. Default: ${DEFAULT-VALUE}")
+    int rounds;
 
     @Option(
         names = "--anchors",
@@ -195,11 +213,20 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      if (rounds < 1) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_USAGE, "--rounds: got " + rounds + ", want at least 1");
+      }
       spec.commandLine().getOut().println("network: " + LocalFabric.up());
       Path workDir = TempDirectories.create("bench-fabric");
       try {
         new FabricAnchoringBenchmark(
                 new FabricAnchoringBenchmark.Settings(anchors, chains, workDir),
+                spec.commandLine().getOut())
+            .run();
+        new FabricJobBenchmark(
+                new FabricJobBenchmark.Settings(
+                    load.workers, load.platforms, days, load.seed, rounds, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

@@ -6,6 +6,7 @@ import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.PostgresConfig;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.simulator.BatchPusher;
+import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
 import io.shiftproof.simulator.Simulation;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /** A hub started for a test, on free ports, with HTTPS clients for the development orgs. */
@@ -56,11 +58,16 @@ public final class TestHub implements AutoCloseable {
 
   /** Pushes a simulation's batches through the API as its platforms, four batches in flight. */
   public PushReport push(SimulationConfig simulation) throws InterruptedException {
+    return push(Simulation.generate(simulation));
+  }
+
+  /** Pushes the given batches through the API as their platforms, four batches in flight. */
+  public PushReport push(Stream<PlatformBatch> batches) throws InterruptedException {
     return new BatchPusher(
             PushConfig.builder(hub.apiUrl()).concurrency(4).build(),
             this::sslContext,
             new PrintStream(OutputStream.nullOutputStream()))
-        .push(Simulation.generate(simulation));
+        .push(batches);
   }
 
   /**

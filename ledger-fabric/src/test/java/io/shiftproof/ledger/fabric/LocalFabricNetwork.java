@@ -62,6 +62,15 @@ public final class LocalFabricNetwork {
     handle.onExit().join();
   }
 
+  /**
+   * Starts again whatever of the network is not running, a killed peer for one, as an operator
+   * would ({@code fabric.sh up} starts only what is missing); fails the test if it cannot.
+   */
+  public void startStopped() throws IOException, InterruptedException {
+    Result up = run(script, "up");
+    assertThat(up.exitCode()).as("fabric.sh up failed; its output:%n%s", up.output()).isZero();
+  }
+
   /** Stops the network if this test run started it; a network someone else started stays. */
   public void down() throws IOException, InterruptedException {
     if (startedHere) {

@@ -59,9 +59,9 @@ final class Dleq {
     h.update(VoprfSuite.length2(VoprfSuite.SEED_DST.length));
     h.update(VoprfSuite.SEED_DST);
     byte[] seed = h.digest();
-    ECPoint m = P256Group.CURVE.getInfinity();
-    ECPoint z = P256Group.CURVE.getInfinity();
-    for (int i = 0; i < c.size(); i++) {
+    int n = c.size();
+    BigInteger[] weights = new BigInteger[n];
+    for (int i = 0; i < n; i++) {
       byte[] ci = P256Group.serializeElement(c.get(i));
       byte[] di = P256Group.serializeElement(d.get(i));
       byte[] transcript =
@@ -74,12 +74,14 @@ final class Dleq {
               VoprfSuite.length2(di.length),
               di,
               COMPOSITE);
-      BigInteger weight = P256Group.hashToScalar(transcript, VoprfSuite.HASH_TO_SCALAR_DST);
-      m = c.get(i).multiply(weight).add(m);
-      if (withZ) {
-        z = d.get(i).multiply(weight).add(z);
-      }
+      weights[i] = P256Group.hashToScalar(transcript, VoprfSuite.HASH_TO_SCALAR_DST);
     }
+    // One interleaved multi-scalar multiplication shares the doublings across the whole batch.
+    ECPoint m = ECAlgorithms.sumOfMultiplies(c.toArray(ECPoint[]::new), weights);
+    ECPoint z =
+        withZ
+            ? ECAlgorithms.sumOfMultiplies(d.toArray(ECPoint[]::new), weights)
+            : P256Group.CURVE.getInfinity();
     return new ECPoint[] {m.normalize(), z.normalize()};
   }
 

@@ -44,12 +44,16 @@ public final class Evaluator {
     for (int i = 0; i < blindedElements.size(); i++) {
       c.add(P256Group.deserializeElement(blindedElements.get(i), "blindedElements[" + i + "]"));
     }
-    List<ECPoint> d = new ArrayList<>(c.size());
-    List<byte[]> out = new ArrayList<>(c.size());
-    for (ECPoint point : c) {
-      ECPoint evaluated = point.multiply(key.secret).normalize();
-      d.add(evaluated);
-      out.add(P256Group.serializeElement(evaluated));
+    ECPoint[] evaluated = new ECPoint[c.size()];
+    for (int i = 0; i < evaluated.length; i++) {
+      evaluated[i] = c.get(i).multiply(key.secret);
+    }
+    // One field inversion for the whole batch instead of one per element.
+    P256Group.CURVE.normalizeAll(evaluated);
+    List<ECPoint> d = List.of(evaluated);
+    List<byte[]> out = new ArrayList<>(evaluated.length);
+    for (ECPoint point : evaluated) {
+      out.add(P256Group.serializeElement(point));
     }
     Proof proof = Dleq.generate(key.secret, key.publicKey().point, c, d, proofRandomScalar);
     return new Evaluation(out, proof.toBytes());

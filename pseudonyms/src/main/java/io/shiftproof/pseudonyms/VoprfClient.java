@@ -53,8 +53,9 @@ public final class VoprfClient {
    * @throws VoprfException {@code PROOF_INVALID} naming the evaluator whose proof failed
    */
   public List<byte[]> finalizeChain(List<BlindedInput> inputs, List<KeyedEvaluation> chain) {
-    if (chain.isEmpty()) {
-      throw new IllegalArgumentException("chain: got no evaluation, want at least one");
+    if (chain.isEmpty() || inputs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "chain: got " + chain.size() + " evaluations of " + inputs.size() + " inputs, want both");
     }
     List<ECPoint> given = new ArrayList<>(inputs.size());
     for (BlindedInput input : inputs) {
@@ -91,11 +92,14 @@ public final class VoprfClient {
       }
       given = evaluated;
     }
+    ECPoint[] unblinded = new ECPoint[inputs.size()];
+    for (int i = 0; i < unblinded.length; i++) {
+      unblinded[i] = given.get(i).multiply(inputs.get(i).blind.modInverse(P256Group.ORDER));
+    }
+    P256Group.CURVE.normalizeAll(unblinded);
     List<byte[]> outputs = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) {
-      BlindedInput input = inputs.get(i);
-      BigInteger unblind = input.blind.modInverse(P256Group.ORDER);
-      outputs.add(finalHash(input.input(), given.get(i).multiply(unblind).normalize()));
+    for (int i = 0; i < unblinded.length; i++) {
+      outputs.add(finalHash(inputs.get(i).input(), unblinded[i]));
     }
     return outputs;
   }

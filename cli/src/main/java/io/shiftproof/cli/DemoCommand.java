@@ -128,7 +128,10 @@ final class DemoCommand implements Callable<Integer> {
                   + " than one app",
               workers, platforms, day, simulation.multiAppShare() * 100));
       Instant newestEvent =
-          push(out, hub, pseudonymised(out, hub, simulation, dataDir.resolve("credentials")),
+          push(
+              out,
+              hub,
+              pseudonymised(out, hub, simulation, dataDir.resolve("credentials")),
               dataDir.resolve("credentials"));
       step(out, "4/4", "Waiting for the working-time job to process every event");
       List<DayRecord> records =

@@ -178,6 +178,12 @@ public final class Hub implements AutoCloseable {
     // the signing certificate's role makes a signature the hub's (docs/design.md §8.3). Checked
     // before any server starts, so the hub never signs what verifiers would refuse.
     Signer hubSigner = PemKeys.hubSigner(signing.key(), signing.certificate());
+    // Read (or, with the development credentials, created) before any server starts: a hub that
+    // cannot evaluate pseudonyms stops here, not after starting Kafka and PostgreSQL.
+    PseudonymConfig pseudonymConfig = PseudonymConfig.from(settings);
+    EvaluationKey hubShare = evaluationKey(pseudonymConfig, pseudonymConfig.hubKey(), "hub");
+    EvaluationKey regulatorShare =
+        evaluationKey(pseudonymConfig, pseudonymConfig.regulatorKey(), "regulator");
 
     postgres = PostgresConfig.from(settings);
     if (postgres.url().isEmpty()) {
@@ -288,7 +294,7 @@ public final class Hub implements AutoCloseable {
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
-            pseudonyms(PseudonymConfig.from(settings), metrics),
+            pseudonyms(pseudonymConfig, hubShare, regulatorShare, metrics),
             new IngestHandler(
                 decoder,
                 new KafkaEventIngestor(database.dataSource(), publisher),
@@ -410,16 +416,12 @@ public final class Hub implements AutoCloseable {
    * share, then the regulator's. The regulator's evaluator is its own component with its own key
    * file and route; the embedded hub runs it on the regulator's behalf (docs/pseudonyms.md).
    */
-  private static PseudonymsHandler pseudonyms(PseudonymConfig config, GatewayMetrics metrics) {
+  private static PseudonymsHandler pseudonyms(
+      PseudonymConfig config,
+      EvaluationKey hubShare,
+      EvaluationKey regulatorShare,
+      GatewayMetrics metrics) {
     SecureRandom random = new SecureRandom();
-    EvaluationKey hubShare =
-        config.developmentKeys()
-            ? EvaluationKeyFile.readOrCreate(config.hubKey(), "hub", random)
-            : EvaluationKeyFile.read(config.hubKey());
-    EvaluationKey regulatorShare =
-        config.developmentKeys()
-            ? EvaluationKeyFile.readOrCreate(config.regulatorKey(), "regulator", random)
-            : EvaluationKeyFile.read(config.regulatorKey());
     return new PseudonymsHandler(
         List.of(
             new EvaluatorEndpoint(
@@ -433,6 +435,13 @@ public final class Hub implements AutoCloseable {
                 new Evaluator(regulatorShare, new SecureRandom()),
                 new RateLimits(config.perSecond(), config.burst()))),
         metrics);
+  }
+
+  /** One evaluator's key share: generated on first start with the development credentials. */
+  private static EvaluationKey evaluationKey(PseudonymConfig config, Path file, String party) {
+    return config.developmentKeys()
+        ? EvaluationKeyFile.readOrCreate(file, party, new SecureRandom())
+        : EvaluationKeyFile.read(file);
   }
 
   /** The hub's signing certificate and the CA's, as evidence carries them for offline checking. */

@@ -43,6 +43,7 @@ import javax.net.ssl.SSLContext;
 public final class PlatformClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final long MAX_RETRY_AFTER_SECONDS = 300;
 
   private final URI hub;
   private final HttpClient http;
@@ -231,7 +232,9 @@ public final class PlatformClient {
         .flatMap(
             value -> {
               try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+                long seconds = Math.max(0, Long.parseLong(value.trim()));
+                // A hub asking for more than five minutes is better answered by giving up.
+                return Optional.of(Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS)));
               } catch (NumberFormatException e) {
                 return Optional.empty(); // an HTTP date: fall back to the backoff
               }

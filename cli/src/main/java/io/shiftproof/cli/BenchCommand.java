@@ -6,6 +6,7 @@ import io.shiftproof.benchmarks.FabricAnchoringBenchmark;
 import io.shiftproof.benchmarks.FabricJobBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
 import io.shiftproof.benchmarks.MicroBenchmark;
+import io.shiftproof.benchmarks.PseudonymBenchmark;
 import io.shiftproof.benchmarks.WorkingTimeBenchmark;
 import io.shiftproof.embedded.TempDirectories;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.Anchoring.class,
       BenchCommand.Fabric.class,
       BenchCommand.Micro.class,
+      BenchCommand.Pseudonyms.class,
       BenchCommand.Claims.class
     })
 final class BenchCommand implements Runnable {
@@ -265,6 +267,39 @@ final class BenchCommand implements Runnable {
         throw new CliFailure(ShiftproofCli.EXIT_USAGE, "--" + e.getMessage());
       }
       new MicroBenchmark(settings, spec.commandLine().getOut()).run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "pseudonyms",
+      description =
+          "VOPRF pseudonyms (JMH): evaluations per second per core on the hub with one key and"
+              + " with the split key, and the platform's blind + verify + finalize per second,"
+              + " against one P-256 scalar multiplication.")
+  static final class Pseudonyms implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--quick",
+        description = "A smoke run of seconds: one short warm-up and two short measurements.")
+    boolean quick;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "1",
+        description = "Threads per benchmark; figures stay per core. Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+      PseudonymBenchmark.Settings settings;
+      try {
+        settings = new PseudonymBenchmark.Settings(quick, threads);
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(ShiftproofCli.EXIT_USAGE, "--" + e.getMessage());
+      }
+      new PseudonymBenchmark(settings, spec.commandLine().getOut()).run();
       return 0;
     }
   }

@@ -127,7 +127,12 @@ final class DemoCommand implements Callable<Integer> {
               "Simulating %d workers on %d platforms for %s; about %.0f%% of them work on more"
                   + " than one app",
               workers, platforms, day, simulation.multiAppShare() * 100));
-      Instant newestEvent = push(out, hub, simulation, dataDir.resolve("credentials"));
+      Instant newestEvent =
+          push(
+              out,
+              hub,
+              pseudonymised(out, hub, simulation, dataDir.resolve("credentials")),
+              dataDir.resolve("credentials"));
       step(out, "4/4", "Waiting for the working-time job to process every event");
       List<DayRecord> records =
           awaitRecords(hub.postgres(), StreamJobConfig.from(settings).job(), newestEvent, day);
@@ -150,6 +155,21 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.flush();
     }
+  }
+
+  /** The simulation with every worker's real VOPRF pseudonym from the demo's hub. */
+  private static SimulationConfig pseudonymised(
+      PrintWriter out, Hub hub, SimulationConfig simulation, Path credentials) {
+    long start = System.nanoTime();
+    String asking = SimulatedPseudonyms.askingPlatform(simulation);
+    SimulationConfig withRefs =
+        SimulatedPseudonyms.fromHub(
+            simulation, hub.apiUrl(), HubClient.sslContext(credentials, asking));
+    out.printf(
+        "      %d workers pseudonymised by %s through the hub's and the regulator's evaluators"
+            + " (VOPRF, both proofs checked) in %.1f s%n",
+        simulation.workers(), asking, (System.nanoTime() - start) / 1e9);
+    return withRefs;
   }
 
   /** Pushes the simulated batches over HTTPS with each platform's certificate. */

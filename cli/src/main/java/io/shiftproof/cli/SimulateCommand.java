@@ -150,6 +150,15 @@ final class SimulateCommand implements Callable<Integer> {
     Path credentials = settings.get(GatewayKeys.DATA_DIR).resolve("credentials");
     URI base = HubEndpoint.resolve(Optional.ofNullable(url), settings);
     Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
+    String asking = SimulatedPseudonyms.askingPlatform(config);
+    config =
+        SimulatedPseudonyms.fromHub(
+            config,
+            base,
+            contexts.computeIfAbsent(asking, p -> HubClient.sslContext(credentials, p)));
+    out.printf(
+        "Pseudonymised %d workers through the hub's evaluators (VOPRF, as %s)%n",
+        config.workers(), asking);
     BatchPusher pusher =
         new BatchPusher(
             PushConfig.builder(base).eventsPerSecond(rate).concurrency(concurrency).build(),

@@ -161,7 +161,10 @@ class CommandLineIT extends WithRunningHub {
   void simulatePushesToTheHubWithEveryPlatformsCertificate() {
     Run run = run(withHub("simulate", "--workers", "10", "--seed", "5", "--push"));
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("0 rejected").contains("0 failed batches");
+    assertThat(run.out())
+        .contains("Pseudonymised 10 workers through the hub's evaluators")
+        .contains("0 rejected")
+        .contains("0 failed batches");
   }
 
   @Test

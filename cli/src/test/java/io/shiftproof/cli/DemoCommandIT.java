@@ -13,6 +13,7 @@ class DemoCommandIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("1/4", "2/4", "3/4", "4/4")
+        .contains("30 workers pseudonymised by platform-1")
         .contains("0 rejected")
         .contains("cross-platform, actual")
         .contains("all platforms, siloed")

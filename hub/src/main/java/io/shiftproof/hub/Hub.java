@@ -22,6 +22,7 @@ import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.KafkaConfig;
 import io.shiftproof.gateway.config.KeyRetentionConfig;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.gateway.config.PseudonymConfig;
 import io.shiftproof.gateway.config.RateLimitConfig;
 import io.shiftproof.gateway.config.SigningConfig;
 import io.shiftproof.gateway.config.TlsConfig;
@@ -36,6 +37,8 @@ import io.shiftproof.gateway.ingest.JobWatermark;
 import io.shiftproof.gateway.ingest.KafkaEventIngestor;
 import io.shiftproof.gateway.ingest.TooLateEvents;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.gateway.pseudonyms.EvaluatorEndpoint;
+import io.shiftproof.gateway.pseudonyms.PseudonymsHandler;
 import io.shiftproof.gateway.query.DayRecordLookup;
 import io.shiftproof.gateway.query.DayRecordQueryHandler;
 import io.shiftproof.gateway.query.LateEventLookup;
@@ -58,6 +61,9 @@ import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.pki.DevCredentials;
 import io.shiftproof.ledger.pki.PemKeys;
+import io.shiftproof.pseudonyms.EvaluationKey;
+import io.shiftproof.pseudonyms.EvaluationKeyFile;
+import io.shiftproof.pseudonyms.Evaluator;
 import io.shiftproof.records.PostgresDayRecordReader;
 import io.shiftproof.records.PostgresEvidenceReader;
 import io.shiftproof.records.PostgresLateEventReader;
@@ -74,6 +80,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,6 +178,12 @@ public final class Hub implements AutoCloseable {
     // the signing certificate's role makes a signature the hub's (docs/design.md §8.3). Checked
     // before any server starts, so the hub never signs what verifiers would refuse.
     Signer hubSigner = PemKeys.hubSigner(signing.key(), signing.certificate());
+    // Read (or, with the development credentials, created) before any server starts: a hub that
+    // cannot evaluate pseudonyms stops here, not after starting Kafka and PostgreSQL.
+    PseudonymConfig pseudonymConfig = PseudonymConfig.from(settings);
+    EvaluationKey hubShare = evaluationKey(pseudonymConfig, pseudonymConfig.hubKey(), "hub");
+    EvaluationKey regulatorShare =
+        evaluationKey(pseudonymConfig, pseudonymConfig.regulatorKey(), "regulator");
 
     postgres = PostgresConfig.from(settings);
     if (postgres.url().isEmpty()) {
@@ -281,6 +294,7 @@ public final class Hub implements AutoCloseable {
     // The API's features, each with its routes; a new feature joins this list.
     List<ApiRoutes> features =
         List.of(
+            pseudonyms(pseudonymConfig, hubShare, regulatorShare, metrics),
             new IngestHandler(
                 decoder,
                 new KafkaEventIngestor(database.dataSource(), publisher),
@@ -395,6 +409,39 @@ public final class Hub implements AutoCloseable {
             ? "the ledger (on Hyperledger Fabric)"
             : "the ledger (hash-chained, in PostgreSQL)");
     return String.join(", ", parts);
+  }
+
+  /**
+   * The pseudonym evaluators, in the order a platform's elements pass through them: the hub's
+   * share, then the regulator's. The regulator's evaluator is its own component with its own key
+   * file and route; the embedded hub runs it on the regulator's behalf (docs/pseudonyms.md).
+   */
+  private static PseudonymsHandler pseudonyms(
+      PseudonymConfig config,
+      EvaluationKey hubShare,
+      EvaluationKey regulatorShare,
+      GatewayMetrics metrics) {
+    SecureRandom random = new SecureRandom();
+    return new PseudonymsHandler(
+        List.of(
+            new EvaluatorEndpoint(
+                "hub",
+                "/v1/pseudonyms/evaluate",
+                new Evaluator(hubShare, random),
+                new RateLimits(config.perSecond(), config.burst())),
+            new EvaluatorEndpoint(
+                "regulator",
+                "/v1/pseudonyms/regulator/evaluate",
+                new Evaluator(regulatorShare, new SecureRandom()),
+                new RateLimits(config.perSecond(), config.burst()))),
+        metrics);
+  }
+
+  /** One evaluator's key share: generated on first start with the development credentials. */
+  private static EvaluationKey evaluationKey(PseudonymConfig config, Path file, String party) {
+    return config.developmentKeys()
+        ? EvaluationKeyFile.readOrCreate(file, party, new SecureRandom())
+        : EvaluationKeyFile.read(file);
   }
 
   /** The hub's signing certificate and the CA's, as evidence carries them for offline checking. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Objects;
  *     still sends small batches promptly
  * @param heartbeatInterval time between {@code HEARTBEAT}s of an online session; zero sends none
  * @param faults the delivery and device faults to inject
+ * @param workerRefs each worker's pseudonym by worker number, as a hub's evaluators gave it for the
+ *     worker's {@link #nationalId}; empty derives stand-ins of the same shape from the seed
  */
 public record SimulationConfig(
     long seed,
@@ -37,7 +40,8 @@ public record SimulationConfig(
     int batchSize,
     Duration flushInterval,
     Duration heartbeatInterval,
-    FaultProfile faults) {
+    FaultProfile faults,
+    Map<Integer, String> workerRefs) {
 
   /**
    * Longest heartbeat interval accepted: the hub closes a session after 10 minutes of silence, so a
@@ -53,6 +57,7 @@ public record SimulationConfig(
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
     Objects.requireNonNull(faults, "faults");
     platforms = List.copyOf(platforms);
+    workerRefs = Map.copyOf(Objects.requireNonNull(workerRefs, "workerRefs"));
     require(workers >= 1, "workers", workers, "at least 1");
     require(days >= 1, "days", days, "at least 1");
     require(!platforms.isEmpty(), "platforms", platforms, "at least one platform");
@@ -77,6 +82,23 @@ public record SimulationConfig(
         "heartbeatInterval",
         heartbeatInterval,
         "zero (none) or between PT1S and " + MAX_HEARTBEAT_INTERVAL);
+    for (int worker = 0; worker < workers && !workerRefs.isEmpty(); worker++) {
+      require(
+          workerRefs.containsKey(worker),
+          "workerRefs",
+          workerRefs.size() + " pseudonyms without worker " + worker,
+          "none, or one for every worker 0.." + (workers - 1));
+    }
+  }
+
+  /**
+   * The synthetic national identifier of worker {@code number}: 18 characters shaped like a
+   * resident identity number, derived from the seed, so a run can pseudonymise its workers with a
+   * hub's evaluators and the same seed gives the same people.
+   */
+  public String nationalId(int number) {
+    long mixed = SeedDerivation.random(seed, 7, number).nextLong();
+    return String.format("SIM%015d", Math.floorMod(mixed, 1_000_000_000_000_000L));
   }
 
   /** A builder holding the defaults: change only what the scenario needs. */
@@ -97,7 +119,8 @@ public record SimulationConfig(
         .batchSize(batchSize)
         .flushInterval(flushInterval)
         .heartbeatInterval(heartbeatInterval)
-        .faults(faults);
+        .faults(faults)
+        .workerRefs(workerRefs);
   }
 
   /**
@@ -130,6 +153,7 @@ public record SimulationConfig(
     private Duration flushInterval = Duration.ofMinutes(5);
     private Duration heartbeatInterval = Duration.ofSeconds(60);
     private FaultProfile faults = FaultProfile.none();
+    private Map<Integer, String> workerRefs = Map.of();
 
     private Builder() {}
 
@@ -218,6 +242,16 @@ public record SimulationConfig(
       return this;
     }
 
+    /**
+     * Default none: stand-ins derived from the seed. Give the pseudonyms a hub's evaluators gave
+     * for each worker's {@link SimulationConfig#nationalId}, so the events carry real VOPRF
+     * pseudonyms.
+     */
+    public Builder workerRefs(Map<Integer, String> workerRefs) {
+      this.workerRefs = workerRefs;
+      return this;
+    }
+
     /** The config, checked: a bad value fails here with {@code field: got X, want Y}. */
     public SimulationConfig build() {
       return new SimulationConfig(
@@ -231,7 +265,8 @@ public record SimulationConfig(
           batchSize,
           flushInterval,
           heartbeatInterval,
-          faults);
+          faults,
+          workerRefs);
     }
   }
 }

@@ -54,7 +54,7 @@ record WorkerProfile(
     double longitude = city[1] + rng.nextDouble(-0.08, 0.08);
     return new WorkerProfile(
         number,
-        ids.workerRef(number),
+        config.workerRefs().isEmpty() ? ids.workerRef(number) : config.workerRefs().get(number),
         pattern,
         main,
         other,

@@ -74,4 +74,38 @@ class SimulationConfigTest {
     assertThat(summary.multiAppWorkers()).isZero();
     assertThat(summary.eventsByPlatform()).containsOnlyKeys("platform-1");
   }
+
+  @Test
+  void givenPseudonymsAreTheOnesTheEventsCarry() {
+    SimulationConfig plain = SimulationConfig.builder().workers(3).seed(4).build();
+    java.util.Map<Integer, String> refs = new java.util.HashMap<>();
+    for (int worker = 0; worker < 3; worker++) {
+      refs.put(worker, "wr_" + String.valueOf((char) ('A' + worker)).repeat(42) + "A");
+    }
+    SimulationConfig given = plain.toBuilder().workerRefs(refs).build();
+
+    assertThat(
+            Simulation.generate(given)
+                .flatMap(batch -> batch.batch().events().stream())
+                .map(event -> event.workerRef())
+                .distinct())
+        .isSubsetOf(refs.values())
+        .isNotEmpty();
+    assertThat(plain.nationalId(2))
+        .isEqualTo(given.nationalId(2))
+        .matches("SIM[0-9]{15}")
+        .isNotEqualTo(plain.nationalId(1));
+  }
+
+  @Test
+  void pseudonymsForSomeWorkersOnlyAreRefused() {
+    assertThatThrownBy(
+            () ->
+                SimulationConfig.builder()
+                    .workers(2)
+                    .workerRefs(java.util.Map.of(0, "wr_" + "A".repeat(43)))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("workerRefs: got 1 pseudonyms without worker 1");
+  }
 }

@@ -91,23 +91,41 @@ public final class RateLimits {
    * how long until the next token, which the client is told to wait.
    */
   public Optional<Duration> take(String organisation) {
-    return buckets.computeIfAbsent(organisation, org -> new Bucket()).take();
+    return take(organisation, 1);
+  }
+
+  /**
+   * Takes {@code tokens} at once (a batch that costs one token per item), or none: empty when it
+   * may go ahead, otherwise how long until the bucket holds that many.
+   */
+  public Optional<Duration> take(String organisation, int tokens) {
+    if (tokens < 1 || tokens > burst) {
+      throw new IllegalArgumentException(
+          "tokens: got " + tokens + ", want 1 to the burst, " + (long) burst);
+    }
+    return buckets.computeIfAbsent(organisation, org -> new Bucket()).take(tokens);
+  }
+
+  /** The bucket's size: the most one request can ever take. */
+  public int burst() {
+    return (int) burst;
   }
 
   private final class Bucket {
     private double tokens = burst;
     private long refilledAt = nanoTime.getAsLong();
 
-    synchronized Optional<Duration> take() {
+    synchronized Optional<Duration> take(int wanted) {
       long now = nanoTime.getAsLong();
       long elapsed = Math.max(0, now - refilledAt);
       tokens = Math.min(burst, tokens + elapsed / 1e9 * ratePerSecond);
       refilledAt = now;
-      if (tokens >= 1) {
-        tokens -= 1;
+      if (tokens >= wanted) {
+        tokens -= wanted;
         return Optional.empty();
       }
-      return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / ratePerSecond * 1e9)));
+      return Optional.of(
+          Duration.ofNanos((long) Math.ceil((wanted - tokens) / ratePerSecond * 1e9)));
     }
   }
 }

@@ -111,6 +111,41 @@ public final class GatewayKeys {
           "Requests an organisation may send at once after being quiet (the token bucket's"
               + " size).");
 
+  public static final ConfigKey<Integer> PSEUDONYM_RATE_PER_SECOND =
+      key(
+          "pseudonyms.rate-limit.per-second",
+          "200",
+          "a whole number 1..1000000",
+          Parsers.intIn(1, 1_000_000),
+          "Blinded elements per second each platform may have evaluated, by each evaluator; beyond"
+              + " it (and its burst) the answer is 429 RATE_LIMITED with Retry-After. Kept small:"
+              + " every evaluation is one pseudonym a platform could test a guess with.");
+  public static final ConfigKey<Integer> PSEUDONYM_RATE_BURST =
+      key(
+          "pseudonyms.rate-limit.burst",
+          "2000",
+          "a whole number 1..1000000",
+          Parsers.intIn(1, 1_000_000),
+          "Blinded elements a platform may have evaluated at once after being quiet; also the"
+              + " most one request may carry when below 1000.");
+  public static final ConfigKey<String> PSEUDONYM_HUB_KEY =
+      key(
+          "pseudonyms.hub-key",
+          "",
+          "a key file path or empty",
+          Parsers::text,
+          "The hub's VOPRF evaluation key share (64 hex digits). Empty uses"
+              + " data.dir/credentials/pseudonyms/hub.key, generated on first start.");
+  public static final ConfigKey<String> PSEUDONYM_REGULATOR_KEY =
+      key(
+          "pseudonyms.regulator-key",
+          "",
+          "a key file path or empty",
+          Parsers::text,
+          "The regulator's VOPRF evaluation key share, for the regulator's evaluator the embedded"
+              + " hub runs on its behalf. Empty uses"
+              + " data.dir/credentials/pseudonyms/regulator.key, generated on first start.");
+
   public static final ConfigKey<Duration> KEY_RETENTION =
       key(
           "ingest.key-retention",
@@ -326,6 +361,10 @@ public final class GatewayKeys {
           MAX_FUTURE_SKEW,
           RATE_LIMIT_PER_SECOND,
           RATE_LIMIT_BURST,
+          PSEUDONYM_RATE_PER_SECOND,
+          PSEUDONYM_RATE_BURST,
+          PSEUDONYM_HUB_KEY,
+          PSEUDONYM_REGULATOR_KEY,
           KEY_RETENTION,
           EVIDENCE_SEAL_WAIT,
           EVIDENCE_SEAL_REPEAT_WINDOW,

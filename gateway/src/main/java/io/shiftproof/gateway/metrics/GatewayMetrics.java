@@ -61,6 +61,28 @@ public final class GatewayMetrics implements AutoCloseable {
         .increment();
   }
 
+  /**
+   * Blinded elements one evaluator (the hub's or the regulator's share) evaluated for a platform.
+   */
+  public void pseudonymsEvaluated(String evaluator, String organisation, int count) {
+    Counter.builder("shiftproof.pseudonyms.evaluated")
+        .tag("evaluator", evaluator)
+        .tag("organisation", organisation)
+        .description("Blinded elements evaluated, by evaluator and platform")
+        .register(registry)
+        .increment(count);
+  }
+
+  /** One evaluation request refused by the platform's evaluation budget. */
+  public void pseudonymsRateLimited(String evaluator, String organisation) {
+    Counter.builder("shiftproof.pseudonyms.rate.limited")
+        .tag("evaluator", evaluator)
+        .tag("organisation", organisation)
+        .description("Evaluation requests refused with 429 by the platform's evaluation budget")
+        .register(registry)
+        .increment();
+  }
+
   /** Latency of one request, by route template and status. */
   public void request(String route, int status, long nanos) {
     Timer.builder("shiftproof.http.requests")

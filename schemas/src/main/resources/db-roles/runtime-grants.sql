@@ -45,3 +45,7 @@ GRANT SELECT, INSERT ON claim_report, evidence_bundle, claim_freeze, worker_toke
   TO :"runtime_role";
 GRANT SELECT, INSERT, UPDATE ON claim_view TO :"runtime_role";
 GRANT USAGE, SELECT ON SEQUENCE access_log_entry_entry_id_seq TO :"runtime_role";
+
+-- Platform batches (V11): each batch's body hash, signature, events root and the certificate it
+-- was signed under are records of fact, append-only.
+GRANT SELECT, INSERT ON platform_batch, platform_certificate TO :"runtime_role";

@@ -233,6 +233,8 @@ public final class ClaimsBenchmark {
         new BatchPusher(
                 PushConfig.builder(hub.apiUrl()).concurrency(8).build(),
                 platform -> ssl(hub, platform),
+                platform ->
+                    PemKeys.privateKey(hub.credentialsDir().resolve(platform).resolve("key.pem")),
                 new PrintStream(OutputStream.nullOutputStream()))
             .push(batches.stream());
     out.printf(

@@ -7,6 +7,7 @@ import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.TopicAdmin;
 import io.shiftproof.ledger.pki.KafkaCredentials;
 import io.shiftproof.ledger.pki.KafkaTls;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
@@ -59,6 +60,16 @@ public final class IngestBenchmark {
       return events / (elapsed.toNanos() / 1e9);
     }
 
+    /** Several runs of one kind as one phase: their events, times and CPU added up. */
+    static Phase sum(String name, List<Phase> parts) {
+      return new Phase(
+          name,
+          parts.stream().mapToLong(Phase::events).sum(),
+          parts.stream().map(Phase::elapsed).reduce(Duration.ZERO, Duration::plus),
+          parts.stream().map(Phase::hubCpu).reduce(Duration.ZERO, Duration::plus),
+          parts.stream().map(Phase::postgresCpu).reduce(Duration.ZERO, Duration::plus));
+    }
+
     double hubCpuMicrosPerEvent() {
       return hubCpu.toNanos() / 1e3 / events;
     }
@@ -90,12 +101,28 @@ public final class IngestBenchmark {
     List<Phase> phases = new ArrayList<>();
     try (HubChildProcess hub =
         // The gateway alone: the working-time job (measured by its own benchmark) would share the
-        // hub's JVM and the two cores, and its consumer would compete with the baseline.
+        // hub's JVM and the two cores, and its consumer would compete with the baseline. Warn
+        // mode takes unsigned batches too, so signed and unsigned run against the same hub.
         HubChildProcess.start(
-            settings.workDir().resolve("hub"), List.of("-Dstream-job.mode=external"))) {
-      push(hub, batches.subList(0, warmup), "warm-up");
+            settings.workDir().resolve("hub"),
+            List.of("-Dstream-job.mode=external", "-Dingest.batch-signatures=warn"))) {
+      push(hub, batches.subList(0, warmup), true, "warm-up");
       List<PlatformBatch> measured = batches.subList(warmup, batches.size());
-      phases.add(push(hub, measured, "gateway: HTTPS+mTLS -> validate -> dedupe -> Kafka"));
+      // Signed and unsigned alternate in quarters, so neither gains from a warmer hub.
+      List<Phase> signed = new ArrayList<>();
+      List<Phase> unsigned = new ArrayList<>();
+      int quarter = Math.max(1, measured.size() / 4);
+      for (int q = 0; q < 4; q++) {
+        List<PlatformBatch> part =
+            measured.subList(
+                Math.min(measured.size(), q * quarter),
+                q == 3 ? measured.size() : Math.min(measured.size(), (q + 1) * quarter));
+        boolean sign = q % 2 == 0;
+        (sign ? signed : unsigned).add(push(hub, part, sign, sign ? "signed" : "unsigned"));
+      }
+      phases.add(
+          Phase.sum("gateway, batches signed: HTTPS+mTLS -> verify -> ... -> Kafka", signed));
+      phases.add(Phase.sum("gateway, batches unsigned (warn mode)", unsigned));
       phases.add(baseline(hub, measured));
     }
     print(phases);
@@ -115,7 +142,7 @@ public final class IngestBenchmark {
     return Simulation.generate(config).toList();
   }
 
-  private Phase push(HubChildProcess hub, List<PlatformBatch> batches, String name)
+  private Phase push(HubChildProcess hub, List<PlatformBatch> batches, boolean sign, String name)
       throws Exception {
     Path creds = hub.credentialsDir();
     Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
@@ -125,6 +152,7 @@ public final class IngestBenchmark {
                 .concurrency(settings.concurrency())
                 .httpVersion(java.net.http.HttpClient.Version.HTTP_1_1)
                 .progressInterval(Duration.ofSeconds(1))
+                .signBatches(sign)
                 .build(),
             platform ->
                 contexts.computeIfAbsent(
@@ -134,6 +162,7 @@ public final class IngestBenchmark {
                             creds.resolve(p).resolve("cert.pem"),
                             creds.resolve(p).resolve("key.pem"),
                             creds.resolve("ca.pem"))),
+            platform -> PemKeys.privateKey(creds.resolve(platform).resolve("key.pem")),
             new PrintStream(System.err, true, StandardCharsets.UTF_8));
     Duration cpuBefore = hub.cpuTime();
     Duration postgresBefore = hub.postgresCpuTime();
@@ -248,12 +277,19 @@ public final class IngestBenchmark {
           phase.hubCpuMicrosPerEvent(),
           phase.postgresCpuMicrosPerEvent());
     }
-    Phase gateway = phases.get(0);
-    Phase baseline = phases.get(1);
+    Phase signed = phases.get(0);
+    Phase unsigned = phases.get(1);
+    Phase baseline = phases.get(2);
     out.printf(
         "%ngateway / baseline throughput: %.2f   (CPU: the hub's JVM, and separately its"
             + " PostgreSQL server; baseline: broker + producer)%n",
-        gateway.eventsPerSecond() / baseline.eventsPerSecond());
+        signed.eventsPerSecond() / baseline.eventsPerSecond());
+    out.printf(
+        "batch signatures cost %.1f %% of ingest throughput (signed %,.0f against unsigned %,.0f"
+            + " events/s; goal: at most 15 %%)%n",
+        100 * (1 - signed.eventsPerSecond() / unsigned.eventsPerSecond()),
+        signed.eventsPerSecond(),
+        unsigned.eventsPerSecond());
     out.printf(
         "machine: %d cores; client, hub and broker share them%n",
         Runtime.getRuntime().availableProcessors());

@@ -3,6 +3,7 @@ package io.shiftproof.cli;
 import io.shiftproof.config.Settings;
 import io.shiftproof.gateway.config.GatewayKeys;
 import java.net.URI;
+import java.security.PrivateKey;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,12 @@ final class ClientOptions {
       paramLabel = "URL",
       description = "Hub API URL (default: the running hub).")
   URI url;
+
+  /** The private key of the organisation's certificate, which signs a platform's batches. */
+  PrivateKey privateKey() {
+    return HubClient.privateKey(
+        hub.settings().get(GatewayKeys.DATA_DIR).resolve("credentials"), organisation);
+  }
 
   /** A client presenting the organisation's certificate to the resolved hub. */
   HubClient client() {

@@ -164,7 +164,10 @@ final class DemoCommand implements Callable<Integer> {
     String asking = SimulatedPseudonyms.askingPlatform(simulation);
     SimulationConfig withRefs =
         SimulatedPseudonyms.fromHub(
-            simulation, hub.apiUrl(), HubClient.sslContext(credentials, asking));
+            simulation,
+            hub.apiUrl(),
+            HubClient.sslContext(credentials, asking),
+            HubClient.privateKey(credentials, asking));
     out.printf(
         "      %d workers pseudonymised by %s through the hub's and the regulator's evaluators"
             + " (VOPRF, both proofs checked) in %.1f s%n",
@@ -188,6 +191,7 @@ final class DemoCommand implements Callable<Integer> {
             PushConfig.builder(hub.apiUrl()).concurrency(8).build(),
             platform ->
                 contexts.computeIfAbsent(platform, p -> HubClient.sslContext(credentials, p)),
+            platform -> HubClient.privateKey(credentials, platform),
             System.err);
     step(out, "3/4", "Pushing the platforms' batches to POST /v1/events over mutual TLS");
     PushReport report = pusher.push(batches.stream());

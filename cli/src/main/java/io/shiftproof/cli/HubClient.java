@@ -1,7 +1,9 @@
 package io.shiftproof.cli;
 
 import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.schemas.wire.BatchSignature;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -58,6 +61,14 @@ final class HubClient {
     return new HubClient(httpClient(sslContext(credentialsDir, organisation)), base);
   }
 
+  /**
+   * The private key of an organisation's development certificate: a platform signs batches with it.
+   */
+  static PrivateKey privateKey(Path credentialsDir, String organisation) {
+    sslContext(credentialsDir, organisation); // the same check and message for missing files
+    return PemKeys.privateKey(credentialsDir.resolve(organisation).resolve("key.pem"));
+  }
+
   /** The mutual-TLS context of one organisation's development credentials. */
   static SSLContext sslContext(Path credentialsDir, String organisation) {
     Path cert = credentialsDir.resolve(organisation).resolve("cert.pem");
@@ -96,6 +107,17 @@ final class HubClient {
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(timeout)
             .header("content-type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** A batch to {@code POST /v1/events}, signed with the platform's certificate key. */
+  HttpResponse<String> postBatch(String contentType, byte[] body, PrivateKey platformKey) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/v1/events"))
+            .timeout(Duration.ofSeconds(60))
+            .header("content-type", contentType)
+            .header(BatchSignature.HEADER, BatchSignature.sign(platformKey, body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build());
   }

@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Posts one batch file as a platform and prints the hub's answer. */
+/** Posts one batch file as a platform, signed with its certificate key, and prints the answer. */
 @Command(
     name = "push",
-    description = "Post a batch of events (JSON, or Avro for *.avro) as an organisation.")
+    description =
+        "Post a batch of events (JSON, or Avro for *.avro) as an organisation, signed with its"
+            + " certificate key.")
 final class PushCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClientOptions client;
@@ -36,7 +38,8 @@ final class PushCommand implements Callable<Integer> {
         contentType != null
             ? contentType
             : file.endsWith(".avro") ? "application/avro" : "application/json";
-    HttpResponse<String> response = client.client().post("/v1/events", type, read(file));
+    HttpResponse<String> response =
+        client.client().postBatch(type, read(file), client.privateKey());
     return ResponsePrinter.print(spec.commandLine().getOut(), response);
   }
 

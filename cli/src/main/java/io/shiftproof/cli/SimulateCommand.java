@@ -155,7 +155,8 @@ final class SimulateCommand implements Callable<Integer> {
         SimulatedPseudonyms.fromHub(
             config,
             base,
-            contexts.computeIfAbsent(asking, p -> HubClient.sslContext(credentials, p)));
+            contexts.computeIfAbsent(asking, p -> HubClient.sslContext(credentials, p)),
+            HubClient.privateKey(credentials, asking));
     out.printf(
         "Pseudonymised %d workers through the hub's evaluators (VOPRF, as %s)%n",
         config.workers(), asking);
@@ -164,6 +165,7 @@ final class SimulateCommand implements Callable<Integer> {
             PushConfig.builder(base).eventsPerSecond(rate).concurrency(concurrency).build(),
             platform ->
                 contexts.computeIfAbsent(platform, p -> HubClient.sslContext(credentials, p)),
+            platform -> HubClient.privateKey(credentials, platform),
             System.err);
     PushReport report = pusher.push(Simulation.generate(config, tally));
     out.println(tally.summary().describe());

@@ -3,6 +3,7 @@ package io.shiftproof.cli;
 import io.shiftproof.platformclient.PlatformClient;
 import io.shiftproof.simulator.SimulationConfig;
 import java.net.URI;
+import java.security.PrivateKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,11 @@ final class SimulatedPseudonyms {
   private SimulatedPseudonyms() {}
 
   /** {@code simulation} with each worker's pseudonym as the hub's evaluators give it. */
-  static SimulationConfig fromHub(SimulationConfig simulation, URI hub, SSLContext platformTls) {
+  static SimulationConfig fromHub(
+      SimulationConfig simulation, URI hub, SSLContext platformTls, PrivateKey platformKey) {
     List<String> ids =
         IntStream.range(0, simulation.workers()).mapToObj(simulation::nationalId).toList();
-    List<String> refs = new PlatformClient(hub, platformTls).workerRefs(ids);
+    List<String> refs = new PlatformClient(hub, platformTls, platformKey).workerRefs(ids);
     Map<Integer, String> byWorker = new HashMap<>();
     for (int worker = 0; worker < refs.size(); worker++) {
       byWorker.put(worker, refs.get(worker));

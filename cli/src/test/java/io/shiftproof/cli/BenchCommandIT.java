@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The ingest benchmark runs end to end on a small load and prints its comparison. */
+/** The ingest benchmark runs end to end on a small load and prints its comparisons. */
 class BenchCommandIT {
   @Test
   void ingestBenchmarkPrintsGatewayAgainstBaseline() {
@@ -12,8 +12,10 @@ class BenchCommandIT {
         CommandLineIT.run("bench", "ingest", "--workers", "20", "--concurrency", "4");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("gateway: HTTPS+mTLS")
+        .contains("gateway, batches signed")
+        .contains("gateway, batches unsigned")
         .contains("baseline: one producer")
-        .containsPattern("gateway / baseline throughput: \\d+\\.\\d\\d");
+        .containsPattern("gateway / baseline throughput: \\d+\\.\\d\\d")
+        .containsPattern("batch signatures cost -?\\d+\\.\\d %");
   }
 }

@@ -8,14 +8,18 @@ import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TopicReader;
 import io.shiftproof.ledger.pki.KafkaCredentials;
 import io.shiftproof.ledger.pki.KafkaTls;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,12 +99,15 @@ class CrashRecoveryIT {
         .build();
   }
 
-  private static HttpResponse<String> post(HttpClient client, URI api, String batch)
-      throws Exception {
+  /** A batch as platform-1, signed with its certificate's key. */
+  private HttpResponse<String> post(HttpClient client, URI api, String batch) throws Exception {
+    byte[] body = batch.getBytes(StandardCharsets.UTF_8);
+    PrivateKey key = PemKeys.privateKey(dataDir.resolve("credentials/platform-1/key.pem"));
     return client.send(
         HttpRequest.newBuilder(api.resolve("/v1/events"))
             .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(batch))
+            .header(BatchSignature.HEADER, BatchSignature.sign(key, body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -9,7 +9,9 @@ import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.gateway.server.GatewayVerticle;
 import io.shiftproof.ledger.pki.DevCredentials;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
@@ -171,20 +173,55 @@ public final class RouteTestServer extends VerticleBase {
     return post(organisation, path, "application/json", Buffer.buffer(json));
   }
 
+  /** A batch to {@code POST /v1/events} as {@code platform}, signed with its certificate's key. */
+  public Future<RouteAnswer> postEvents(String platform, String contentType, Buffer body) {
+    return postEvents(platform, contentType, body, batchSignature(platform, body.getBytes()));
+  }
+
+  /** A JSON batch to {@code POST /v1/events} as {@code platform}, signed with its key. */
+  public Future<RouteAnswer> postEvents(String platform, String json) {
+    return postEvents(platform, "application/json", Buffer.buffer(json));
+  }
+
+  /**
+   * A batch to {@code POST /v1/events} as {@code platform} with the given signature header value
+   * (none when null).
+   */
+  public Future<RouteAnswer> postEvents(
+      String platform, String contentType, Buffer body, String signature) {
+    return send(
+        platform,
+        HttpMethod.POST,
+        "/v1/events",
+        contentType,
+        publisher(body),
+        signature == null ? Map.of() : Map.of(BatchSignature.HEADER, signature));
+  }
+
+  /** The development credentials every route test server and client uses. */
+  public static DevCredentials credentials() {
+    return Credentials.ISSUED;
+  }
+
+  /** The signature header value {@code organisation}'s certificate key gives {@code body}. */
+  public static String batchSignature(String organisation, byte[] body) {
+    return BatchSignature.sign(
+        PemKeys.privateKey(Credentials.ISSUED.privateKey(organisation)), body);
+  }
+
   /**
    * Any request as {@code organisation}; {@code contentType} may be null for none. The answer
    * arrives on this server's event loop.
    */
   public Future<RouteAnswer> send(
       String organisation, HttpMethod method, String path, String contentType, Buffer body) {
-    return send(
-        organisation,
-        method,
-        path,
-        contentType,
-        body.length() == 0
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body.getBytes()));
+    return send(organisation, method, path, contentType, publisher(body), Map.of());
+  }
+
+  private static HttpRequest.BodyPublisher publisher(Buffer body) {
+    return body.length() == 0
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body.getBytes());
   }
 
   /**
@@ -198,7 +235,8 @@ public final class RouteTestServer extends VerticleBase {
         method,
         path,
         contentType,
-        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+        Map.of());
   }
 
   private Future<RouteAnswer> send(
@@ -206,7 +244,8 @@ public final class RouteTestServer extends VerticleBase {
       HttpMethod method,
       String path,
       String contentType,
-      HttpRequest.BodyPublisher body) {
+      HttpRequest.BodyPublisher body,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("https://" + HOST + ":" + port() + path))
             .timeout(CLIENT_TIMEOUT)
@@ -214,6 +253,7 @@ public final class RouteTestServer extends VerticleBase {
     if (contentType != null) {
       request.header("content-type", contentType);
     }
+    headers.forEach(request::header);
     return Future.fromCompletionStage(
         Clients.of(organisation)
             .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())

@@ -29,6 +29,7 @@ import io.shiftproof.gateway.config.TlsConfig;
 import io.shiftproof.gateway.evidence.EvidenceHandler;
 import io.shiftproof.gateway.evidence.EvidenceService;
 import io.shiftproof.gateway.evidence.RecentSealRequests;
+import io.shiftproof.gateway.ingest.BatchSignatureCheck;
 import io.shiftproof.gateway.ingest.CorrectionHorizon;
 import io.shiftproof.gateway.ingest.EventKeyRetention;
 import io.shiftproof.gateway.ingest.EventPublisher;
@@ -305,7 +306,10 @@ public final class Hub implements AutoCloseable {
                         zone,
                         streamJob.job().workingTime().silenceTimeout(),
                         streamJob.job().correctionHorizon()),
-                    new JobWatermark(evidenceReader::committedWatermark, WATERMARK_MAX_AGE))),
+                    new JobWatermark(evidenceReader::committedWatermark, WATERMARK_MAX_AGE)),
+                new BatchSignatureCheck(
+                    BatchSignatureCheck.Mode.of(settings.get(GatewayKeys.BATCH_SIGNATURES)),
+                    metrics)),
             new DayRecordQueryHandler(dayRecords, access, zone),
             new LateEventQueryHandler(
                 new LateEventLookup(new PostgresLateEventReader(database.dataSource())), zone),

@@ -7,6 +7,7 @@ import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.ledger.pki.DevCredentials;
 import io.shiftproof.ledger.pki.KafkaCredentials;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -112,11 +114,14 @@ class ClientCertificateIT {
 
   private static final int HANDSHAKE = 0x16;
 
+  /** A batch signed as platform-1, whichever certificate then carries it. */
   private static HttpRequest eventsRequest(String batchId) {
+    byte[] body = Batches.validBatch(batchId, batchId, 1).getBytes(StandardCharsets.UTF_8);
     return HttpRequest.newBuilder(hub.hub().apiUrl().resolve("/v1/events"))
         .header("content-type", "application/json")
+        .header(BatchSignature.HEADER, BatchSignature.sign(hub.privateKey("platform-1"), body))
         .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(Batches.validBatch(batchId, batchId, 1)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
   }
 

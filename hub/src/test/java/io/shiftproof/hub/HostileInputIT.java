@@ -46,8 +46,7 @@ class HostileInputIT extends WithRunningHub {
         futures.add(
             pool.submit(
                 () -> {
-                  HttpResponse<String> r =
-                      hub.post("platform-1", "/v1/events", h.contentType(), h.body());
+                  HttpResponse<String> r = hub.postEvents("platform-1", h.contentType(), h.body());
                   byStatus
                       .computeIfAbsent(r.statusCode() + "", k -> new AtomicInteger())
                       .incrementAndGet();

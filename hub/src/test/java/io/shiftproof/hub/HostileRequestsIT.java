@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -74,7 +77,12 @@ class HostileRequestsIT {
     TempDirectories.delete(dataDir);
   }
 
-  /** One request: who sends it, how, and whether its answer must be a refusal. */
+  /**
+   * One request: who sends it, how, and whether its answer must be a refusal.
+   *
+   * @param signature the batch signature header of a {@code POST /v1/events}: null for the sender's
+   *     own valid signature over the body, empty for none, anything else as given
+   */
   record Hostile(
       String kind,
       String organisation,
@@ -83,7 +91,40 @@ class HostileRequestsIT {
       String contentType,
       byte[] body,
       boolean mustRefuse,
-      boolean streamed) {}
+      boolean streamed,
+      String signature) {
+    Hostile(
+        String kind,
+        String organisation,
+        String method,
+        String path,
+        String contentType,
+        byte[] body,
+        boolean mustRefuse,
+        boolean streamed) {
+      this(kind, organisation, method, path, contentType, body, mustRefuse, streamed, null);
+    }
+
+    /** The header value to send, if any: a platform signs what it posts unless told otherwise. */
+    Optional<String> signatureHeader() {
+      if (signature != null) {
+        return signature.isEmpty() ? Optional.empty() : Optional.of(signature);
+      }
+      boolean signs =
+          "POST".equals(method)
+              && "/v1/events".equals(path)
+              && body != null
+              && !organisation.startsWith(WORKER_PREFIX)
+              && Files.isRegularFile(keyFile(organisation));
+      return signs
+          ? Optional.of(BatchSignature.sign(hub.privateKey(organisation), body))
+          : Optional.empty();
+    }
+  }
+
+  private static Path keyFile(String organisation) {
+    return hub.hub().credentialsDir().resolve(organisation).resolve("key.pem");
+  }
 
   /** What came back: the status, and the error code if the body carried one. */
   record Answer(int status, String body) {}
@@ -223,6 +264,7 @@ class HostileRequestsIT {
     if (h.contentType() != null) {
       request.header("content-type", h.contentType());
     }
+    h.signatureHeader().ifPresent(value -> request.header(BatchSignature.HEADER, value));
     HttpClient client;
     if (h.organisation().startsWith(WORKER_PREFIX)) {
       client = workerClient();
@@ -329,7 +371,8 @@ class HostileRequestsIT {
 
   private static Hostile badEvents(Random random) {
     String valid = Batches.validBatch("b-h", "h", 3);
-    return switch (random.nextInt(12)) {
+    byte[] validBytes = valid.getBytes(StandardCharsets.UTF_8);
+    return switch (random.nextInt(15)) {
       case 0 ->
           post(
               "events truncated",
@@ -428,6 +471,39 @@ class HostileRequestsIT {
               Batches.batch(
                   "b-bad", List.of(invalidEvent(random, "x1"), invalidEvent(random, "x2"))));
       case 10 -> post("events empty", "platform-3", "/v1/events", "application/json", "");
+      case 11 ->
+          new Hostile(
+              "events unsigned",
+              "platform-3",
+              "POST",
+              "/v1/events",
+              "application/json",
+              validBytes,
+              true,
+              false,
+              "");
+      case 12 ->
+          new Hostile(
+              "events signed by another platform",
+              "platform-3",
+              "POST",
+              "/v1/events",
+              "application/json",
+              validBytes,
+              true,
+              false,
+              BatchSignature.sign(hub.privateKey("platform-1"), validBytes));
+      case 13 ->
+          new Hostile(
+              "events signature garbage",
+              "platform-3",
+              "POST",
+              "/v1/events",
+              "application/json",
+              validBytes,
+              true,
+              false,
+              pick(random, "x", "AAAA", "%%%", "MEUCIQ" + "A".repeat(90), " ".repeat(300)));
       default ->
           post(
               "events unknown fields",

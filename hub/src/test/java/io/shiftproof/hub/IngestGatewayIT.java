@@ -2,24 +2,38 @@ package io.shiftproof.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.BatchAvroWriter;
+import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.EventBatch;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
+import io.shiftproof.schemas.wire.WorkEventCodec;
 import io.shiftproof.schemas.wire.WorkEventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -103,6 +117,84 @@ class IngestGatewayIT extends WithRunningHub {
   }
 
   @Test
+  void aBatchIsKeptWithTheSignatureAndCertificateThatProveItsPlatformSentIt() throws Exception {
+    byte[] body = Batches.validBatch("b-signed-1", "signed1", 3).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> response = hub.postEvents("platform-2", "application/json", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    try (Connection c = hub.connectDatabase();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT b.body_sha256, b.signature, b.signature_state, b.events_root,"
+                    + " b.event_count, p.certificate FROM platform_batch b"
+                    + " JOIN platform_certificate p USING (certificate_sha256)"
+                    + " WHERE b.platform = 'platform-2' AND b.batch_id = 'b-signed-1'")) {
+      ResultSet row = s.executeQuery();
+      assertThat(row.next()).as("the batch's provenance row").isTrue();
+      assertThat(row.getBytes("body_sha256"))
+          .isEqualTo(MessageDigest.getInstance("SHA-256").digest(body));
+      assertThat(row.getString("signature_state")).isEqualTo("VALID");
+      X509Certificate certificate =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(row.getBytes("certificate")));
+      assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=platform-2");
+      assertThat(
+              EcdsaP256Verifier.fromCertificate(certificate)
+                  .verify(SignatureContext.PLATFORM_BATCH, body, row.getBytes("signature")))
+          .as("the kept signature verifies over the body under the kept certificate")
+          .isTrue();
+      List<byte[]> leaves =
+          new BatchDecoder()
+              .decodeJson(body, Instant.now()).acceptedEvents().stream()
+                  .map(WorkEventCodec::canonical)
+                  .toList();
+      assertThat(row.getBytes("events_root"))
+          .isEqualTo(MerkleTree.fromLeaves(leaves).rootHash().bytes());
+      assertThat(row.getInt("event_count")).isEqualTo(3);
+      assertThat(row.next()).isFalse();
+    }
+  }
+
+  /**
+   * A platform that did not sign, or that presents another platform's signature, gets nothing kept:
+   * no event reaches the topic and no provenance row is written.
+   */
+  @Test
+  void anUnsignedOrForeignSignedBatchIsRefusedAndNothingOfItIsKept() throws Exception {
+    byte[] body = Batches.validBatch("b-forged-1", "forged1", 2).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> unsigned = hub.post("platform-1", "/v1/events", "application/json", body);
+    assertThat(unsigned.statusCode()).as(unsigned.body()).isEqualTo(400);
+    assertThat(errorCode(unsigned)).isEqualTo("BATCH_SIGNATURE_MISSING");
+
+    HttpRequest foreign =
+        HttpRequest.newBuilder(hub.hub().apiUrl().resolve("/v1/events"))
+            .header("content-type", "application/json")
+            .header(BatchSignature.HEADER, BatchSignature.sign(hub.privateKey("platform-2"), body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    HttpResponse<String> forged =
+        hub.client("platform-1").send(foreign, HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+    assertThat(errorCode(forged)).isEqualTo("BATCH_SIGNATURE_INVALID");
+    assertThat(errorMessage(forged)).contains("your client certificate's key");
+
+    // A later valid batch is taken: the refused ones claimed no event keys.
+    assertThat(hub.postEvents("platform-1", "application/json", body).statusCode()).isEqualTo(200);
+    assertThat(eventsWithPrefix("forged1-")).hasSize(2);
+    try (Connection c = hub.connectDatabase();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*), min(signature_state) FROM platform_batch"
+                    + " WHERE batch_id = 'b-forged-1'")) {
+      ResultSet row = s.executeQuery();
+      row.next();
+      assertThat(row.getInt(1)).as("only the signed batch's row").isEqualTo(1);
+      assertThat(row.getString(2)).isEqualTo("VALID");
+    }
+  }
+
+  @Test
   void avroBatchIsAcknowledgedLikeJson() throws Exception {
     String when = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).toString();
     WorkEvent event =
@@ -116,7 +208,7 @@ class IngestGatewayIT extends WithRunningHub {
             when,
             Optional.of("wt3mf"));
     byte[] body = BatchAvroWriter.toAvro(new EventBatch("b-avro-1", List.of(event)));
-    HttpResponse<String> response = hub.post("platform-1", "/v1/events", "application/avro", body);
+    HttpResponse<String> response = hub.postEvents("platform-1", "application/avro", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(new JsonObject(response.body()).getInteger("accepted")).isEqualTo(1);
     assertThat(eventsWithPrefix("avro1-"))
@@ -250,9 +342,8 @@ class IngestGatewayIT extends WithRunningHub {
   @Test
   void wrongContentTypeIs415() throws Exception {
     HttpResponse<String> response =
-        hub.post(
+        hub.postEvents(
             "platform-1",
-            "/v1/events",
             "text/plain",
             Batches.validBatch("b-txt", "txt", 1).getBytes(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).isEqualTo(415);
@@ -263,15 +354,14 @@ class IngestGatewayIT extends WithRunningHub {
   void oversizeBodyIs413() throws Exception {
     byte[] huge = new byte[5 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) ' ');
-    HttpResponse<String> response = hub.post("platform-1", "/v1/events", "application/json", huge);
+    HttpResponse<String> response = hub.postEvents("platform-1", "application/json", huge);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(errorCode(response)).isEqualTo("BODY_TOO_LARGE");
   }
 
   @Test
   void emptyBodyIs400() throws Exception {
-    HttpResponse<String> response =
-        hub.post("platform-1", "/v1/events", "application/json", new byte[0]);
+    HttpResponse<String> response = hub.postEvents("platform-1", "application/json", new byte[0]);
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(errorCode(response)).isEqualTo("EMPTY_BODY");
   }

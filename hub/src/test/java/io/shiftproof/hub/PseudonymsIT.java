@@ -44,7 +44,8 @@ class PseudonymsIT {
   }
 
   private static PlatformClient client(String platform) {
-    return new PlatformClient(hub.hub().apiUrl(), hub.sslContext(platform));
+    return new PlatformClient(
+        hub.hub().apiUrl(), hub.sslContext(platform), hub.privateKey(platform));
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.gateway.config.GatewayKeys;
 import io.shiftproof.gateway.config.PostgresConfig;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
@@ -19,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -66,6 +69,7 @@ public final class TestHub implements AutoCloseable {
     return new BatchPusher(
             PushConfig.builder(hub.apiUrl()).concurrency(4).build(),
             this::sslContext,
+            this::privateKey,
             new PrintStream(OutputStream.nullOutputStream()))
         .push(batches);
   }
@@ -114,12 +118,28 @@ public final class TestHub implements AutoCloseable {
     return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  public HttpResponse<String> postJson(String organisation, String json) throws Exception {
-    return post(
-        organisation,
-        "/v1/events",
-        "application/json",
-        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  /** A batch to {@code POST /v1/events} as {@code platform}, signed with its certificate's key. */
+  public HttpResponse<String> postEvents(String platform, String type, byte[] body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(hub.apiUrl().resolve("/v1/events"))
+            .header("content-type", type)
+            .header(BatchSignature.HEADER, BatchSignature.sign(privateKey(platform), body))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return client(platform).send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A JSON batch to {@code POST /v1/events} as {@code platform}, signed. */
+  public HttpResponse<String> postJson(String platform, String json) throws Exception {
+    return postEvents(
+        platform, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The private key of a development organisation's certificate. */
+  public PrivateKey privateKey(String organisation) {
+    return PemKeys.privateKey(hub.credentialsDir().resolve(organisation).resolve("key.pem"));
   }
 
   /** An authenticated GET on the API as {@code organisation}. */

@@ -11,15 +11,19 @@ import io.shiftproof.pseudonyms.KeyedEvaluation;
 import io.shiftproof.pseudonyms.VoprfClient;
 import io.shiftproof.pseudonyms.WireBytes;
 import io.shiftproof.pseudonyms.WorkerPseudonyms;
+import io.shiftproof.schemas.wire.BatchSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -31,9 +35,9 @@ import javax.net.ssl.SSLContext;
  *       blinded elements pass through every evaluator the hub publishes (the hub's key share, then
  *       the regulator's), every proof is checked against the published keys, and the result is
  *       unblinded here: no identifier leaves the platform, and no evaluator sees a pseudonym.
- *   <li>{@link #send}: one batch of events to {@code POST /v1/events}, resent with backoff while
- *       the hub answers {@code 429} or {@code 503} (honouring {@code Retry-After}), and its
- *       per-event answer.
+ *   <li>{@link #send}: one batch of events to {@code POST /v1/events}, signed with the platform's
+ *       certificate key ({@link BatchSignature}), resent with backoff while the hub answers {@code
+ *       429} or {@code 503} (honouring {@code Retry-After}), and its per-event answer.
  * </ul>
  *
  * <p>Thread-safe; one instance per platform identity. The evaluators' keys are read once and then
@@ -49,14 +53,17 @@ public final class PlatformClient {
   private final HttpClient http;
   private final RetryPolicy retries;
   private final VoprfClient voprf;
+  private final PrivateKey batchKey;
   private volatile PublishedKeys keys;
 
   /**
    * @param hub the hub's API, e.g. {@code https://hub.example:8443}
    * @param tls the platform's client certificate and the hub's CA
+   * @param batchKey the private key of that client certificate (EC P-256), which signs batches
    */
-  public PlatformClient(URI hub, SSLContext tls, RetryPolicy retries) {
+  public PlatformClient(URI hub, SSLContext tls, PrivateKey batchKey, RetryPolicy retries) {
     this.hub = hub;
+    this.batchKey = Objects.requireNonNull(batchKey, "batchKey");
     this.http =
         HttpClient.newBuilder()
             .sslContext(tls)
@@ -67,8 +74,8 @@ public final class PlatformClient {
     this.voprf = new VoprfClient(new SecureRandom());
   }
 
-  public PlatformClient(URI hub, SSLContext tls) {
-    this(hub, tls, RetryPolicy.standard());
+  public PlatformClient(URI hub, SSLContext tls, PrivateKey batchKey) {
+    this(hub, tls, batchKey, RetryPolicy.standard());
   }
 
   /** The evaluators and their keys as the hub publishes them, fetched once. */
@@ -141,14 +148,20 @@ public final class PlatformClient {
   }
 
   /**
-   * Sends one batch (the wire format's JSON, or Avro single-object encoding) and returns the hub's
-   * per-event answer once its accepted events are durable.
+   * Sends one batch (the wire format's JSON, or Avro single-object encoding), signed over exactly
+   * these bytes, and returns the hub's per-event answer once its accepted events are durable.
    *
    * @param contentType {@code application/json} or {@code application/avro}
    * @throws HubRefusal when the hub refuses the batch as a whole, or stays busy past the retries
    */
   public IngestAnswer send(String contentType, byte[] batch) {
-    HttpResponse<String> response = exchange("POST", "/v1/events", contentType, batch);
+    HttpResponse<String> response =
+        exchange(
+            "POST",
+            "/v1/events",
+            contentType,
+            batch,
+            Map.of(BatchSignature.HEADER, BatchSignature.sign(batchKey, batch)));
     int status = response.statusCode();
     if (status != 200 && status != 422) {
       throw refusal(response, false);
@@ -177,7 +190,8 @@ public final class PlatformClient {
             method,
             path,
             jsonBody == null ? null : "application/json",
-            jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Map.of());
     if (response.statusCode() != 200) {
       throw refusal(response, false);
     }
@@ -186,7 +200,7 @@ public final class PlatformClient {
 
   /** One request, resent while the hub is busy or unreachable, up to the policy's attempts. */
   private HttpResponse<String> exchange(
-      String method, String path, String contentType, byte[] body) {
+      String method, String path, String contentType, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(hub.resolve(path))
             .timeout(REQUEST_TIMEOUT)
@@ -198,6 +212,7 @@ public final class PlatformClient {
     if (contentType != null) {
       builder.header("content-type", contentType);
     }
+    headers.forEach(builder::header);
     HttpRequest request = builder.build();
     for (int attempt = 1; ; attempt++) {
       Duration wait;

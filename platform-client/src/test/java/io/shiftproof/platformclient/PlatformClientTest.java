@@ -14,14 +14,21 @@ import io.shiftproof.pseudonyms.EvaluationKey;
 import io.shiftproof.pseudonyms.Evaluator;
 import io.shiftproof.pseudonyms.VoprfException;
 import io.shiftproof.pseudonyms.WireBytes;
+import io.shiftproof.schemas.wire.BatchSignature;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -44,6 +51,9 @@ class PlatformClientTest {
   private volatile Evaluator regulatorAnswering = regulator;
   private final AtomicInteger busyAnswers = new AtomicInteger();
   private final AtomicInteger eventPosts = new AtomicInteger();
+  private final List<Boolean> signaturesVerified =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final KeyPair PLATFORM_KEY = p256();
 
   @BeforeEach
   void start() throws IOException {
@@ -64,7 +74,18 @@ class PlatformClientTest {
     return new PlatformClient(
         URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
         SSLContext.getDefault(),
+        PLATFORM_KEY.getPrivate(),
         new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50)));
+  }
+
+  private static KeyPair p256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -102,6 +123,7 @@ class PlatformClientTest {
     assertThat(answer.rejected())
         .containsExactly(new IngestAnswer.Rejection(1, "TOO_LATE", "late"));
     assertThat(eventPosts.get()).isEqualTo(3);
+    assertThat(signaturesVerified).as("every attempt signed over its body").containsOnly(true);
   }
 
   @Test
@@ -163,7 +185,8 @@ class PlatformClientTest {
   }
 
   private void events(HttpExchange x) throws IOException {
-    x.getRequestBody().readAllBytes();
+    byte[] body = x.getRequestBody().readAllBytes();
+    signaturesVerified.add(verifies(x.getRequestHeaders().getFirst(BatchSignature.HEADER), body));
     eventPosts.incrementAndGet();
     if (busyAnswers.getAndDecrement() > 0) {
       x.getResponseHeaders().add("retry-after", "0");
@@ -175,6 +198,18 @@ class PlatformClientTest {
         200,
         "{\"batchId\":\"b-1\",\"accepted\":2,\"duplicates\":0,"
             + "\"rejected\":[{\"index\":1,\"code\":\"TOO_LATE\",\"message\":\"late\"}]}");
+  }
+
+  /** Whether a header is the platform's signature over exactly these body bytes. */
+  private static boolean verifies(String header, byte[] body) {
+    try {
+      Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+      ecdsa.initVerify(PLATFORM_KEY.getPublic());
+      ecdsa.update(BatchSignature.signedBytes(body));
+      return header != null && ecdsa.verify(Base64.getDecoder().decode(header));
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   private static void answer(HttpExchange x, int status, String body) throws IOException {

@@ -1,6 +1,7 @@
 package io.shiftproof.simulator;
 
 import io.shiftproof.schemas.wire.BatchJsonWriter;
+import io.shiftproof.schemas.wire.BatchSignature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -38,19 +40,28 @@ public final class BatchPusher {
 
   private final PushConfig config;
   private final Function<String, SSLContext> tlsByPlatform;
+  private final Function<String, PrivateKey> keyByPlatform;
   private final PrintStream progress;
   private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
 
   /**
    * @param tlsByPlatform the TLS context holding each platform's client certificate; a map's {@code
    *     ::get} will do. Consulted once per platform; a missing context fails the push before
    *     anything is sent for that platform
+   * @param keyByPlatform the private key of each platform's client certificate, which signs its
+   *     batches ({@link BatchSignature}); consulted and required like {@code tlsByPlatform}, unless
+   *     the config sends batches unsigned
    * @param progress where the updating progress line goes, e.g. {@code System.err}
    */
   public BatchPusher(
-      PushConfig config, Function<String, SSLContext> tlsByPlatform, PrintStream progress) {
+      PushConfig config,
+      Function<String, SSLContext> tlsByPlatform,
+      Function<String, PrivateKey> keyByPlatform,
+      PrintStream progress) {
     this.config = Objects.requireNonNull(config, "config");
     this.tlsByPlatform = Objects.requireNonNull(tlsByPlatform, "tlsByPlatform");
+    this.keyByPlatform = Objects.requireNonNull(keyByPlatform, "keyByPlatform");
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
@@ -75,12 +86,14 @@ public final class BatchPusher {
       while (it.hasNext()) {
         PlatformBatch batch = it.next();
         HttpClient client = clientFor(batch.platform());
+        Optional<PrivateKey> key =
+            config.signBatches() ? Optional.of(keyFor(batch.platform())) : Optional.empty();
         rate.awaitTurn(batch.size());
         inFlight.acquire();
         senders.execute(
             () -> {
               try {
-                deliver(client, batch, totals);
+                deliver(client, key, batch, totals);
               } finally {
                 inFlight.release();
               }
@@ -99,15 +112,17 @@ public final class BatchPusher {
     return totals.report();
   }
 
-  private void deliver(HttpClient client, PlatformBatch batch, PushTotals totals) {
+  private void deliver(
+      HttpClient client, Optional<PrivateKey> key, PlatformBatch batch, PushTotals totals) {
     byte[] body = BatchJsonWriter.toJson(batch.batch());
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(config.eventsUri())
             .timeout(config.requestTimeout())
             .header("content-type", "application/json")
             .header("accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    key.ifPresent(k -> builder.header(BatchSignature.HEADER, BatchSignature.sign(k, body)));
+    HttpRequest request = builder.build();
     OptionalInt lastStatus = OptionalInt.empty();
     String lastDetail = "";
     for (int attempt = 1; ; attempt++) {
@@ -208,6 +223,21 @@ public final class BatchPusher {
 
   private HttpClient clientFor(String platform) {
     return clients.computeIfAbsent(platform, this::newClient);
+  }
+
+  private PrivateKey keyFor(String platform) {
+    return keys.computeIfAbsent(
+        platform,
+        p -> {
+          PrivateKey key = keyByPlatform.apply(p);
+          if (key == null) {
+            throw new IllegalArgumentException(
+                "platform \""
+                    + p
+                    + "\": no private key; give each platform its certificate's key to sign with");
+          }
+          return key;
+        });
   }
 
   private HttpClient newClient(String platform) {

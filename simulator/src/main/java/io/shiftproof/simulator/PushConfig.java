@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param progressInterval how often the progress line is redrawn
  * @param httpVersion the preferred HTTP version; HTTP/2 falls back to HTTP/1.1 where the hub does
  *     not offer it, and plain-http URLs always use HTTP/1.1
+ * @param signBatches whether each batch carries its platform's signature; unsigned batches are
+ *     taken only by a hub in warn mode ({@code ingest.batch-signatures=warn})
  */
 public record PushConfig(
     URI baseUrl,
@@ -33,7 +35,8 @@ public record PushConfig(
     Duration connectTimeout,
     Duration requestTimeout,
     Duration progressInterval,
-    HttpClient.Version httpVersion) {
+    HttpClient.Version httpVersion,
+    boolean signBatches) {
 
   public PushConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -94,6 +97,7 @@ public record PushConfig(
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration progressInterval = Duration.ofMillis(500);
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
+    private boolean signBatches = true;
 
     private Builder(URI baseUrl) {
       this.baseUrl = baseUrl;
@@ -153,6 +157,12 @@ public record PushConfig(
       return this;
     }
 
+    /** Default true: every batch signed with its platform's key. */
+    public Builder signBatches(boolean signBatches) {
+      this.signBatches = signBatches;
+      return this;
+    }
+
     /** The config, checked: a bad value fails here with {@code field: got X, want Y}. */
     public PushConfig build() {
       return new PushConfig(
@@ -165,7 +175,8 @@ public record PushConfig(
           connectTimeout,
           requestTimeout,
           progressInterval,
-          httpVersion);
+          httpVersion,
+          signBatches);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.schemas.wire.BatchJsonWriter;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.EventBatch;
 import io.shiftproof.schemas.wire.WorkEvent;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +12,16 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -21,6 +29,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 class BatchPusherTest {
+  private static final KeyPair PLATFORM_KEY = p256();
+
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
   @Test
@@ -50,6 +60,9 @@ class BatchPusherTest {
                 assertThat(r.method()).isEqualTo("POST");
                 assertThat(r.path()).isEqualTo("/v1/events");
                 assertThat(r.contentType()).isEqualTo("application/json");
+                assertThat(verifies(r.signature(), r.body()))
+                    .as("the platform's signature over the exact body")
+                    .isTrue();
               });
       assertThat(hub.requests.stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)))
           .containsExactlyInAnyOrderElementsOf(
@@ -155,7 +168,8 @@ class BatchPusherTest {
             .build();
 
     PushReport report =
-        new BatchPusher(config, p -> defaultTls(), new PrintStream(console))
+        new BatchPusher(
+                config, p -> defaultTls(), p -> PLATFORM_KEY.getPrivate(), new PrintStream(console))
             .push(batchesOf(2, 5).stream());
 
     assertThat(report.batchesDelivered()).isZero();
@@ -177,7 +191,11 @@ class BatchPusherTest {
       PushConfig config = PushConfig.builder(hub.baseUrl()).eventsPerSecond(1000).build();
 
       PushReport report =
-          new BatchPusher(config, p -> defaultTls(), new PrintStream(console))
+          new BatchPusher(
+                  config,
+                  p -> defaultTls(),
+                  p -> PLATFORM_KEY.getPrivate(),
+                  new PrintStream(console))
               .push(batchesOf(6, 100).stream());
 
       // Six batches of 100 at 1000 events/s: the last may leave 0.5 s after the first.
@@ -197,12 +215,51 @@ class BatchPusherTest {
   }
 
   @Test
+  void sendsBatchesUnsignedOnlyWhenTold() throws Exception {
+    try (HubStub hub = new HubStub((batchId, attempt) -> HubStub.Answer.ok())) {
+      Map<String, PrivateKey> none = Map.of();
+      PushReport report =
+          new BatchPusher(
+                  PushConfig.builder(hub.baseUrl()).signBatches(false).build(),
+                  p -> defaultTls(),
+                  none::get,
+                  new PrintStream(console))
+              .push(batchesOf(2, 5).stream());
+
+      assertThat(report.batchesDelivered()).isEqualTo(2);
+      assertThat(hub.requests).allSatisfy(r -> assertThat(r.signature()).isNull());
+    }
+  }
+
+  @Test
+  void aPlatformWithoutSigningKeyFailsBeforeSending() throws Exception {
+    try (HubStub hub = new HubStub((batchId, attempt) -> HubStub.Answer.ok())) {
+      Map<String, PrivateKey> none = Map.of();
+      BatchPusher pusher =
+          new BatchPusher(
+              PushConfig.builder(hub.baseUrl()).build(),
+              p -> defaultTls(),
+              none::get,
+              new PrintStream(console));
+
+      assertThatThrownBy(() -> pusher.push(batchesOf(1, 5).stream()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("platform-1")
+          .hasMessageContaining("private key");
+      assertThat(hub.requests).isEmpty();
+    }
+  }
+
+  @Test
   void aPlatformWithoutTlsContextFailsBeforeSending() throws Exception {
     try (HubStub hub = new HubStub((batchId, attempt) -> HubStub.Answer.ok())) {
       Map<String, SSLContext> none = Map.of();
       BatchPusher pusher =
           new BatchPusher(
-              PushConfig.builder(hub.baseUrl()).build(), none::get, new PrintStream(console));
+              PushConfig.builder(hub.baseUrl()).build(),
+              none::get,
+              p -> PLATFORM_KEY.getPrivate(),
+              new PrintStream(console));
 
       assertThatThrownBy(() -> pusher.push(batchesOf(1, 5).stream()))
           .isInstanceOf(IllegalArgumentException.class)
@@ -240,7 +297,30 @@ class BatchPusherTest {
             .maxBackoff(Duration.ofMillis(10))
             .progressInterval(Duration.ofMillis(20))
             .build();
-    return new BatchPusher(config, p -> defaultTls(), new PrintStream(console, true));
+    return new BatchPusher(
+        config, p -> defaultTls(), p -> PLATFORM_KEY.getPrivate(), new PrintStream(console, true));
+  }
+
+  /** Whether a header verifies as the test platform's signature over {@code body}. */
+  private static boolean verifies(String header, byte[] body) {
+    try {
+      Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+      ecdsa.initVerify(PLATFORM_KEY.getPublic());
+      ecdsa.update(BatchSignature.signedBytes(body));
+      return header != null && ecdsa.verify(Base64.getDecoder().decode(header));
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static KeyPair p256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** {@code count} batches of exactly {@code size} simulated events, all of platform-1. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.shiftproof.schemas.wire.BatchSignature;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,7 +28,13 @@ final class HubStub implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A recorded request. */
-  record Request(String method, String path, String contentType, byte[] body, String batchId) {}
+  record Request(
+      String method,
+      String path,
+      String contentType,
+      String signature,
+      byte[] body,
+      String batchId) {}
 
   /** An answer: a status, and for 2xx the indexes of events to reject; or a raw body. */
   record Answer(
@@ -93,6 +100,7 @@ final class HubStub implements AutoCloseable {
               exchange.getRequestMethod(),
               exchange.getRequestURI().getPath(),
               exchange.getRequestHeaders().getFirst("content-type"),
+              exchange.getRequestHeaders().getFirst(BatchSignature.HEADER),
               body,
               batchId));
       int attempt = attempts.computeIfAbsent(batchId, b -> new AtomicInteger()).incrementAndGet();

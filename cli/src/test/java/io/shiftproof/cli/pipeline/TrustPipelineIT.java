@@ -249,9 +249,8 @@ class TrustPipelineIT {
       events.add(event.encode());
     }
     HttpResponse<String> pushed =
-        hub.post(
+        hub.postEvents(
             "platform-1",
-            "/v1/events",
             "application/json",
             Batches.batch("b-interim", events).getBytes(StandardCharsets.UTF_8));
     assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);

@@ -25,6 +25,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  */
 public final class ClientIdentityHandler implements PlatformHandler {
   private static final String KEY = "shiftproof.identity";
+  private static final String CERTIFICATE = "shiftproof.certificate";
 
   private final OrganisationIssuers issuers;
 
@@ -62,7 +63,13 @@ public final class ClientIdentityHandler implements PlatformHandler {
       return;
     }
     ctx.put(KEY, identity.get());
+    ctx.put(CERTIFICATE, leaf);
     ctx.next();
+  }
+
+  /** The client certificate the identity was established from: its key checks batch signatures. */
+  public static X509Certificate certificate(RoutingContext ctx) {
+    return ctx.get(CERTIFICATE);
   }
 
   /** The identity established for this request. */

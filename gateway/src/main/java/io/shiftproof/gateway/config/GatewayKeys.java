@@ -175,6 +175,17 @@ public final class GatewayKeys {
               + " binding holds either way; only bench claims turns the log off, to measure what"
               + " it costs.");
 
+  public static final ConfigKey<String> BATCH_SIGNATURES =
+      key(
+          "ingest.batch-signatures",
+          "required",
+          "required or warn",
+          Parsers.oneOf("required", "warn"),
+          "Whether POST /v1/events refuses a batch without a valid platform signature in the"
+              + " Shiftproof-Batch-Signature header (required), or takes it, logs it and counts it"
+              + " in shiftproof_ingest_batch_signatures_total (warn: for a migration period only,"
+              + " as such a batch carries no proof that the platform sent it).");
+
   public static final ConfigKey<Duration> EVIDENCE_SEAL_WAIT =
       key(
           "evidence.seal-wait",
@@ -359,6 +370,7 @@ public final class GatewayKeys {
           IDLE_TIMEOUT,
           MAX_EVENTS_PER_BATCH,
           MAX_FUTURE_SKEW,
+          BATCH_SIGNATURES,
           RATE_LIMIT_PER_SECOND,
           RATE_LIMIT_BURST,
           PSEUDONYM_RATE_PER_SECOND,

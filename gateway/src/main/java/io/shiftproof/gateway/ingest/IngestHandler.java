@@ -7,6 +7,7 @@ import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
 import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.DecodedBatch;
 import io.shiftproof.schemas.wire.EventRejection;
 import io.shiftproof.schemas.wire.ValueEcho;
@@ -22,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v1/events}: decodes a platform's batch (JSON or Avro), makes the valid events
- * durable, and answers per batch with accepted and duplicate counts and each rejected event's
- * index, code and message.
+ * {@code POST /v1/events}: checks a platform's signature over its batch, decodes the batch (JSON or
+ * Avro), makes the valid events durable with the batch's provenance, and answers per batch with
+ * accepted and duplicate counts and each rejected event's index, code and message.
  *
- * <p>Decoding and the durable write run on a worker thread: decoding a large batch is CPU work and
- * the write blocks on PostgreSQL and Kafka, neither of which may hold an event loop.
+ * <p>The signature check, decoding and the durable write run on a worker thread: checking and
+ * decoding a large batch is CPU work and the write blocks on PostgreSQL and Kafka, neither of which
+ * may hold an event loop.
  */
 public final class IngestHandler implements ApiRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
@@ -37,27 +39,26 @@ public final class IngestHandler implements ApiRoutes {
   private final GatewayMetrics metrics;
   private final Clock clock;
   private final TooLateEvents tooLate;
-
-  /** A handler that never answers {@code TOO_LATE}: for a gateway without a job behind it. */
-  public IngestHandler(
-      BatchDecoder decoder, EventIngestor ingestor, GatewayMetrics metrics, Clock clock) {
-    this(decoder, ingestor, metrics, clock, TooLateEvents.NONE);
-  }
+  private final BatchSignatureCheck signatures;
 
   /**
-   * @param tooLate tells which valid events come too late to change a record
+   * @param tooLate tells which valid events come too late to change a record ({@link
+   *     TooLateEvents#NONE} for a gateway without a job behind it)
+   * @param signatures checks each batch's platform signature before its body is decoded
    */
   public IngestHandler(
       BatchDecoder decoder,
       EventIngestor ingestor,
       GatewayMetrics metrics,
       Clock clock,
-      TooLateEvents tooLate) {
+      TooLateEvents tooLate,
+      BatchSignatureCheck signatures) {
     this.decoder = decoder;
     this.ingestor = ingestor;
     this.metrics = metrics;
     this.clock = clock;
     this.tooLate = tooLate;
+    this.signatures = signatures;
   }
 
   @Override
@@ -76,15 +77,19 @@ public final class IngestHandler implements ApiRoutes {
     }
     String platform = ClientIdentityHandler.identity(ctx).organisation();
     byte[] bytes = body.getBytes();
+    String signature = ctx.request().getHeader(BatchSignature.HEADER);
     Instant now = clock.instant();
     ctx.vertx()
         .executeBlocking(
             () -> {
+              BatchProvenance provenance =
+                  signatures.check(
+                      platform, ClientIdentityHandler.certificate(ctx), bytes, signature);
               DecodedBatch batch =
                   format == BodyFormat.JSON
                       ? decoder.decodeJson(bytes, now)
                       : decoder.decodeAvro(bytes, now);
-              IngestOutcome outcome = ingestor.ingest(platform, batch, now);
+              IngestOutcome outcome = ingestor.ingest(platform, batch, provenance, now);
               return outcome.withTooLate(tooLate.among(batch));
             },
             false)

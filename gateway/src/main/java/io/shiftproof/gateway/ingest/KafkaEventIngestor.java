@@ -29,6 +29,7 @@ public final class KafkaEventIngestor implements EventIngestor {
   private final DataSource dataSource;
   private final EventPublisher publisher;
   private final EventKeyRegistry keys = new EventKeyRegistry();
+  private final PlatformBatches batches = new PlatformBatches();
 
   public KafkaEventIngestor(DataSource dataSource, EventPublisher publisher) {
     this.dataSource = dataSource;
@@ -37,7 +38,8 @@ public final class KafkaEventIngestor implements EventIngestor {
 
   /** Runs on a worker thread: it blocks on PostgreSQL and on Kafka. */
   @Override
-  public IngestOutcome ingest(String platform, DecodedBatch batch, Instant receivedAt) {
+  public IngestOutcome ingest(
+      String platform, DecodedBatch batch, BatchProvenance provenance, Instant receivedAt) {
     List<IndexedEvent> candidates = batch.accepted();
     int inBatchDuplicates = batch.duplicateIndexes().size();
     if (candidates.isEmpty()) {
@@ -51,6 +53,7 @@ public final class KafkaEventIngestor implements EventIngestor {
       connection.setAutoCommit(false);
       try {
         Set<String> claimed = keys.claim(connection, platform, batch.batchId(), eventIds);
+        batches.record(connection, platform, batch.batchId(), candidates, provenance, receivedAt);
         List<RecordedEvent> fresh = new ArrayList<>(claimed.size());
         for (IndexedEvent e : candidates) {
           if (claimed.contains(e.event().eventId())) {

@@ -52,6 +52,19 @@ public final class GatewayMetrics implements AutoCloseable {
         .increment();
   }
 
+  /**
+   * One batch's signature as the gateway found it: {@code valid}, {@code missing} or {@code
+   * invalid}, whether the batch was then refused (signatures required) or taken (warn mode).
+   */
+  public void batchSignature(String platform, String result) {
+    Counter.builder("shiftproof.ingest.batch.signatures")
+        .tag("platform", platform)
+        .tag("result", result)
+        .description("Event batches by the state of their platform signature")
+        .register(registry)
+        .increment();
+  }
+
   /** One request refused by the organisation's rate limit. */
   public void rateLimited(String organisation) {
     Counter.builder("shiftproof.http.rate.limited")

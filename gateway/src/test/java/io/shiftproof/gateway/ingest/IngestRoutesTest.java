@@ -2,23 +2,32 @@ package io.shiftproof.gateway.ingest;
 
 import static io.shiftproof.gateway.RouteAnswer.expect;
 import static io.shiftproof.gateway.RouteAnswer.expectError;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.gateway.RouteAnswer;
 import io.shiftproof.gateway.RouteTestServer;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.ledger.crypto.EcdsaP256Signer;
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.schemas.wire.BatchDecoder;
 import io.shiftproof.schemas.wire.DecodedBatch;
 import io.shiftproof.schemas.wire.ErrorCode;
 import io.shiftproof.schemas.wire.EventRejection;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,13 +47,26 @@ class IngestRoutesTest {
   private static final FakeIngestor ingestor = new FakeIngestor();
   private static final GatewayMetrics metrics = new GatewayMetrics();
   private static RouteTestServer server;
+  private static RouteTestServer warnMode;
 
   @BeforeAll
   static void start(Vertx vertx) {
     server =
-        RouteTestServer.start(
-                vertx, metrics, new IngestHandler(new BatchDecoder(), ingestor, metrics, CLOCK))
+        RouteTestServer.start(vertx, metrics, handler(BatchSignatureCheck.Mode.REQUIRED, metrics))
             .await();
+    warnMode =
+        RouteTestServer.start(vertx, metrics, handler(BatchSignatureCheck.Mode.WARN, metrics))
+            .await();
+  }
+
+  private static IngestHandler handler(BatchSignatureCheck.Mode mode, GatewayMetrics metrics) {
+    return new IngestHandler(
+        new BatchDecoder(),
+        ingestor,
+        metrics,
+        CLOCK,
+        TooLateEvents.NONE,
+        new BatchSignatureCheck(mode, metrics));
   }
 
   @BeforeEach
@@ -64,8 +86,7 @@ class IngestRoutesTest {
                     new EventRejection(
                         2, ErrorCode.FUTURE_TIMESTAMP, "occurredAt: got a time to come"))));
     server
-        .postJson(
-            "platform-2", "/v1/events", batch("b-1", event("e-1"), event("e-2"), event("e-3")))
+        .postEvents("platform-2", batch("b-1", event("e-1"), event("e-2"), event("e-3")))
         .onComplete(
             expect(
                 test,
@@ -88,7 +109,7 @@ class IngestRoutesTest {
   @Test
   void ingestorSeesThePlatformOfTheCertificateAndTheDecodedBatch(VertxTestContext test) {
     server
-        .postJson("platform-2", "/v1/events", batch("b-2", event("e-1"), event("e-2")))
+        .postEvents("platform-2", batch("b-2", event("e-1"), event("e-2")))
         .onComplete(
             expect(
                 test,
@@ -108,7 +129,7 @@ class IngestRoutesTest {
   void batchWhoseEveryEventIsRejectedIsUnprocessable(VertxTestContext test) {
     String badEvent = event("e-1").replace(WORKER, "13800138000");
     server
-        .postJson("platform-1", "/v1/events", batch("b-3", badEvent))
+        .postEvents("platform-1", batch("b-3", badEvent))
         .onComplete(
             expect(
                 test,
@@ -124,7 +145,7 @@ class IngestRoutesTest {
   @Test
   void unsupportedContentTypeIsRefused(VertxTestContext test) {
     server
-        .post("platform-1", "/v1/events", "text/plain", Buffer.buffer(batch("b", event("e"))))
+        .postEvents("platform-1", "text/plain", Buffer.buffer(batch("b", event("e"))))
         .onComplete(
             expectError(
                 test,
@@ -138,15 +159,13 @@ class IngestRoutesTest {
 
   @Test
   void emptyBodyIsRefused(VertxTestContext test) {
-    server
-        .postJson("platform-1", "/v1/events", "")
-        .onComplete(expectError(test, 400, "EMPTY_BODY"));
+    server.postEvents("platform-1", "").onComplete(expectError(test, 400, "EMPTY_BODY"));
   }
 
   @Test
   void malformedJsonIsRefusedWithTheDecodersCode(VertxTestContext test) {
     server
-        .postJson("platform-1", "/v1/events", "{\"batchId\":\"b\",\"events\":[")
+        .postEvents("platform-1", "{\"batchId\":\"b\",\"events\":[")
         .onComplete(
             expectError(
                 test,
@@ -160,7 +179,7 @@ class IngestRoutesTest {
   @Test
   void avroContentTypeIsDecodedAsAvro(VertxTestContext test) {
     server
-        .post("platform-1", "/v1/events", "application/avro", Buffer.buffer("not avro"))
+        .postEvents("platform-1", "application/avro", Buffer.buffer("not avro"))
         .onComplete(expectError(test, 400, "MALFORMED_AVRO"));
   }
 
@@ -168,7 +187,7 @@ class IngestRoutesTest {
   void bodyOverTheGatewayLimitIsRefused(VertxTestContext test) {
     Buffer tooLarge = Buffer.buffer(" ".repeat((int) RouteTestServer.MAX_BODY_BYTES + 1));
     server
-        .post("platform-1", "/v1/events", "application/json", tooLarge)
+        .postEvents("platform-1", "application/json", tooLarge)
         .onComplete(
             expectError(
                 test,
@@ -182,7 +201,7 @@ class IngestRoutesTest {
   @Test
   void insurerMayNotPostEvents(VertxTestContext test) {
     server
-        .postJson("insurer-1", "/v1/events", batch("b", event("e")))
+        .postEvents("insurer-1", batch("b", event("e")))
         .onComplete(
             expectError(
                 test,
@@ -201,7 +220,7 @@ class IngestRoutesTest {
           throw new IngestUnavailableException("kafka: no acknowledgement", null);
         });
     server
-        .postJson("platform-1", "/v1/events", batch("b", event("e")))
+        .postEvents("platform-1", batch("b", event("e")))
         .onComplete(
             expectError(
                 test,
@@ -217,11 +236,141 @@ class IngestRoutesTest {
   void refusedBatchesAreCountedByCode(VertxTestContext test) {
     double before = rejected("UNSUPPORTED_MEDIA_TYPE");
     server
-        .post("platform-1", "/v1/events", "text/plain", Buffer.buffer("x"))
+        .postEvents("platform-1", "text/plain", Buffer.buffer("x"))
         .onComplete(
             expect(
                 test,
                 answer -> assertThat(rejected("UNSUPPORTED_MEDIA_TYPE")).isEqualTo(before + 1)));
+  }
+
+  @Test
+  void theIngestorGetsTheBatchsProvenance(VertxTestContext test) {
+    String body = batch("b-sig", event("e-1"));
+    server
+        .postEvents("platform-1", body)
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  BatchProvenance seen = ingestor.provenance.get();
+                  assertThat(seen.state()).isEqualTo(BatchProvenance.SignatureState.VALID);
+                  assertThat(seen.bodySha256())
+                      .isEqualTo(BatchSignatureCheck.sha256(body.getBytes(UTF_8)));
+                  assertThat(seen.signature())
+                      .as("the signature as sent, verifying under the certificate kept with it")
+                      .hasValueSatisfying(
+                          der ->
+                              assertThat(
+                                      EcdsaP256Verifier.fromCertificate(seen.certificate())
+                                          .verify(
+                                              SignatureContext.PLATFORM_BATCH,
+                                              body.getBytes(UTF_8),
+                                              der))
+                                  .isTrue());
+                  assertThat(seen.certificate().getSubjectX500Principal().getName())
+                      .contains("CN=platform-1");
+                }));
+  }
+
+  @Test
+  void anUnsignedBatchIsRefusedBeforeItIsRead(VertxTestContext test) {
+    double before = signatures("platform-1", "missing");
+    server
+        .postEvents("platform-1", "application/json", Buffer.buffer(batch("b", event("e"))), null)
+        .onComplete(
+            expectError(
+                test,
+                400,
+                "BATCH_SIGNATURE_MISSING",
+                answer -> {
+                  assertThat(answer.errorMessage())
+                      .contains("Shiftproof-Batch-Signature")
+                      .contains("shiftproof/platform-batch/v1");
+                  assertThat(ingestor.calls()).isZero();
+                  assertThat(signatures("platform-1", "missing")).isEqualTo(before + 1);
+                }));
+  }
+
+  /**
+   * The attacks on a batch signature: another platform's signature, a signature over other bytes
+   * (one event changed after signing), the platform's own key over the same bytes but as another
+   * kind of message, and a header that is no signature at all.
+   */
+  @Test
+  void aSignatureThatIsNotThisPlatformsOverThisBodyIsRefused(VertxTestContext test) {
+    byte[] body = batch("b-forged", event("e-1")).getBytes(UTF_8);
+    byte[] altered = batch("b-forged", event("e-2")).getBytes(UTF_8);
+    byte[] asLedgerEntry =
+        EcdsaP256Signer.of(platformKey("platform-1")).sign(SignatureContext.LEDGER_ENTRY, body);
+    List<String> forgeries =
+        List.of(
+            RouteTestServer.batchSignature("platform-2", body),
+            RouteTestServer.batchSignature("platform-1", altered),
+            Base64.getEncoder().encodeToString(asLedgerEntry),
+            "not a signature");
+    Future<List<RouteAnswer>> answers =
+        Future.all(
+                forgeries.stream()
+                    .map(
+                        forged ->
+                            server.postEvents(
+                                "platform-1", "application/json", Buffer.buffer(body), forged))
+                    .toList())
+            .map(all -> all.<RouteAnswer>list());
+    answers.onComplete(
+        test.succeeding(
+            all ->
+                test.verify(
+                    () -> {
+                      assertThat(all)
+                          .allSatisfy(
+                              answer -> {
+                                assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+                                assertThat(answer.errorCode()).isEqualTo("BATCH_SIGNATURE_INVALID");
+                              });
+                      assertThat(ingestor.calls()).isZero();
+                      test.completeNow();
+                    })));
+  }
+
+  @Test
+  void inWarnModeAnUnsignedBatchIsTakenAndMarked(VertxTestContext test) {
+    double before = signatures("platform-3", "missing");
+    warnMode
+        .postEvents(
+            "platform-3", "application/json", Buffer.buffer(batch("b-warn", event("e-1"))), null)
+        .onComplete(
+            expect(
+                test,
+                answer -> {
+                  assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                  assertThat(answer.json().getInteger("accepted")).isEqualTo(1);
+                  BatchProvenance seen = ingestor.provenance.get();
+                  assertThat(seen.state()).isEqualTo(BatchProvenance.SignatureState.MISSING);
+                  assertThat(seen.signature()).isEmpty();
+                  assertThat(signatures("platform-3", "missing")).isEqualTo(before + 1);
+                }));
+  }
+
+  /** The count of batches whose signature was found {@code result}, as Prometheus reads it. */
+  private static double signatures(String platform, String result) {
+    String series =
+        "shiftproof_ingest_batch_signatures_total{platform=\""
+            + platform
+            + "\",result=\""
+            + result
+            + "\"} ";
+    return metrics
+        .scrape()
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
+        .sum();
+  }
+
+  private static PrivateKey platformKey(String platform) {
+    return PemKeys.privateKey(RouteTestServer.credentials().privateKey(platform));
   }
 
   /** The count of batches and events rejected with {@code code}, as Prometheus reads it. */
@@ -257,6 +406,7 @@ class IngestRoutesTest {
     final AtomicReference<String> platform = new AtomicReference<>();
     final AtomicReference<DecodedBatch> batch = new AtomicReference<>();
     final AtomicReference<Instant> receivedAt = new AtomicReference<>();
+    final AtomicReference<BatchProvenance> provenance = new AtomicReference<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Function<DecodedBatch, IngestOutcome> answer = ACCEPT_DECODED;
 
@@ -272,13 +422,16 @@ class IngestRoutesTest {
       platform.set(null);
       batch.set(null);
       receivedAt.set(null);
+      provenance.set(null);
       calls.set(0);
       answer = ACCEPT_DECODED;
     }
 
     @Override
-    public IngestOutcome ingest(String platform, DecodedBatch batch, Instant receivedAt) {
+    public IngestOutcome ingest(
+        String platform, DecodedBatch batch, BatchProvenance provenance, Instant receivedAt) {
       calls.incrementAndGet();
+      this.provenance.set(provenance);
       this.platform.set(platform);
       this.batch.set(batch);
       this.receivedAt.set(receivedAt);

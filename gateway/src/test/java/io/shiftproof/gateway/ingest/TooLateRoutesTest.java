@@ -44,7 +44,7 @@ class TooLateRoutesTest {
   static void start(Vertx vertx) {
     GatewayMetrics metrics = new GatewayMetrics();
     EventIngestor ingestor =
-        (platform, batch, receivedAt) -> {
+        (platform, batch, provenance, receivedAt) -> {
           kept.set(batch);
           return new IngestOutcome(batch.batchId(), batch.accepted().size(), 0, batch.rejections());
         };
@@ -57,7 +57,13 @@ class TooLateRoutesTest {
         RouteTestServer.start(
                 vertx,
                 metrics,
-                new IngestHandler(new BatchDecoder(), ingestor, metrics, CLOCK, tooLate))
+                new IngestHandler(
+                    new BatchDecoder(),
+                    ingestor,
+                    metrics,
+                    CLOCK,
+                    tooLate,
+                    new BatchSignatureCheck(BatchSignatureCheck.Mode.REQUIRED, metrics)))
             .await();
   }
 
@@ -76,7 +82,7 @@ class TooLateRoutesTest {
   void eventPastTheHorizonIsToldTooLateAndStillKept(VertxTestContext test) {
     WATERMARK.set(Optional.of(Instant.parse("2026-11-28T04:00:00Z")));
     server
-        .postJson("platform-1", "/v1/events", BATCH)
+        .postEvents("platform-1", BATCH)
         .onComplete(
             expect(
                 test,
@@ -103,7 +109,7 @@ class TooLateRoutesTest {
   void beforeTheJobCommitsNothingIsCalledTooLate(VertxTestContext test) {
     WATERMARK.set(Optional.empty());
     server
-        .postJson("platform-1", "/v1/events", BATCH)
+        .postEvents("platform-1", BATCH)
         .onComplete(
             expect(
                 test,
@@ -120,9 +126,8 @@ class TooLateRoutesTest {
   void batchOfOnlyTooLateEventsIsNotUnprocessable(VertxTestContext test) {
     WATERMARK.set(Optional.of(Instant.parse("2026-11-28T04:00:00Z")));
     server
-        .postJson(
+        .postEvents(
             "platform-1",
-            "/v1/events",
             "{\"batchId\":\"b-all-late\",\"events\":["
                 + event("e-old-1", "2026-11-20T12:00:00+08:00")
                 + "]}")

@@ -774,9 +774,8 @@ class ClaimsPipelineIT {
   private static void push(String platform, String batchId, List<JsonObject> events)
       throws Exception {
     HttpResponse<String> pushed =
-        hub.post(
+        hub.postEvents(
             platform,
-            "/v1/events",
             "application/json",
             Batches.batch(batchId, events.stream().map(JsonObject::encode).toList())
                 .getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.shiftproof.ledger.crypto;
 
+import io.shiftproof.schemas.wire.BatchSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -21,8 +22,11 @@ public enum SignatureContext {
   EVIDENCE_BUNDLE("shiftproof/evidence-bundle/v2"),
   /** An insurer's decision on a claim, over the canonical decision (docs/design.md §7.2). */
   CLAIM_DECISION("shiftproof/claim-decision/v1"),
-  /** A platform's batch of work-session events, over the batch as sent (docs/design.md §8.2). */
-  PLATFORM_BATCH("shiftproof/platform-batch/v1"),
+  /**
+   * A platform's batch of work-session events, over the batch as sent (docs/design.md §8.2); the
+   * wire format's {@link BatchSignature} signs it for platforms.
+   */
+  PLATFORM_BATCH(BatchSignature.CONTEXT),
   /** The published head of the hub's ledger log: its sequence and entry hash (§8.4). */
   LEDGER_HEAD("shiftproof/ledger-head/v1");
 

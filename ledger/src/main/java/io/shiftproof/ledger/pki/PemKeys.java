@@ -24,13 +24,23 @@ public final class PemKeys {
    * @throws CredentialException naming the file when it is missing, malformed or not a P-256 key
    */
   public static EcdsaP256Signer signer(Path privateKeyPem) {
+    return EcdsaP256Signer.of(privateKey(privateKeyPem));
+  }
+
+  /**
+   * The P-256 private key of a key file, as {@link #signer} reads it: for a platform's service,
+   * which signs its batches with its certificate's key through the JDK.
+   *
+   * @throws CredentialException naming the file when it is missing, malformed or not a P-256 key
+   */
+  public static PrivateKey privateKey(Path privateKeyPem) {
     PrivateKey privateKey = PemFiles.readPrivateKey(privateKeyPem);
     if (!P256.isP256(privateKey)) {
       throw new CredentialException(
           Code.UNSUPPORTED_KEY,
           privateKeyPem + ": got a " + privateKey.getAlgorithm() + " key, want an EC P-256 key");
     }
-    return EcdsaP256Signer.of(privateKey);
+    return privateKey;
   }
 
   /**

@@ -99,7 +99,13 @@ class DatabaseRolesIT {
   void theRuntimeRoleCannotTruncate() {
     for (String table :
         new String[] {
-          "ledger_entry", "ledger_state", "ledger_event", "anchor_batch", "day_record_version"
+          "ledger_entry",
+          "ledger_state",
+          "ledger_event",
+          "anchor_batch",
+          "day_record_version",
+          "platform_batch",
+          "platform_certificate"
         }) {
       assertRefused("TRUNCATE " + table + " CASCADE");
     }
@@ -115,6 +121,11 @@ class DatabaseRolesIT {
     assertRefused("DELETE FROM day_record_version");
     assertRefused("DELETE FROM ledger_state");
     assertRefused("UPDATE late_event SET reason = 'TOO_LATE'");
+    // What proves a platform sent a batch: its signature, and the certificate to check it with.
+    assertRefused("UPDATE platform_batch SET signature = '\\x00'");
+    assertRefused("DELETE FROM platform_batch");
+    assertRefused("UPDATE platform_certificate SET certificate = '\\x00'");
+    assertRefused("DELETE FROM platform_certificate");
   }
 
   @Test

@@ -1,0 +1,159 @@
+package io.shiftproof.gateway.ingest;
+
+import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.gateway.ingest.BatchProvenance.SignatureState;
+import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
+import io.shiftproof.ledger.crypto.P256;
+import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.schemas.wire.BatchSignature;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a batch's platform signature ({@link BatchSignature}) against the key of the client
+ * certificate it arrived under, before anything of the body is decoded: a batch the platform did
+ * not sign is refused whole, as none of its events could later be shown to be the platform's word.
+ *
+ * <p>In warn mode (a migration period) an unsigned or badly signed batch is taken all the same,
+ * logged and counted, and stored as such, so evidence built from it can say so.
+ */
+public final class BatchSignatureCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchSignatureCheck.class);
+
+  /** Whether a batch needs a valid signature. */
+  public enum Mode {
+    REQUIRED,
+    WARN;
+
+    /** The mode a configuration value ({@code required} or {@code warn}) names. */
+    public static Mode of(String value) {
+      return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private final Mode mode;
+  private final GatewayMetrics metrics;
+
+  /** Platform and state pairs already warned of: one line each, the metric counts the rest. */
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+  public BatchSignatureCheck(Mode mode, GatewayMetrics metrics) {
+    this.mode = mode;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The batch's provenance.
+   *
+   * @param header the {@value BatchSignature#HEADER} header's value, or null
+   * @throws io.shiftproof.gateway.api.ApiException {@code BATCH_SIGNATURE_MISSING} or {@code
+   *     BATCH_SIGNATURE_INVALID} when signatures are required and this one is not valid
+   */
+  public BatchProvenance check(
+      String platform, X509Certificate certificate, byte[] body, String header) {
+    byte[] digest = sha256(body);
+    if (header == null || header.isBlank()) {
+      return refuseOrTake(
+          platform,
+          certificate,
+          digest,
+          Optional.empty(),
+          SignatureState.MISSING,
+          HttpErrorCode.BATCH_SIGNATURE_MISSING,
+          "header "
+              + BatchSignature.HEADER
+              + ": got nothing, want your ECDSA P-256 signature over \""
+              + BatchSignature.CONTEXT
+              + "\", a 0x00 byte and the exact body, DER, base64");
+    }
+    Optional<byte[]> signature = decode(header.trim());
+    if (signature.isEmpty()) {
+      return refuseOrTake(
+          platform,
+          certificate,
+          digest,
+          Optional.empty(),
+          SignatureState.INVALID,
+          HttpErrorCode.BATCH_SIGNATURE_INVALID,
+          "header " + BatchSignature.HEADER + ": not base64; want a DER signature, base64");
+    }
+    if (!P256.isP256(certificate.getPublicKey())) {
+      return refuseOrTake(
+          platform,
+          certificate,
+          digest,
+          signature,
+          SignatureState.INVALID,
+          HttpErrorCode.BATCH_SIGNATURE_INVALID,
+          "your client certificate's key is "
+              + certificate.getPublicKey().getAlgorithm()
+              + ", not EC P-256: batch signatures need a P-256 certificate; ask the hub's"
+              + " operator for one");
+    }
+    if (!EcdsaP256Verifier.fromCertificate(certificate)
+        .verify(SignatureContext.PLATFORM_BATCH, body, signature.get())) {
+      return refuseOrTake(
+          platform,
+          certificate,
+          digest,
+          signature,
+          SignatureState.INVALID,
+          HttpErrorCode.BATCH_SIGNATURE_INVALID,
+          "header "
+              + BatchSignature.HEADER
+              + ": does not verify with your client certificate's key over \""
+              + BatchSignature.CONTEXT
+              + "\", 0x00 and these body bytes; sign the body exactly as sent, after any"
+              + " re-encoding, with the key of the certificate this request uses");
+    }
+    metrics.batchSignature(platform, SignatureState.VALID.label());
+    return new BatchProvenance(digest, signature, SignatureState.VALID, certificate);
+  }
+
+  private BatchProvenance refuseOrTake(
+      String platform,
+      X509Certificate certificate,
+      byte[] digest,
+      Optional<byte[]> signature,
+      SignatureState state,
+      HttpErrorCode code,
+      String message) {
+    metrics.batchSignature(platform, state.label());
+    if (mode == Mode.REQUIRED) {
+      throw code.exception(message);
+    }
+    if (warned.add(platform + " " + state)) {
+      LOG.warn(
+          "batch from {} taken with signature {} (warn mode; further such batches are only"
+              + " counted in shiftproof_ingest_batch_signatures_total): {}",
+          platform,
+          state,
+          message);
+    }
+    return new BatchProvenance(digest, signature, state, certificate);
+  }
+
+  private static Optional<byte[]> decode(String base64) {
+    try {
+      return Optional.of(Base64.getDecoder().decode(base64));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK offers no SHA-256", e);
+    }
+  }
+}

@@ -13,6 +13,7 @@ import io.shiftproof.hub.StoredDayRecords;
 import io.shiftproof.hub.StreamJobConfig;
 import io.shiftproof.ledger.contract.Decision;
 import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.BatchJsonWriter;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PlatformBatch;
@@ -193,7 +194,11 @@ final class DemoCommand implements Callable<Integer> {
                 contexts.computeIfAbsent(platform, p -> HubClient.sslContext(credentials, p)),
             platform -> HubClient.privateKey(credentials, platform),
             System.err);
-    step(out, "3/4", "Pushing the platforms' batches to POST /v1/events over mutual TLS");
+    step(
+        out,
+        "3/4",
+        "Pushing the platforms' batches to POST /v1/events over mutual TLS, each signed by its"
+            + " platform");
     PushReport report = pusher.push(batches.stream());
     out.printf(
         "      %,d events in %,d batches, %,d accepted, %,d rejected, in %.1f s%n",
@@ -206,7 +211,37 @@ final class DemoCommand implements Callable<Integer> {
       throw new CliFailure(
           ShiftproofCli.EXIT_REFUSED, "the hub refused batches: " + report.failures().get(0));
     }
+    showForeignSignatureRefused(out, hub, batches, credentials);
     return newest;
+  }
+
+  /**
+   * One batch sent again by its platform under another platform's signature: the hub refuses it, so
+   * no platform can pass its events off as another's, nor deny its own.
+   */
+  private static void showForeignSignatureRefused(
+      PrintWriter out, Hub hub, List<PlatformBatch> batches, Path credentials) {
+    PlatformBatch sample = batches.get(0);
+    Optional<String> other =
+        batches.stream()
+            .map(PlatformBatch::platform)
+            .filter(p -> !p.equals(sample.platform()))
+            .findFirst();
+    if (other.isEmpty()) {
+      return;
+    }
+    HttpResponse<String> answer =
+        HubClient.forOrganisation(credentials, sample.platform(), hub.apiUrl())
+            .postBatch(
+                "application/json",
+                BatchJsonWriter.toJson(sample.batch()),
+                HubClient.privateKey(credentials, other.get()));
+    out.printf(
+        "      the same batch from %s under %s's signature: HTTP %d %s%n",
+        sample.platform(),
+        other.get(),
+        answer.statusCode(),
+        new JsonObject(answer.body()).getJsonObject("error", new JsonObject()).getString("code"));
   }
 
   /**

@@ -15,6 +15,9 @@ class DemoCommandIT {
         .contains("1/4", "2/4", "3/4", "4/4")
         .contains("30 workers pseudonymised by platform-1")
         .contains("0 rejected")
+        .containsPattern(
+            "the same batch from platform-\\d under platform-\\d's signature: HTTP 400"
+                + " BATCH_SIGNATURE_INVALID")
         .contains("cross-platform, actual")
         .contains("all platforms, siloed")
         .contains("Legend")

@@ -36,6 +36,8 @@ class ExternalJobSettingsTest {
           "PT36H",
           JobKeys.CHECKPOINT_INTERVAL.name(),
           "PT3S",
+          JobKeys.IDLENESS.name(),
+          "PT20S",
           JobKeys.KAFKA_TOPIC.name(),
           "events-b");
 

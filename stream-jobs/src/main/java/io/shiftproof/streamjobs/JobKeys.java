@@ -46,6 +46,16 @@ public final class JobKeys {
           Parsers.durationAtLeast(WorkingTimeJobConfig.MIN_CHECKPOINT_INTERVAL),
           "How often the job checkpoints; sealed versions are anchored and stored at each"
               + " checkpoint.");
+  public static final ConfigKey<Duration> IDLENESS =
+      ConfigKey.define(
+          "stream-job.idleness",
+          WorkingTimeJobConfig.DEFAULT_IDLENESS.toString(),
+          "a positive ISO-8601 duration such as PT1M",
+          Parsers::positiveDuration,
+          "How long a Kafka partition may go without events before it stops holding the"
+              + " watermark back. Shorter settles quiet hours' days sooner; events that then"
+              + " arrive on that partition behind the watermark count as late and seal new"
+              + " versions.");
   public static final ConfigKey<String> KAFKA_TOPIC =
       ConfigKey.define(
           "kafka.topic",
@@ -75,6 +85,7 @@ public final class JobKeys {
           SILENCE_TIMEOUT,
           CORRECTION_HORIZON,
           CHECKPOINT_INTERVAL,
+          IDLENESS,
           KAFKA_TOPIC,
           LEDGER_KIND);
 

@@ -104,7 +104,8 @@ public record WorkingTimeJobConfig(
                 .withZone(s.get(JobKeys.WORKING_TIME_ZONE))
                 .withSilenceTimeout(s.get(JobKeys.SILENCE_TIMEOUT)))
         .withCorrectionHorizon(s.get(JobKeys.CORRECTION_HORIZON))
-        .withCheckpointInterval(s.get(JobKeys.CHECKPOINT_INTERVAL));
+        .withCheckpointInterval(s.get(JobKeys.CHECKPOINT_INTERVAL))
+        .withIdleness(s.get(JobKeys.IDLENESS));
   }
 
   public WorkingTimeJobConfig withWorkingTime(WorkingTimeConfig value) {
@@ -125,6 +126,19 @@ public record WorkingTimeJobConfig(
         workingTime,
         value,
         idleness,
+        updateInterval,
+        correctionHorizon,
+        checkpointInterval,
+        watermarkInterval,
+        jobName,
+        silenceTimers);
+  }
+
+  public WorkingTimeJobConfig withIdleness(Duration value) {
+    return new WorkingTimeJobConfig(
+        workingTime,
+        outOfOrderness,
+        value,
         updateInterval,
         correctionHorizon,
         checkpointInterval,

@@ -45,10 +45,7 @@ public final class EcdsaP256Signer implements Signer {
    * which sign bare messages. Everything the hub signs goes through {@link #sign}.
    */
   byte[] signBytes(byte[] message) {
-    SHA256Digest sha256 = new SHA256Digest();
-    byte[] digest = new byte[sha256.getDigestSize()];
-    sha256.update(message, 0, message.length);
-    sha256.doFinal(digest, 0);
+    byte[] digest = P256.sha256(message);
 
     // A fresh signer per call keeps this class safe to share between threads.
     ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));

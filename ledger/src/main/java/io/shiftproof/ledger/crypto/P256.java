@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.interfaces.ECKey;
 import java.security.spec.ECGenParameterSpec;
@@ -50,6 +52,17 @@ public final class P256 {
     return params != null
         && params.getCurve().getField().getFieldSize() == 256
         && params.getOrder().equals(order());
+  }
+
+  /**
+   * SHA-256 of {@code message} by the JDK, whose implementation uses the CPU's SHA instructions.
+   */
+  static byte[] sha256(byte[] message) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(message);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK offers no SHA-256", e);
+    }
   }
 
   static BigInteger order() {

@@ -108,6 +108,32 @@ class EcdsaP256SignatureTest {
     assertThat(jdk.verify(first)).isTrue();
   }
 
+  /**
+   * The verifier's own arithmetic against the JDK's, both ways, for random keys and messages: what
+   * the JDK signs verifies here, and a signature moved to another key or message does not.
+   */
+  @Test
+  void agreesWithTheJdkOnRandomKeysAndMessages() throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    for (int i = 0; i < 50; i++) {
+      var pair = generator.generateKeyPair();
+      var other = generator.generateKeyPair();
+      byte[] message = new byte[random.nextInt(3000)];
+      random.nextBytes(message);
+      java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSA");
+      jdk.initSign(pair.getPrivate());
+      jdk.update(message);
+      byte[] signature = jdk.sign();
+
+      assertThat(EcdsaP256Verifier.of(pair.getPublic()).verifyBytes(message, signature)).isTrue();
+      assertThat(EcdsaP256Verifier.of(other.getPublic()).verifyBytes(message, signature)).isFalse();
+      byte[] changed = java.util.Arrays.copyOf(message, message.length + 1);
+      assertThat(EcdsaP256Verifier.of(pair.getPublic()).verifyBytes(changed, signature)).isFalse();
+    }
+  }
+
   @Test
   void refusesKeysOnOtherCurves() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

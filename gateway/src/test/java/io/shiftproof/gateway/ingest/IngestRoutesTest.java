@@ -355,18 +355,12 @@ class IngestRoutesTest {
 
   /** The count of batches whose signature was found {@code result}, as Prometheus reads it. */
   private static double signatures(String platform, String result) {
-    String series =
+    return scraped(
         "shiftproof_ingest_batch_signatures_total{platform=\""
             + platform
             + "\",result=\""
             + result
-            + "\"} ";
-    return metrics
-        .scrape()
-        .lines()
-        .filter(line -> line.startsWith(series))
-        .mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
-        .sum();
+            + "\"} ");
   }
 
   private static PrivateKey platformKey(String platform) {
@@ -375,7 +369,11 @@ class IngestRoutesTest {
 
   /** The count of batches and events rejected with {@code code}, as Prometheus reads it. */
   private static double rejected(String code) {
-    String series = "shiftproof_ingest_rejected_total{code=\"" + code + "\"} ";
+    return scraped("shiftproof_ingest_rejected_total{code=\"" + code + "\"} ");
+  }
+
+  /** The value of one series (its name and labels, then a space) in the Prometheus scrape. */
+  private static double scraped(String series) {
     return metrics
         .scrape()
         .lines()

@@ -7,9 +7,11 @@ import io.shiftproof.benchmarks.FabricJobBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
 import io.shiftproof.benchmarks.MicroBenchmark;
 import io.shiftproof.benchmarks.PseudonymBenchmark;
+import io.shiftproof.benchmarks.QueryBenchmark;
 import io.shiftproof.benchmarks.WorkingTimeBenchmark;
 import io.shiftproof.embedded.TempDirectories;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Fabric.class,
       BenchCommand.Micro.class,
       BenchCommand.Pseudonyms.class,
-      BenchCommand.Claims.class
+      BenchCommand.Claims.class,
+      BenchCommand.Query.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -353,6 +356,69 @@ final class BenchCommand implements Runnable {
         new ClaimsBenchmark(
                 new ClaimsBenchmark.Settings(
                     workers, platforms, seed, claims, queries, rounds, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "query",
+      description =
+          "Status and day-record queries with proofs over mutual TLS keep-alive connections at"
+              + " fixed offered rates (open loop), p50/p99/p99.9 latency per rate against the"
+              + " cheapest authenticated route, and the highest rate held with p99 under the goal.")
+  static final class Query implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--workers",
+        defaultValue = "300",
+        description = "Simulated workers. Default: ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(names = "--seed", defaultValue = "13", description = "Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(
+        names = "--rates",
+        split = ",",
+        defaultValue = "250,500,1000,2000,3000",
+        description = "Offered requests per second, run in turn. Default: ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "10",
+        description = "Seconds per rate. Default: ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(
+        names = "--max-outstanding",
+        defaultValue = "256",
+        description = "Requests in flight at most. Default: ${DEFAULT-VALUE}")
+    int maxOutstanding;
+
+    @Option(
+        names = "--p99-goal-ms",
+        defaultValue = "5",
+        description = "The p99 a rate must stay under to count as held. Default: ${DEFAULT-VALUE}")
+    double p99GoalMillis;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1) || seconds < 1) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_USAGE, "--rates: want positive rates; --seconds: want at least 1");
+      }
+      Path workDir = TempDirectories.create("bench-query");
+      try {
+        new QueryBenchmark(
+                new QueryBenchmark.Settings(
+                    workers, seed, rates, seconds, maxOutstanding, p99GoalMillis, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

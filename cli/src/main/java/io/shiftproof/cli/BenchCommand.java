@@ -5,6 +5,7 @@ import io.shiftproof.benchmarks.ClaimsBenchmark;
 import io.shiftproof.benchmarks.FabricAnchoringBenchmark;
 import io.shiftproof.benchmarks.FabricJobBenchmark;
 import io.shiftproof.benchmarks.IngestBenchmark;
+import io.shiftproof.benchmarks.LatencyBenchmark;
 import io.shiftproof.benchmarks.MicroBenchmark;
 import io.shiftproof.benchmarks.PseudonymBenchmark;
 import io.shiftproof.benchmarks.QueryBenchmark;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Micro.class,
       BenchCommand.Pseudonyms.class,
       BenchCommand.Claims.class,
-      BenchCommand.Query.class
+      BenchCommand.Query.class,
+      BenchCommand.Latency.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -419,6 +421,61 @@ final class BenchCommand implements Runnable {
         new QueryBenchmark(
                 new QueryBenchmark.Settings(
                     workers, seed, rates, seconds, maxOutstanding, p99GoalMillis, workDir),
+                spec.commandLine().getOut())
+            .run();
+      } finally {
+        TempDirectories.delete(workDir);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "latency",
+      description =
+          "Under a steady ingest load: from an event's 200 to the live record showing it, and"
+              + " from an evidence request to its interim version sealed and anchored, p50/p99.")
+  static final class Latency implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--load",
+        defaultValue = "2000",
+        description = "Background events per second. Default: ${DEFAULT-VALUE}")
+    int load;
+
+    @Option(
+        names = "--load-workers",
+        defaultValue = "500",
+        description = "Workers the background load is spread over. Default: ${DEFAULT-VALUE}")
+    int loadWorkers;
+
+    @Option(
+        names = "--probes",
+        defaultValue = "12",
+        description = "Events timed, one after another. Default: ${DEFAULT-VALUE}")
+    int probes;
+
+    @Option(
+        names = "--warm-up",
+        defaultValue = "200",
+        description =
+            "Seconds of load before the first probe; the evidence requests ask 180 s back."
+                + " Default: ${DEFAULT-VALUE}")
+    int warmUp;
+
+    @Override
+    public Integer call() throws Exception {
+      if (load < 10 || loadWorkers < 1 || probes < 1 || warmUp < 0) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_USAGE,
+            "--load: want at least 10; --load-workers and --probes: want at least 1;"
+                + " --warm-up: want 0 or more");
+      }
+      Path workDir = TempDirectories.create("bench-latency");
+      try {
+        new LatencyBenchmark(
+                new LatencyBenchmark.Settings(load, loadWorkers, probes, warmUp, workDir),
                 spec.commandLine().getOut())
             .run();
       } finally {

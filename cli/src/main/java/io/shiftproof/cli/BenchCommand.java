@@ -80,18 +80,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path workDir = TempDirectories.create("bench-ingest");
-      try {
-        new IngestBenchmark(
-                new IngestBenchmark.Settings(workers, batchSize, concurrency, 0.1, seed, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
-        if (!keep) {
-          TempDirectories.delete(workDir);
-        }
-      }
-      return 0;
+      return inWorkDir(
+          "bench-ingest",
+          keep,
+          workDir -> {
+            new IngestBenchmark(
+                    new IngestBenchmark.Settings(
+                        workers, batchSize, concurrency, 0.1, seed, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
     }
   }
 
@@ -126,17 +124,16 @@ final class BenchCommand implements Runnable {
         throw new CliFailure(
             ShiftproofCli.EXIT_USAGE, "--rounds: got " + rounds + ", want at least 1");
       }
-      Path workDir = TempDirectories.create("bench-working-time");
-      try {
-        new WorkingTimeBenchmark(
-                new WorkingTimeBenchmark.Settings(
-                    load.workers, load.platforms, days, load.seed, rounds, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
-        TempDirectories.delete(workDir);
-      }
-      return 0;
+      return inWorkDir(
+          "bench-working-time",
+          false,
+          workDir -> {
+            new WorkingTimeBenchmark(
+                    new WorkingTimeBenchmark.Settings(
+                        load.workers, load.platforms, days, load.seed, rounds, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
     }
   }
 
@@ -165,17 +162,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path workDir = TempDirectories.create("bench-anchoring");
-      try {
-        new AnchoringBenchmark(
-                new AnchoringBenchmark.Settings(
-                    load.workers, load.platforms, days, load.seed, rounds, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
-        TempDirectories.delete(workDir);
-      }
-      return 0;
+      return inWorkDir(
+          "bench-anchoring",
+          false,
+          workDir -> {
+            new AnchoringBenchmark(
+                    new AnchoringBenchmark.Settings(
+                        load.workers, load.platforms, days, load.seed, rounds, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
     }
   }
 
@@ -225,21 +221,20 @@ final class BenchCommand implements Runnable {
             ShiftproofCli.EXIT_USAGE, "--rounds: got " + rounds + ", want at least 1");
       }
       spec.commandLine().getOut().println("network: " + LocalFabric.up());
-      Path workDir = TempDirectories.create("bench-fabric");
-      try {
-        new FabricAnchoringBenchmark(
-                new FabricAnchoringBenchmark.Settings(anchors, chains, workDir),
-                spec.commandLine().getOut())
-            .run();
-        new FabricJobBenchmark(
-                new FabricJobBenchmark.Settings(
-                    load.workers, load.platforms, days, load.seed, rounds, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
-        TempDirectories.delete(workDir);
-      }
-      return 0;
+      return inWorkDir(
+          "bench-fabric",
+          false,
+          workDir -> {
+            new FabricAnchoringBenchmark(
+                    new FabricAnchoringBenchmark.Settings(anchors, chains, workDir),
+                    spec.commandLine().getOut())
+                .run();
+            new FabricJobBenchmark(
+                    new FabricJobBenchmark.Settings(
+                        load.workers, load.platforms, days, load.seed, rounds, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
     }
   }
 
@@ -353,17 +348,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path workDir = TempDirectories.create("bench-claims");
-      try {
-        new ClaimsBenchmark(
-                new ClaimsBenchmark.Settings(
-                    workers, platforms, seed, claims, queries, rounds, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
-        TempDirectories.delete(workDir);
-      }
-      return 0;
+      return inWorkDir(
+          "bench-claims",
+          false,
+          workDir -> {
+            new ClaimsBenchmark(
+                    new ClaimsBenchmark.Settings(
+                        workers, platforms, seed, claims, queries, rounds, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
     }
   }
 
@@ -416,17 +410,16 @@ final class BenchCommand implements Runnable {
         throw new CliFailure(
             ShiftproofCli.EXIT_USAGE, "--rates: want positive rates; --seconds: want at least 1");
       }
-      Path workDir = TempDirectories.create("bench-query");
-      try {
-        new QueryBenchmark(
-                new QueryBenchmark.Settings(
-                    workers, seed, rates, seconds, maxOutstanding, p99GoalMillis, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
-        TempDirectories.delete(workDir);
-      }
-      return 0;
+      return inWorkDir(
+          "bench-query",
+          false,
+          workDir -> {
+            new QueryBenchmark(
+                    new QueryBenchmark.Settings(
+                        workers, seed, rates, seconds, maxOutstanding, p99GoalMillis, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
     }
   }
 
@@ -472,16 +465,33 @@ final class BenchCommand implements Runnable {
             "--load: want at least 10; --load-workers and --probes: want at least 1;"
                 + " --warm-up: want 0 or more");
       }
-      Path workDir = TempDirectories.create("bench-latency");
-      try {
-        new LatencyBenchmark(
-                new LatencyBenchmark.Settings(load, loadWorkers, probes, warmUp, workDir),
-                spec.commandLine().getOut())
-            .run();
-      } finally {
+      return inWorkDir(
+          "bench-latency",
+          false,
+          workDir -> {
+            new LatencyBenchmark(
+                    new LatencyBenchmark.Settings(load, loadWorkers, probes, warmUp, workDir),
+                    spec.commandLine().getOut())
+                .run();
+          });
+    }
+  }
+
+  /** What a benchmark does in its own temporary directory. */
+  private interface WorkDirTask {
+    void run(Path workDir) throws Exception;
+  }
+
+  /** Runs {@code task} in a fresh temporary directory, deleted afterwards unless kept; exit 0. */
+  private static int inWorkDir(String name, boolean keep, WorkDirTask task) throws Exception {
+    Path workDir = TempDirectories.create(name);
+    try {
+      task.run(workDir);
+    } finally {
+      if (!keep) {
         TempDirectories.delete(workDir);
       }
-      return 0;
     }
+    return 0;
   }
 }

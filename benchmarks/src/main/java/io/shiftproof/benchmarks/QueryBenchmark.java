@@ -26,19 +26,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 
 /**
- * {@code bench query}: status and day-record queries with their proofs over mutual TLS with
- * keep-alive connections, at fixed offered rates (open loop: each request is due at its own instant
- * whether or not earlier ones were answered, and its latency counts from that instant, so queueing
- * shows instead of slowing the load down). The baseline at each rate is the cheapest authenticated
- * route, {@code GET /v1/pseudonyms/key}: the same TLS, routing and rate limiting, no data.
+ * {@code bench query}: status and day-record queries with their proofs over a fixed pool of mutual
+ * TLS keep-alive connections, as an insurer's back end holds them, at fixed offered rates (open
+ * loop: each request is due at its own instant whether or not earlier ones were answered, waits in
+ * line for a free connection, and its latency counts from that instant, so queueing shows instead
+ * of slowing the load down). The baseline at each rate is the cheapest authenticated route, {@code
+ * GET /v1/pseudonyms/key}: the same TLS, routing and rate limiting, no data.
  *
  * <p>The hub runs in its own process with its job; a simulated day settles, so every answer comes
  * from a sealed, anchored version with its inclusion proof. Queries are made as {@code admin},
@@ -48,14 +51,16 @@ import javax.net.ssl.SSLContext;
 public final class QueryBenchmark {
   /**
    * @param rates offered request rates per second, each run in turn for {@code secondsPerRate}
-   * @param maxOutstanding requests in flight at most; a request due while this many are waiting is
-   *     counted as not sent, and the rate as not held
+   * @param connections keep-alive connections, each used by one request at a time
+   * @param maxOutstanding requests waiting for a connection at most; a request due while this many
+   *     wait is counted as not sent, and the rate as not held
    */
   public record Settings(
       int workers,
       long seed,
       List<Integer> rates,
       int secondsPerRate,
+      int connections,
       int maxOutstanding,
       double p99GoalMillis,
       Path workDir) {}
@@ -108,8 +113,11 @@ public final class QueryBenchmark {
     List<Target> targets = targets(batches, day, simulation);
     out.printf(
         "bench query: %d workers, 3 platforms, 2 days (the first settles); %d seconds per rate,"
-            + " at most %d requests in flight%n",
-        settings.workers(), settings.secondsPerRate(), settings.maxOutstanding());
+            + " %d keep-alive connections, at most %d requests waiting for one%n",
+        settings.workers(),
+        settings.secondsPerRate(),
+        settings.connections(),
+        settings.maxOutstanding());
     out.flush();
     List<Result> results = new ArrayList<>();
     try (HubChildProcess hub =
@@ -122,14 +130,19 @@ public final class QueryBenchmark {
                 // budget; the budget is not what is measured.
                 "-Dgateway.rate-limit.per-second=1000000",
                 "-Dgateway.rate-limit.burst=1000000"))) {
-      HttpClient client = client(hub, ASKER);
       push(hub, batches);
-      awaitSealed(hub, client, targets.get(0), day);
-      // Warm the JIT and the connection pool before anything is timed.
-      offer(hub, client, targets, day, settings.rates().get(0), 3, new Random(1));
+      awaitSealed(hub, client(hub, ASKER), targets.get(0), day);
+      // One client per connection: each sends one request at a time, so its one connection is
+      // kept alive and reused, and no burst opens new ones.
+      List<HttpClient> pool = new ArrayList<>();
+      for (int c = 0; c < settings.connections(); c++) {
+        pool.add(client(hub, ASKER));
+      }
+      // Warm the JIT and the connections before anything is timed.
+      offer(hub, pool, targets, day, settings.rates().get(0), 3, new Random(1));
       for (int rate : settings.rates()) {
         results.addAll(
-            offer(hub, client, targets, day, rate, settings.secondsPerRate(), new Random(rate)));
+            offer(hub, pool, targets, day, rate, settings.secondsPerRate(), new Random(rate)));
       }
     }
     print(results);
@@ -194,11 +207,12 @@ public final class QueryBenchmark {
 
   /**
    * One offered rate for {@code seconds}: the three kinds in turn, request by request, so they
-   * share the load and each gets a third of the rate.
+   * share the load and each gets a third of the rate. A scheduler puts each request in line when it
+   * is due; each connection's thread takes the next in line.
    */
   private List<Result> offer(
       HubChildProcess hub,
-      HttpClient client,
+      List<HttpClient> pool,
       List<Target> targets,
       LocalDate day,
       int rate,
@@ -214,8 +228,43 @@ public final class QueryBenchmark {
       errors.put(kind, new AtomicInteger());
       notSent.put(kind, new AtomicInteger());
     }
-    AtomicInteger outstanding = new AtomicInteger();
+    BlockingQueue<Due> line = new LinkedBlockingQueue<>();
     CountDownLatch done = new CountDownLatch(total);
+    List<Thread> senders = new ArrayList<>();
+    for (HttpClient client : pool) {
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    Due due = line.take();
+                    if (due.request() == null) {
+                      return;
+                    }
+                    try {
+                      HttpResponse<Void> r =
+                          client.send(due.request(), HttpResponse.BodyHandlers.discarding());
+                      // From when the request was due, not when it left: waiting counts.
+                      long latency = System.nanoTime() - due.at();
+                      if (r.statusCode() == 200) {
+                        latencies.get(due.kind()).add(latency);
+                      } else {
+                        errors.get(due.kind()).incrementAndGet();
+                      }
+                    } catch (java.io.IOException e) {
+                      errors.get(due.kind()).incrementAndGet();
+                    }
+                    done.countDown();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "query-sender");
+      sender.setDaemon(true);
+      sender.start();
+      senders.add(sender);
+    }
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -225,29 +274,19 @@ public final class QueryBenchmark {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      if (outstanding.get() >= settings.maxOutstanding()) {
+      if (line.size() >= settings.maxOutstanding()) {
         notSent.get(kind).incrementAndGet();
         done.countDown();
         continue;
       }
-      outstanding.incrementAndGet();
       Target target = targets.get(random.nextInt(targets.size()));
-      client
-          .sendAsync(request(hub, kind, target, day), HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (response, failure) -> {
-                // From when the request was due, not when it left: waiting counts.
-                long latency = System.nanoTime() - due;
-                if (failure != null || response.statusCode() != 200) {
-                  errors.get(kind).incrementAndGet();
-                } else {
-                  latencies.get(kind).add(latency);
-                }
-                outstanding.decrementAndGet();
-                done.countDown();
-              });
+      line.add(new Due(kind, request(hub, kind, target, day), due));
     }
-    if (!done.await(seconds + 120L, TimeUnit.SECONDS)) {
+    boolean answered = done.await(seconds + 120L, TimeUnit.SECONDS);
+    for (int c = 0; c < senders.size(); c++) {
+      line.add(new Due(Kind.BASELINE, null, 0));
+    }
+    if (!answered) {
       throw new IllegalStateException(rate + "/s: answers still missing after two minutes");
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -268,6 +307,9 @@ public final class QueryBenchmark {
     }
     return results;
   }
+
+  /** A request in line, due at {@code at} (nanoTime); a null request ends a sender. */
+  private record Due(Kind kind, HttpRequest request, long at) {}
 
   private static HttpRequest request(HubChildProcess hub, Kind kind, Target target, LocalDate day)
       throws java.io.IOException {

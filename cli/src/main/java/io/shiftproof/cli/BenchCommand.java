@@ -364,8 +364,8 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "query",
       description =
-          "Status and day-record queries with proofs over mutual TLS keep-alive connections at"
-              + " fixed offered rates (open loop), p50/p99/p99.9 latency per rate against the"
+          "Status and day-record queries with proofs over a pool of mutual TLS keep-alive"
+              + " connections at fixed offered rates (open loop), p50/p99/p99.9 latency per rate against the"
               + " cheapest authenticated route, and the highest rate held with p99 under the goal.")
   static final class Query implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -393,9 +393,18 @@ final class BenchCommand implements Runnable {
     int seconds;
 
     @Option(
+        names = "--connections",
+        defaultValue = "16",
+        description =
+            "Keep-alive connections, one request at a time each. Default: ${DEFAULT-VALUE}")
+    int connections;
+
+    @Option(
         names = "--max-outstanding",
-        defaultValue = "256",
-        description = "Requests in flight at most. Default: ${DEFAULT-VALUE}")
+        defaultValue = "2000",
+        description =
+            "Requests waiting for a connection at most; beyond, a due request is not sent."
+                + " Default: ${DEFAULT-VALUE}")
     int maxOutstanding;
 
     @Option(
@@ -410,13 +419,24 @@ final class BenchCommand implements Runnable {
         throw new CliFailure(
             ShiftproofCli.EXIT_USAGE, "--rates: want positive rates; --seconds: want at least 1");
       }
+      if (connections < 1 || maxOutstanding < 1) {
+        throw new CliFailure(
+            ShiftproofCli.EXIT_USAGE, "--connections and --max-outstanding: want at least 1");
+      }
       return inWorkDir(
           "bench-query",
           false,
           workDir -> {
             new QueryBenchmark(
                     new QueryBenchmark.Settings(
-                        workers, seed, rates, seconds, maxOutstanding, p99GoalMillis, workDir),
+                        workers,
+                        seed,
+                        rates,
+                        seconds,
+                        connections,
+                        maxOutstanding,
+                        p99GoalMillis,
+                        workDir),
                     spec.commandLine().getOut())
                 .run();
           });

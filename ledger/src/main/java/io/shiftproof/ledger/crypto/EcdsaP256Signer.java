@@ -37,7 +37,7 @@ public final class EcdsaP256Signer implements Signer {
 
   @Override
   public byte[] sign(SignatureContext context, byte[] message) {
-    return signBytes(context.frame(message));
+    return signDigest(context.digest(message));
   }
 
   /**
@@ -45,8 +45,10 @@ public final class EcdsaP256Signer implements Signer {
    * which sign bare messages. Everything the hub signs goes through {@link #sign}.
    */
   byte[] signBytes(byte[] message) {
-    byte[] digest = P256.sha256(message);
+    return signDigest(P256.sha256(message));
+  }
 
+  private byte[] signDigest(byte[] digest) {
     // A fresh signer per call keeps this class safe to share between threads.
     ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
     ecdsa.init(true, key);

@@ -51,20 +51,24 @@ public final class EcdsaP256Verifier implements Verifier {
 
   @Override
   public boolean verify(SignatureContext context, byte[] message, byte[] signature) {
-    return verifyBytes(context.frame(message), signature);
+    return verifyDigest(context.digest(message), signature);
   }
 
   /**
    * Whether {@code signature} signs exactly {@code message}, with no context: test vectors only.
    */
   boolean verifyBytes(byte[] message, byte[] signature) {
+    return verifyDigest(P256.sha256(message), signature);
+  }
+
+  private boolean verifyDigest(byte[] digest, byte[] signature) {
     BigInteger[] rs = canonical(signature);
     if (rs == null) {
       return false;
     }
     ECDSASigner ecdsa = new ECDSASigner();
     ecdsa.init(false, publicKey);
-    return ecdsa.verifySignature(P256.sha256(message), rs[0], rs[1]);
+    return ecdsa.verifySignature(digest, rs[0], rs[1]);
   }
 
   /**

@@ -58,8 +58,13 @@ public final class P256 {
    * SHA-256 of {@code message} by the JDK, whose implementation uses the CPU's SHA instructions.
    */
   static byte[] sha256(byte[] message) {
+    return newSha256().digest(message);
+  }
+
+  /** The JDK's SHA-256, which uses the CPU's SHA instructions (Bouncy Castle's does not). */
+  static MessageDigest newSha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(message);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK offers no SHA-256", e);
     }

@@ -2,6 +2,7 @@ package io.shiftproof.ledger.crypto;
 
 import io.shiftproof.schemas.wire.BatchSignature;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,19 @@ public enum SignatureContext {
   /** The context string, as the format documents name it. */
   public String context() {
     return context;
+  }
+
+  /**
+   * SHA-256 of {@link #frame}{@code (bytes)}, hashed in place: the ECDSA digest of a signature of
+   * this kind, without copying a large message (a platform batch) into a framed array first.
+   */
+  byte[] digest(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    MessageDigest sha256 = P256.newSha256();
+    sha256.update(context.getBytes(StandardCharsets.US_ASCII));
+    sha256.update(SEPARATOR);
+    sha256.update(bytes);
+    return sha256.digest();
   }
 
   /** The bytes a signature of this kind covers: {@code context || 0x00 || bytes}. */

@@ -13,6 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** A signature is bound to its kind: it verifies under its own context and under no other. */
 class SignatureContextTest {
+  @Test
+  void theDigestSignedIsTheSha256OfTheFramedBytes() throws Exception {
+    byte[] message = "a batch of work-session events".getBytes(StandardCharsets.UTF_8);
+    for (SignatureContext context : SignatureContext.values()) {
+      assertThat(context.digest(message))
+          .as(context.name())
+          .isEqualTo(
+              java.security.MessageDigest.getInstance("SHA-256").digest(context.frame(message)));
+    }
+  }
+
   private static final KeyPair KEYS = P256.generateKeyPair(new SecureRandom());
   private static final byte[] MESSAGE = "{\"sequence\":1}".getBytes(StandardCharsets.UTF_8);
 

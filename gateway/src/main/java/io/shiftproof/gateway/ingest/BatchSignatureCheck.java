@@ -59,40 +59,49 @@ public final class BatchSignatureCheck {
    */
   public BatchProvenance check(
       String platform, X509Certificate certificate, byte[] body, String header) {
-    byte[] digest = sha256(body);
-    if (header == null || header.isBlank()) {
-      return refuseOrTake(
-          platform,
-          certificate,
-          digest,
-          Optional.empty(),
-          SignatureState.MISSING,
-          HttpErrorCode.BATCH_SIGNATURE_MISSING,
-          "header "
-              + BatchSignature.HEADER
-              + ": got nothing, want your ECDSA P-256 signature over \""
-              + BatchSignature.CONTEXT
-              + "\", a 0x00 byte and the exact body, DER, base64");
+    boolean missing = header == null || header.isBlank();
+    Optional<byte[]> signature = missing ? Optional.empty() : decode(header.trim());
+    Optional<Refusal> refusal = refusal(missing, signature, certificate, body);
+    SignatureState state = refusal.map(Refusal::state).orElse(SignatureState.VALID);
+    metrics.batchSignature(platform, state.label());
+    if (refusal.isPresent()) {
+      if (mode == Mode.REQUIRED) {
+        throw refusal.get().code().exception(refusal.get().message());
+      }
+      if (warned.add(platform + " " + state)) {
+        LOG.warn(
+            "batch from {} taken with signature {} (warn mode; further such batches are only"
+                + " counted in shiftproof_ingest_batch_signatures_total): {}",
+            platform,
+            state,
+            refusal.get().message());
+      }
     }
-    Optional<byte[]> signature = decode(header.trim());
+    return new BatchProvenance(sha256(body), signature, state, certificate);
+  }
+
+  /** Why a batch's signature is not valid, in the words the platform is answered with. */
+  private record Refusal(SignatureState state, HttpErrorCode code, String message) {}
+
+  private static Optional<Refusal> refusal(
+      boolean missing, Optional<byte[]> signature, X509Certificate certificate, byte[] body) {
+    if (missing) {
+      return Optional.of(
+          new Refusal(
+              SignatureState.MISSING,
+              HttpErrorCode.BATCH_SIGNATURE_MISSING,
+              "header "
+                  + BatchSignature.HEADER
+                  + ": got nothing, want your ECDSA P-256 signature over \""
+                  + BatchSignature.CONTEXT
+                  + "\", a 0x00 byte and the exact body, DER, base64"));
+    }
     if (signature.isEmpty()) {
-      return refuseOrTake(
-          platform,
-          certificate,
-          digest,
-          Optional.empty(),
-          SignatureState.INVALID,
-          HttpErrorCode.BATCH_SIGNATURE_INVALID,
+      return invalid(
           "header " + BatchSignature.HEADER + ": not base64; want a DER signature, base64");
     }
     if (!P256.isP256(certificate.getPublicKey())) {
-      return refuseOrTake(
-          platform,
-          certificate,
-          digest,
-          signature,
-          SignatureState.INVALID,
-          HttpErrorCode.BATCH_SIGNATURE_INVALID,
+      return invalid(
           "your client certificate's key is "
               + certificate.getPublicKey().getAlgorithm()
               + ", not EC P-256: batch signatures need a P-256 certificate; ask the hub's"
@@ -100,13 +109,7 @@ public final class BatchSignatureCheck {
     }
     if (!EcdsaP256Verifier.fromCertificate(certificate)
         .verify(SignatureContext.PLATFORM_BATCH, body, signature.get())) {
-      return refuseOrTake(
-          platform,
-          certificate,
-          digest,
-          signature,
-          SignatureState.INVALID,
-          HttpErrorCode.BATCH_SIGNATURE_INVALID,
+      return invalid(
           "header "
               + BatchSignature.HEADER
               + ": does not verify with your client certificate's key over \""
@@ -114,31 +117,12 @@ public final class BatchSignatureCheck {
               + "\", 0x00 and these body bytes; sign the body exactly as sent, after any"
               + " re-encoding, with the key of the certificate this request uses");
     }
-    metrics.batchSignature(platform, SignatureState.VALID.label());
-    return new BatchProvenance(digest, signature, SignatureState.VALID, certificate);
+    return Optional.empty();
   }
 
-  private BatchProvenance refuseOrTake(
-      String platform,
-      X509Certificate certificate,
-      byte[] digest,
-      Optional<byte[]> signature,
-      SignatureState state,
-      HttpErrorCode code,
-      String message) {
-    metrics.batchSignature(platform, state.label());
-    if (mode == Mode.REQUIRED) {
-      throw code.exception(message);
-    }
-    if (warned.add(platform + " " + state)) {
-      LOG.warn(
-          "batch from {} taken with signature {} (warn mode; further such batches are only"
-              + " counted in shiftproof_ingest_batch_signatures_total): {}",
-          platform,
-          state,
-          message);
-    }
-    return new BatchProvenance(digest, signature, state, certificate);
+  private static Optional<Refusal> invalid(String message) {
+    return Optional.of(
+        new Refusal(SignatureState.INVALID, HttpErrorCode.BATCH_SIGNATURE_INVALID, message));
   }
 
   private static Optional<byte[]> decode(String base64) {

@@ -14,11 +14,12 @@ import javax.sql.DataSource;
 /**
  * Makes a decoded batch durable exactly once per {@code (platform, eventId)}.
  *
- * <p>Order of work, per batch, in one database transaction: claim the keys (row locks), publish the
- * newly claimed events to Kafka and wait for acks=all, then commit the claims. Only then is the
- * batch acknowledged. If Kafka fails, the transaction rolls back and the keys are free again, so
- * the platform's resend is accepted rather than mistaken for a duplicate; an acknowledged event can
- * therefore never be lost.
+ * <p>Order of work, per batch: store the platform's certificate if this gateway has not yet
+ * (docs/design.md §8.2); then, in one database transaction, claim the keys (row locks), keep the
+ * batch's provenance, publish the newly claimed events to Kafka and wait for acks=all, and commit.
+ * Only then is the batch acknowledged. If Kafka fails, the transaction rolls back and the keys are
+ * free again, so the platform's resend is accepted rather than mistaken for a duplicate; an
+ * acknowledged event can therefore never be lost.
  *
  * <p>The one remaining window is a crash after Kafka acknowledged but before the commit: the client
  * saw no acknowledgement and resends, and those events reach the topic a second time. The stream
@@ -50,10 +51,12 @@ public final class KafkaEventIngestor implements EventIngestor {
       eventIds.add(e.event().eventId());
     }
     try (Connection connection = dataSource.getConnection()) {
+      byte[] certificate = batches.storeCertificate(connection, provenance.certificate());
       connection.setAutoCommit(false);
       try {
         Set<String> claimed = keys.claim(connection, platform, batch.batchId(), eventIds);
-        batches.record(connection, platform, batch.batchId(), candidates, provenance, receivedAt);
+        batches.record(
+            connection, platform, batch.batchId(), candidates, provenance, certificate, receivedAt);
         List<RecordedEvent> fresh = new ArrayList<>(claimed.size());
         for (IndexedEvent e : candidates) {
           if (claimed.contains(e.event().eventId())) {

@@ -14,11 +14,17 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps each batch's provenance ({@code V11__platform_batches.sql}): its body hash, the platform's
  * signature, the certificate it was checked against and the Merkle root over its valid events, in
  * the caller's transaction, so a batch whose events were not made durable leaves no row either.
+ *
+ * <p>A certificate is written once, on its own and committed at once, the first time this gateway
+ * sees it: a platform presents the same one for months, and a certificate row is a fact whether or
+ * not the batch that brought it is kept, so it need not cost every batch a statement.
  */
 final class PlatformBatches {
   private static final String CERTIFICATE =
@@ -39,21 +45,44 @@ final class PlatformBatches {
     return MerkleTree.fromLeaves(leaves).rootHash();
   }
 
+  /** The SHA-256 of each certificate this gateway has stored, by certificate. */
+  private final Map<X509Certificate, byte[]> stored = new ConcurrentHashMap<>();
+
+  /**
+   * The certificate's SHA-256, its row stored first if this gateway has not stored it yet.
+   *
+   * @param connection in auto-commit mode: the row is committed before any batch refers to it
+   */
+  byte[] storeCertificate(Connection connection, X509Certificate certificate) throws SQLException {
+    byte[] known = stored.get(certificate);
+    if (known != null) {
+      return known;
+    }
+    byte[] der = encoded(certificate);
+    byte[] sha256 = BatchSignatureCheck.sha256(der);
+    try (PreparedStatement s = connection.prepareStatement(CERTIFICATE)) {
+      s.setBytes(1, sha256);
+      s.setBytes(2, der);
+      s.executeUpdate();
+    }
+    stored.put(certificate, sha256);
+    return sha256;
+  }
+
+  /**
+   * Writes the batch's row in the connection's open transaction.
+   *
+   * @param certificateSha256 what {@link #storeCertificate} answered for the batch's certificate
+   */
   void record(
       Connection connection,
       String platform,
       String batchId,
       List<IndexedEvent> events,
       BatchProvenance provenance,
+      byte[] certificateSha256,
       Instant receivedAt)
       throws SQLException {
-    byte[] der = encoded(provenance.certificate());
-    byte[] certificateSha256 = BatchSignatureCheck.sha256(der);
-    try (PreparedStatement s = connection.prepareStatement(CERTIFICATE)) {
-      s.setBytes(1, certificateSha256);
-      s.setBytes(2, der);
-      s.executeUpdate();
-    }
     try (PreparedStatement s = connection.prepareStatement(BATCH)) {
       s.setString(1, platform);
       s.setBytes(2, provenance.bodySha256());

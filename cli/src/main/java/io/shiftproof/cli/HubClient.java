@@ -65,12 +65,21 @@ final class HubClient {
    * The private key of an organisation's development certificate: a platform signs batches with it.
    */
   static PrivateKey privateKey(Path credentialsDir, String organisation) {
-    sslContext(credentialsDir, organisation); // the same check and message for missing files
+    requireCredentials(credentialsDir, organisation);
     return PemKeys.privateKey(credentialsDir.resolve(organisation).resolve("key.pem"));
   }
 
   /** The mutual-TLS context of one organisation's development credentials. */
   static SSLContext sslContext(Path credentialsDir, String organisation) {
+    requireCredentials(credentialsDir, organisation);
+    return TlsContexts.clientContext(
+        credentialsDir.resolve(organisation).resolve("cert.pem"),
+        credentialsDir.resolve(organisation).resolve("key.pem"),
+        credentialsDir.resolve("ca.pem"));
+  }
+
+  /** Refuses, naming the known organisations, when an organisation's files are not there. */
+  private static void requireCredentials(Path credentialsDir, String organisation) {
     Path cert = credentialsDir.resolve(organisation).resolve("cert.pem");
     Path key = credentialsDir.resolve(organisation).resolve("key.pem");
     Path ca = credentialsDir.resolve("ca.pem");
@@ -87,7 +96,6 @@ final class HubClient {
                   .collect(java.util.stream.Collectors.joining(", "))
               + ")");
     }
-    return TlsContexts.clientContext(cert, key, ca);
   }
 
   static HttpClient httpClient(SSLContext ssl) {

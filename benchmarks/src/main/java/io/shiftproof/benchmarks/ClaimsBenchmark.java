@@ -14,7 +14,6 @@ import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.wire.Rfc3339;
-import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
@@ -49,7 +48,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 /**
  * {@code bench claims} (docs/design.md §7.4, §8.5): on a hub with its job, a simulated first day
@@ -230,11 +228,9 @@ public final class ClaimsBenchmark {
             .max(Instant::compareTo)
             .orElseThrow();
     PushReport report =
-        new BatchPusher(
+        new DevOrganisations(hub.credentialsDir())
+            .pusher(
                 PushConfig.builder(hub.apiUrl()).concurrency(8).build(),
-                platform -> ssl(hub, platform),
-                platform ->
-                    PemKeys.privateKey(hub.credentialsDir().resolve(platform).resolve("key.pem")),
                 new PrintStream(OutputStream.nullOutputStream()))
             .push(batches.stream());
     out.printf(
@@ -375,21 +371,7 @@ public final class ClaimsBenchmark {
   private HttpClient client(Hub hub, String org) {
     URI key = hub.apiUrl().resolve("/" + org);
     return clients.computeIfAbsent(
-        key.toString(),
-        k ->
-            HttpClient.newBuilder()
-                .sslContext(ssl(hub, org))
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build());
-  }
-
-  private static SSLContext ssl(Hub hub, String org) {
-    Path creds = hub.credentialsDir();
-    return TlsContexts.clientContext(
-        creds.resolve(org).resolve("cert.pem"),
-        creds.resolve(org).resolve("key.pem"),
-        creds.resolve("ca.pem"));
+        key.toString(), k -> new DevOrganisations(hub.credentialsDir()).client(org));
   }
 
   private static Connection connect(Hub hub) throws Exception {

@@ -7,8 +7,6 @@ import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.TopicAdmin;
 import io.shiftproof.ledger.pki.KafkaCredentials;
 import io.shiftproof.ledger.pki.KafkaTls;
-import io.shiftproof.ledger.pki.PemKeys;
-import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.schemas.wire.WorkEvent;
@@ -31,10 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -144,26 +140,16 @@ public final class IngestBenchmark {
 
   private Phase push(HubChildProcess hub, List<PlatformBatch> batches, boolean sign, String name)
       throws Exception {
-    Path creds = hub.credentialsDir();
-    Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
     BatchPusher pusher =
-        new BatchPusher(
-            PushConfig.builder(hub.apiUrl())
-                .concurrency(settings.concurrency())
-                .httpVersion(java.net.http.HttpClient.Version.HTTP_1_1)
-                .progressInterval(Duration.ofSeconds(1))
-                .signBatches(sign)
-                .build(),
-            platform ->
-                contexts.computeIfAbsent(
-                    platform,
-                    p ->
-                        TlsContexts.clientContext(
-                            creds.resolve(p).resolve("cert.pem"),
-                            creds.resolve(p).resolve("key.pem"),
-                            creds.resolve("ca.pem"))),
-            platform -> PemKeys.privateKey(creds.resolve(platform).resolve("key.pem")),
-            new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        new DevOrganisations(hub.credentialsDir())
+            .pusher(
+                PushConfig.builder(hub.apiUrl())
+                    .concurrency(settings.concurrency())
+                    .httpVersion(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .progressInterval(Duration.ofSeconds(1))
+                    .signBatches(sign)
+                    .build(),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8));
     Duration cpuBefore = hub.cpuTime();
     Duration postgresBefore = hub.postgresCpuTime();
     PushReport report = pusher.push(batches.stream());

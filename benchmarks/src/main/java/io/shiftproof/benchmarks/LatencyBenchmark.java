@@ -1,7 +1,5 @@
 package io.shiftproof.benchmarks;
 
-import io.shiftproof.ledger.pki.PemKeys;
-import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.BatchJsonWriter;
 import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.EventBatch;
@@ -277,18 +275,18 @@ public final class LatencyBenchmark {
   /** The hub's API as its organisations call it, each with its own certificate. */
   private static final class Hub {
     private final URI api;
-    private final Path credentials;
+    private final DevOrganisations organisations;
     private final java.util.Map<String, HttpClient> clients =
         new java.util.concurrent.ConcurrentHashMap<>();
 
     Hub(URI api, Path credentials) {
       this.api = api;
-      this.credentials = credentials;
+      this.organisations = new DevOrganisations(credentials);
     }
 
     HttpResponse<String> postEvents(String platform, EventBatch batch) throws Exception {
       byte[] body = BatchJsonWriter.toJson(batch);
-      PrivateKey key = PemKeys.privateKey(credentials.resolve(platform).resolve("key.pem"));
+      PrivateKey key = organisations.signingKey(platform);
       return client(platform)
           .send(
               HttpRequest.newBuilder(api.resolve("/v1/events"))
@@ -319,18 +317,7 @@ public final class LatencyBenchmark {
     }
 
     private HttpClient client(String org) {
-      return clients.computeIfAbsent(
-          org,
-          o ->
-              HttpClient.newBuilder()
-                  .sslContext(
-                      TlsContexts.clientContext(
-                          credentials.resolve(o).resolve("cert.pem"),
-                          credentials.resolve(o).resolve("key.pem"),
-                          credentials.resolve("ca.pem")))
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build());
+      return clients.computeIfAbsent(org, organisations::client);
     }
   }
 }

@@ -1,9 +1,6 @@
 package io.shiftproof.benchmarks;
 
-import io.shiftproof.ledger.pki.PemKeys;
-import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.wire.WorkEvent;
-import io.shiftproof.simulator.BatchPusher;
 import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
 import io.shiftproof.simulator.PushReport;
@@ -33,7 +30,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import javax.net.ssl.SSLContext;
 
 /**
  * {@code bench query}: status and day-record queries with their proofs over a fixed pool of mutual
@@ -169,13 +165,10 @@ public final class QueryBenchmark {
   }
 
   private void push(HubChildProcess hub, List<PlatformBatch> batches) throws Exception {
-    Path creds = hub.credentialsDir();
-    Map<String, SSLContext> contexts = new ConcurrentHashMap<>();
     PushReport report =
-        new BatchPusher(
+        new DevOrganisations(hub.credentialsDir())
+            .pusher(
                 PushConfig.builder(hub.apiUrl()).concurrency(8).build(),
-                platform -> contexts.computeIfAbsent(platform, p -> ssl(creds, p)),
-                platform -> PemKeys.privateKey(creds.resolve(platform).resolve("key.pem")),
                 new PrintStream(OutputStream.nullOutputStream()))
             .push(batches.stream());
     if (!report.failures().isEmpty() || report.rejected() > 0) {
@@ -374,17 +367,6 @@ public final class QueryBenchmark {
   }
 
   private static HttpClient client(HubChildProcess hub, String org) {
-    return HttpClient.newBuilder()
-        .sslContext(ssl(hub.credentialsDir(), org))
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
-  }
-
-  private static SSLContext ssl(Path creds, String org) {
-    return TlsContexts.clientContext(
-        creds.resolve(org).resolve("cert.pem"),
-        creds.resolve(org).resolve("key.pem"),
-        creds.resolve("ca.pem"));
+    return new DevOrganisations(hub.credentialsDir()).client(org);
   }
 }

@@ -3,27 +3,12 @@ package io.shiftproof.benchmarks;
 import io.shiftproof.benchmarks.micro.InclusionProofs;
 import io.shiftproof.benchmarks.micro.MerkleLeafHashing;
 import io.shiftproof.benchmarks.micro.MerkleTreeBuilding;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The JMH micro-benchmarks of {@code io.shiftproof.benchmarks.micro}: Merkle hashing on sealed day
@@ -78,57 +63,28 @@ public final class MicroBenchmark {
     Path recordsFile = Files.createTempFile("shiftproof-day-records", ".bin");
     try {
       SimulatedDayRecords.write(records, recordsFile);
-      Collection<RunResult> results =
-          new Runner(
-                  options(recordsFile),
-                  OutputFormatFactory.createFormatInstance(lines(), VerboseMode.NORMAL))
-              .run();
-      compare(scores(results), recordBytes);
+      compare(
+          new JmhRun(out, settings.quick(), settings.threads())
+              .run(
+                  MerkleLeafHashing.class.getPackageName() + ".",
+                  "-D" + SimulatedDayRecords.FILE_PROPERTY + "=" + recordsFile),
+          recordBytes);
     } finally {
       Files.deleteIfExists(recordsFile);
     }
   }
 
-  private Options options(Path recordsFile) {
-    // A quick run is a smoke test; its warm-up is still long enough for the SHA-256 intrinsics to
-    // be compiled in, or the baseline would be measured interpreted.
-    int warmups = settings.quick() ? 1 : 3;
-    int measurements = settings.quick() ? 2 : 5;
-    TimeValue warmup = settings.quick() ? TimeValue.seconds(1) : TimeValue.seconds(2);
-    TimeValue measurement = settings.quick() ? TimeValue.milliseconds(500) : TimeValue.seconds(2);
-    return new OptionsBuilder()
-        .include(Pattern.quote(MerkleLeafHashing.class.getPackageName() + "."))
-        .forks(1)
-        .jvmArgsAppend("-D" + SimulatedDayRecords.FILE_PROPERTY + "=" + recordsFile)
-        .threads(settings.threads())
-        .warmupIterations(warmups)
-        .warmupTime(warmup)
-        .measurementIterations(measurements)
-        .measurementTime(measurement)
-        .shouldFailOnError(true)
-        .build();
-  }
-
-  /** The primary score of each benchmark by its full name. */
-  private static Map<String, Double> scores(Collection<RunResult> results) {
-    Map<String, Double> scores = new HashMap<>();
-    for (RunResult result : results) {
-      scores.put(result.getParams().getBenchmark(), result.getPrimaryResult().getScore());
-    }
-    return scores;
-  }
-
-  private void compare(Map<String, Double> scores, double recordBytes) {
+  private void compare(JmhRun.Scores scores, double recordBytes) {
     int threads = settings.threads();
     // Throughput scores are summed over the threads; per core is per thread.
-    double plain = score(scores, LEAF_HASHING + "plainSha256") / threads;
-    double leaf = score(scores, LEAF_HASHING + "leafHash") / threads;
-    double tree = score(scores, TREE_BUILDING + "fromRecords") / threads;
-    double interior = score(scores, TREE_BUILDING + "fromLeafHashes") / threads;
-    double shortLeaves = score(scores, TREE_BUILDING + "fromShortLeaves") / threads;
-    double generate = score(scores, PROOFS + "generate");
-    double verify = score(scores, PROOFS + "verify");
-    double path = score(scores, PROOFS + "pathNodeHashes");
+    double plain = scores.of(LEAF_HASHING + "plainSha256") / threads;
+    double leaf = scores.of(LEAF_HASHING + "leafHash") / threads;
+    double tree = scores.of(TREE_BUILDING + "fromRecords") / threads;
+    double interior = scores.of(TREE_BUILDING + "fromLeafHashes") / threads;
+    double shortLeaves = scores.of(TREE_BUILDING + "fromShortLeaves") / threads;
+    double generate = scores.of(PROOFS + "generate");
+    double verify = scores.of(PROOFS + "verify");
+    double path = scores.of(PROOFS + "pathNodeHashes");
     out.printf(
         "%nagainst the baselines of this run (per core; records of %.0f bytes):%n", recordBytes);
     out.printf(
@@ -162,36 +118,5 @@ public final class MicroBenchmark {
         "  proof verify:                %7.2f us = %.1f %% of hashing its path%n",
         verify, 100 * verify / path);
     out.flush();
-  }
-
-  private static double score(Map<String, Double> scores, String benchmark) {
-    Double score = scores.get(benchmark);
-    if (score == null) {
-      throw new IllegalStateException(
-          "benchmark "
-              + benchmark
-              + " gave no result; results for "
-              + List.copyOf(scores.keySet()));
-    }
-    return score;
-  }
-
-  /** JMH prints to a stream: this one hands each finished line to the command's writer. */
-  private PrintStream lines() {
-    OutputStream lines =
-        new OutputStream() {
-          private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-          @Override
-          public void write(int b) {
-            line.write(b);
-            if (b == '\n') {
-              out.print(line.toString(StandardCharsets.UTF_8));
-              out.flush();
-              line.reset();
-            }
-          }
-        };
-    return new PrintStream(lines, true, StandardCharsets.UTF_8);
   }
 }

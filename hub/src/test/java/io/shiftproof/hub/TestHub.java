@@ -33,6 +33,7 @@ import javax.net.ssl.SSLContext;
 public final class TestHub implements AutoCloseable {
   private final Hub hub;
   private final Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, PrivateKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TestHub(Hub hub) {
     this.hub = hub;
@@ -137,9 +138,10 @@ public final class TestHub implements AutoCloseable {
         platform, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** The private key of a development organisation's certificate. */
+  /** The private key of a development organisation's certificate, read once. */
   public PrivateKey privateKey(String organisation) {
-    return PemKeys.privateKey(hub.credentialsDir().resolve(organisation).resolve("key.pem"));
+    return keys.computeIfAbsent(
+        organisation, o -> PemKeys.privateKey(hub.credentialsDir().resolve(o).resolve("key.pem")));
   }
 
   /** An authenticated GET on the API as {@code organisation}. */

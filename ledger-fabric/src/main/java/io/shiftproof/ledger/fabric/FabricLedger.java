@@ -72,6 +72,9 @@ import org.hyperledger.fabric.protos.common.Block;
 public final class FabricLedger implements Ledger {
   private static final String QSCC = "qscc";
 
+  /** Endorsements tried at most while the peers' answers differ: 0.1 + 0.2 + 0.4 + 0.8 s apart. */
+  private static final int ENDORSEMENTS = 5;
+
   private final FabricLedgerConfig config;
   private final ManagedChannel grpc;
   private final Gateway gateway;
@@ -391,12 +394,7 @@ public final class FabricLedger implements Ledger {
   private <T> Committed<T> submit(
       String transaction, Function<String, T> parse, String[] endorsers, String... args) {
     try {
-      Proposal.Builder builder =
-          contract.newProposal(transaction).addArguments(config.namespace()).addArguments(args);
-      if (endorsers.length > 0) {
-        builder.setEndorsingOrganizations(endorsers);
-      }
-      Transaction endorsed = builder.build().endorse();
+      Transaction endorsed = endorse(transaction, endorsers, args);
       String result = new String(endorsed.getResult(), StandardCharsets.UTF_8);
       SubmittedTransaction submitted = endorsed.submitAsync();
       Status status = submitted.getStatus();
@@ -407,6 +405,38 @@ public final class FabricLedger implements Ledger {
           parse.apply(result), ref(status.getTransactionId(), status.getBlockNumber()));
     } catch (GatewayException e) {
       throw FabricErrors.of(transaction, e);
+    }
+  }
+
+  /**
+   * Endorses a fresh proposal, again (up to {@value #ENDORSEMENTS} times, waiting a little longer
+   * each time) while the endorsing peers' answers differ. They differ when one peer has not yet
+   * committed the block of the caller's previous transaction and reads older state; once it has,
+   * they agree. Nothing is submitted before the endorsements match, so trying again cannot apply a
+   * transaction twice. Any other failure is the caller's at once.
+   */
+  private Transaction endorse(String transaction, String[] endorsers, String... args) {
+    for (int attempt = 1; ; attempt++) {
+      Proposal.Builder builder =
+          contract.newProposal(transaction).addArguments(config.namespace()).addArguments(args);
+      if (endorsers.length > 0) {
+        builder.setEndorsingOrganizations(endorsers);
+      }
+      try {
+        return builder.build().endorse();
+      } catch (GatewayException e) {
+        LedgerException failure = FabricErrors.of(transaction, e);
+        if (!failure.code().equals(FabricErrors.ENDORSEMENT_MISMATCH) || attempt == ENDORSEMENTS) {
+          throw failure;
+        }
+      }
+      try {
+        Thread.sleep(100L << (attempt - 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LedgerException(
+            FabricErrors.FABRIC_ERROR, transaction + ": interrupted while endorsing", true, e);
+      }
     }
   }
 

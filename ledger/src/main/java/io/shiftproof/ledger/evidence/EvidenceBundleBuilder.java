@@ -39,7 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a signed {@code shiftproof-evidence/3} bundle (docs/evidence-format.md §1) from records
+ * Builds a signed {@code shiftproof-evidence/4} bundle (docs/evidence-format.md §1) from records
  * already proven and anchored and the access-log entry of the request. Pure: nothing is looked up,
  * and the same inputs give the same bytes.
  *
@@ -370,9 +370,6 @@ public final class EvidenceBundleBuilder {
       writeAnchor(json, anchored, zone);
     }
     json.writeEndArray();
-    json.writeFieldName("lineage");
-    BundleJson.writeLineage(
-        json, BundleJson.lineage(body.entries.stream().map(Entry::record).toList()));
     json.writeFieldName("coverage");
     BundleJson.writeCoverage(json, body.decision);
     json.writeObjectFieldStart("hub");

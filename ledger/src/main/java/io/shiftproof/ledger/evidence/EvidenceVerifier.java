@@ -40,7 +40,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Checks a {@code shiftproof-evidence/3} bundle offline: no hub, no ledger, no network. Every hash,
+ * Checks a {@code shiftproof-evidence/4} bundle offline: no hub, no ledger, no network. Every hash,
  * proof and signature is recomputed from what the bundle carries, and the coverage decision is
  * re-evaluated from its records.
  *
@@ -48,9 +48,9 @@ import java.util.function.Supplier;
  * rather than by the overall signature: {@code format}, {@code hub.certificate}, per record {@code
  * records[i].decodes}, {@code .leafHash}, {@code .worker}, per anchor {@code
  * anchors[<batchId>].attestation}, {@code request.accessLog}, per record {@code
- * records[i].inclusion}, then {@code window.covered}, {@code lineage}, {@code coverage.outcome} and
- * {@code signature}. The certificate comes before the anchors (not last) because the attestations
- * are checked with its key: a certificate that is not the hub's signing certificate, or is from the
+ * records[i].inclusion}, then {@code window.covered}, {@code coverage.outcome} and {@code
+ * signature}. The certificate comes before the anchors (not last) because the attestations are
+ * checked with its key: a certificate that is not the hub's signing certificate, or is from the
  * wrong CA, should be named as such, not as a bad attestation.
  *
  * <p>Only the hub's signing certificate vouches for anything (docs/design.md §8.3): a certificate
@@ -61,8 +61,8 @@ import java.util.function.Supplier;
  * other way round.
  *
  * <p>A bundle whose shape is wrong stops at {@code format}. A record that does not decode skips the
- * checks that read records ({@code window.covered}, {@code lineage}, {@code coverage.outcome}),
- * which would only repeat its failure.
+ * checks that read records ({@code window.covered}, {@code coverage.outcome}), which would only
+ * repeat its failure.
  */
 public final class EvidenceVerifier {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -208,7 +208,6 @@ public final class EvidenceVerifier {
       }
       if (decoded.size() == records.size()) {
         guarded("window.covered", this::window);
-        guarded("lineage", this::lineage);
         guarded("coverage.outcome", this::coverage);
       }
       guarded("signature", this::signature);
@@ -785,15 +784,6 @@ public final class EvidenceVerifier {
               + (bundle.daysWithoutRecords().isEmpty()
                   ? ""
                   : " or is attested to have none: " + bundle.daysWithoutRecords()));
-    }
-
-    private VerificationReport.Check lineage() {
-      Object want =
-          JsonTree.parse(
-              json(json -> BundleJson.writeLineage(json, BundleJson.lineage(decoded.values()))));
-      return JsonDifference.first("lineage", bundle.lineage(), want)
-          .map(difference -> fail("lineage", difference + " (the records' sourceBatches)"))
-          .orElseGet(() -> pass("lineage", "the union of the records' source batches"));
     }
 
     private VerificationReport.Check coverage() {

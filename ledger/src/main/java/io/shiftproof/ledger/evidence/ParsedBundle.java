@@ -35,7 +35,6 @@ record ParsedBundle(
     List<Record> records,
     List<String> daysWithoutRecords,
     List<AnchorEntry> anchors,
-    Object lineage,
     String ruleSet,
     Object coverage,
     String certificateChainPem,
@@ -106,8 +105,6 @@ record ParsedBundle(
     for (BundleNode item : root.member("anchors").items()) {
       anchors.add(anchor(item));
     }
-    BundleNode lineage = root.member("lineage");
-    lineage.items();
     BundleNode coverage = root.member("coverage");
     BundleNode hub = root.member("hub");
     String algorithm = hub.member("signatureAlgorithm").string();
@@ -144,7 +141,6 @@ record ParsedBundle(
         List.copyOf(records),
         List.copyOf(daysWithoutRecords),
         List.copyOf(anchors),
-        lineage.value(),
         coverage.member("ruleSet").string(),
         coverage.value(),
         hub.member("certificateChain").string(),

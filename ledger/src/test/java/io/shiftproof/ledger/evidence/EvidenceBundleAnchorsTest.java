@@ -52,7 +52,7 @@ class EvidenceBundleAnchorsTest {
   /** The bundle's text from {@code "anchors"} up to the member after it, signatures blanked. */
   private static String anchorsOf(byte[] bundle) {
     String text = new String(bundle, StandardCharsets.UTF_8);
-    String anchors = text.substring(text.indexOf("\"anchors\""), text.indexOf("\"lineage\""));
+    String anchors = text.substring(text.indexOf("\"anchors\""), text.indexOf("\"coverage\""));
     return anchors.replaceAll("\"signature\" : \"[^\"]*\"", "\"signature\" : \"-\"").strip() + "\n";
   }
 

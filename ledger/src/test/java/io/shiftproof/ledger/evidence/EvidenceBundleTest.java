@@ -55,11 +55,10 @@ class EvidenceBundleTest {
             "records",
             "daysWithoutRecords",
             "anchors",
-            "lineage",
             "coverage",
             "hub",
             "signature");
-    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/3");
+    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/4");
     assertThat(bundle.get("incidentAt")).isEqualTo("2026-11-28T00:30:00+08:00");
     assertThat(bundle.get("window"))
         .isEqualTo(Map.of("from", "2026-11-27T22:30:00+08:00", "to", "2026-11-28T02:30:00+08:00"));
@@ -115,15 +114,34 @@ class EvidenceBundleTest {
   }
 
   @Test
-  void lineageIsTheSortedUnionOfSourceBatches() {
+  void eachRecordCarriesItsLineagePerPlatformNotABatchList() {
     Map<?, ?> bundle = (Map<?, ?>) JsonTree.parse(fixture.bundle());
+    Map<?, ?> first =
+        (Map<?, ?>) ((Map<?, ?>) ((List<?>) bundle.get("records")).get(0)).get("record");
 
-    assertThat(bundle.get("lineage"))
+    assertThat(first.get("sources"))
         .isEqualTo(
             List.of(
-                Map.of("platform", "platform-1", "batchId", "p1-b-0101"),
-                Map.of("platform", "platform-1", "batchId", "p1-b-0102"),
-                Map.of("platform", "platform-2", "batchId", "p2-b-0007")));
+                Map.of(
+                    "platform",
+                    "platform-1",
+                    "eventCount",
+                    java.math.BigInteger.valueOf(41),
+                    "eventsDigest",
+                    hex(EvidenceFixture.sources("platform-1", 41))),
+                Map.of(
+                    "platform",
+                    "platform-2",
+                    "eventCount",
+                    java.math.BigInteger.valueOf(6),
+                    "eventsDigest",
+                    hex(EvidenceFixture.sources("platform-2", 6)))));
+    assertThat(first.containsKey("sourceBatches")).isFalse();
+    assertThat(bundle.containsKey("lineage")).isFalse();
+  }
+
+  private static String hex(io.shiftproof.schemas.avro.PlatformSources sources) {
+    return java.util.HexFormat.of().formatHex(sources.getEventsDigest().bytes());
   }
 
   @Test
@@ -175,7 +193,6 @@ class EvidenceBundleTest {
             "records[0].inclusion",
             "records[1].inclusion",
             "window.covered",
-            "lineage",
             "coverage.outcome",
             "signature");
   }

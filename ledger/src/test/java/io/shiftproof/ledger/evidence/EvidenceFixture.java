@@ -15,7 +15,8 @@ import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.avro.SourceBatch;
+import io.shiftproof.schemas.avro.PlatformSources;
+import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
@@ -29,6 +30,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +90,7 @@ final class EvidenceFixture {
             List.of(
                 segment(DAY_1, "22:00", DAY_1, "23:40", WorkState.AVAILABLE, ab(), none()),
                 segment(DAY_1, "23:40", DAY_2, "00:00", WorkState.ON_TASK, ab(), a())),
-            List.of(new SourceBatch("platform-1", "p1-b-0101"), batchOfB()));
+            List.of(sources("platform-1", 41), sourcesOfB()));
     day2 =
         record(
             WORKER,
@@ -97,13 +99,13 @@ final class EvidenceFixture {
                 segment(DAY_2, "00:00", DAY_2, "00:20", WorkState.ON_TASK, ab(), a()),
                 segment(DAY_2, "00:20", DAY_2, "01:00", WorkState.ON_TASK, ab(), ab()),
                 segment(DAY_2, "01:00", DAY_2, "03:00", WorkState.AVAILABLE, a(), none())),
-            List.of(new SourceBatch("platform-1", "p1-b-0102"), batchOfB()));
+            List.of(sources("platform-1", 17), sourcesOfB()));
     otherWorkersDay2 =
         record(
             OTHER_WORKER,
             DAY_2,
             List.of(segment(DAY_2, "00:00", DAY_2, "01:00", WorkState.AVAILABLE, a(), none())),
-            List.of(new SourceBatch("platform-1", "p1-b-0102")));
+            List.of(sources("platform-1", 9)));
 
     // Batch 1: day 1 among two other workers' leaves. Batch 2: day 2 at index 3 of 5.
     anchor(
@@ -230,7 +232,7 @@ final class EvidenceFixture {
   }
 
   static DayRecord record(
-      String worker, String day, List<DaySegment> segments, List<SourceBatch> lineage) {
+      String worker, String day, List<DaySegment> segments, List<PlatformSources> lineage) {
     return record(
         worker, day, 1, micros(local(day, "00:00").plusSeconds(86_400)), segments, lineage);
   }
@@ -241,7 +243,7 @@ final class EvidenceFixture {
       int version,
       long coveredUntilMicros,
       List<DaySegment> segments,
-      List<SourceBatch> lineage) {
+      List<PlatformSources> lineage) {
     return DayRecord.newBuilder()
         .setWorkerRef(worker)
         .setDay(day)
@@ -252,7 +254,8 @@ final class EvidenceFixture {
         .setTotals(new DayTotals(0L, 0L, 0L, 0L, 0L, 0L))
         .setSegments(segments)
         .setFlags(List.of())
-        .setSourceBatches(lineage)
+        .setSourceBatches(List.of())
+        .setSources(lineage)
         .build();
   }
 
@@ -291,8 +294,16 @@ final class EvidenceFixture {
     return ("another worker's record " + n).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static SourceBatch batchOfB() {
-    return new SourceBatch("platform-2", "p2-b-0007");
+  /** A platform's lineage: a count, and a digest standing for the ids of that many events. */
+  static PlatformSources sources(String platform, int eventCount) {
+    byte[] digest = new byte[32];
+    Arrays.fill(digest, (byte) eventCount);
+    digest[0] = (byte) platform.hashCode();
+    return new PlatformSources(platform, eventCount, new Sha256(digest));
+  }
+
+  private static PlatformSources sourcesOfB() {
+    return sources("platform-2", 6);
   }
 
   private static List<String> a() {

@@ -141,10 +141,17 @@ class EvidenceVerifierTamperingTest {
   }
 
   @Test
-  void theLineageIsNamedByTheLineageCheck() {
-    String failed = firstFailure(b -> list(b, "lineage").remove(2));
+  void aRecordsReadableLineageIsNamedByItsRecord() {
+    String failed =
+        firstFailure(
+            b -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> sources =
+                  (Map<String, Object>) list(object(record(b, 1), "record"), "sources").get(0);
+              sources.put("eventCount", BigInteger.valueOf(1));
+            });
 
-    assertThat(failed).isEqualTo("lineage");
+    assertThat(failed).isEqualTo("records[1].decodes");
   }
 
   @Test

@@ -40,7 +40,7 @@ final class SessionReplay {
   private TimelineEvent lastEvent;
   private final Map<String, OpenTask> openTasks = new TreeMap<>();
   // Only collected here, then copied into an unordered set: a hash set avoids sorting per event.
-  private final Set<SourceBatch> episodeBatches = new HashSet<>();
+  private final Set<SourceEvent> episodeEvents = new HashSet<>();
 
   private SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
     this.platform = platform;
@@ -148,20 +148,20 @@ final class SessionReplay {
     }
     if (event.type() == WorkEventType.OFFLINE) {
       if (online) {
-        episodeBatches.add(new SourceBatch(event.platform(), event.batchId()));
+        episodeEvents.add(new SourceEvent(event.platform(), event.eventId()));
         close(event.occurredAt());
       } else {
         spans.add(
             new EventSpan(
                 event.occurredAt(),
                 event.occurredAt(),
-                Set.of(new SourceBatch(event.platform(), event.batchId()))));
+                Set.of(new SourceEvent(event.platform(), event.eventId()))));
       }
     } else {
       if (!online) {
         open(event);
       }
-      episodeBatches.add(new SourceBatch(event.platform(), event.batchId()));
+      episodeEvents.add(new SourceEvent(event.platform(), event.eventId()));
       applyWhileOnline(event);
     }
     lastEvent = event;
@@ -230,8 +230,8 @@ final class SessionReplay {
     openTasks.values().forEach(task -> end(task, at));
     openTasks.clear();
     addInterval(WorkState.AVAILABLE, onlineSince, at);
-    spans.add(new EventSpan(onlineSince, at, Set.copyOf(episodeBatches)));
-    episodeBatches.clear();
+    spans.add(new EventSpan(onlineSince, at, Set.copyOf(episodeEvents)));
+    episodeEvents.clear();
     online = false;
   }
 

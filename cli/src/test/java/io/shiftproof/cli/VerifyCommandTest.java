@@ -16,6 +16,7 @@ import io.shiftproof.ledger.evidence.EvidenceAccess;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.LoggedAccess;
+import io.shiftproof.ledger.evidence.PlatformEvidence;
 import io.shiftproof.ledger.evidence.ProvenRecord;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
@@ -306,7 +307,8 @@ class VerifyCommandTest {
             List.of(new ProvenRecord(leaf, anchor.batchId(), tree.inclusionProof(2))),
             List.of(),
             List.of(anchored),
-            logged);
+            logged,
+            PlatformEvidence.NONE);
   }
 
   private static Instant local(String dateTime) {

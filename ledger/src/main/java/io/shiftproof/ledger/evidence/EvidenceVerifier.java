@@ -206,6 +206,7 @@ public final class EvidenceVerifier {
         Hash leafHash = leafHashes.get(i);
         guarded(record.path() + ".inclusion", () -> inclusion(record, leafHash));
       }
+      platformEvidence();
       if (decoded.size() == records.size()) {
         guarded("window.covered", this::window);
         guarded("coverage.outcome", this::coverage);
@@ -784,6 +785,84 @@ public final class EvidenceVerifier {
               + (bundle.daysWithoutRecords().isEmpty()
                   ? ""
                   : " or is attested to have none: " + bundle.daysWithoutRecords()));
+    }
+
+    /**
+     * Each platform batch's signature, then each event's place in its batch and its content: the
+     * platforms' own word for the events behind the records (docs/evidence-format.md §1.3).
+     */
+    private void platformEvidence() {
+      Map<String, SignedBatch> batches = new LinkedHashMap<>();
+      for (PlatformEvidenceJson.ParsedBatch parsed : bundle.platformBatches()) {
+        SignedBatch batch = parsed.batch();
+        String name = "platformBatches[" + batch.key() + "].signature";
+        if (batches.putIfAbsent(batch.key(), batch) != null) {
+          out.accept(fail(name, "the batch is listed twice"));
+          continue;
+        }
+        guarded(
+            name,
+            () ->
+                PlatformEvidenceChecks.signature(batch, trustedCa)
+                    .map(f -> fail(name, f))
+                    .orElseGet(
+                        () ->
+                            pass(
+                                name,
+                                batch.platform()
+                                    + " signed "
+                                    + batch.eventCount()
+                                    + " event(s), received "
+                                    + Rfc3339.format(batch.receivedAt(), bundle.zone())
+                                    + (trustedCa.isPresent()
+                                        ? ", certificate verifies to the CA"
+                                        : "; certificate not checked against a CA (pass --ca)"))));
+      }
+      List<PlatformEvidenceJson.ParsedEvent> events = bundle.events();
+      for (int i = 0; i < events.size(); i++) {
+        PlatformEvidenceJson.ParsedEvent parsed = events.get(i);
+        SignedEvent event = parsed.event();
+        String inclusion = "events[" + i + "].inclusion";
+        guarded(
+            inclusion,
+            () ->
+                PlatformEvidenceChecks.inclusion(
+                        event,
+                        Optional.ofNullable(batches.get(event.platform() + "/" + event.batchId())))
+                    .map(f -> fail(inclusion, f))
+                    .orElseGet(
+                        () ->
+                            pass(
+                                inclusion,
+                                "leaf "
+                                    + event.leafIndex()
+                                    + " of "
+                                    + event.platform()
+                                    + "/"
+                                    + event.batchId())));
+        String content = "events[" + i + "].event";
+        guarded(
+            content,
+            () ->
+                PlatformEvidenceChecks.content(
+                        event,
+                        Optional.of(parsed.readable()),
+                        bundle.workerRef(),
+                        bundle.windowFrom(),
+                        bundle.windowTo())
+                    .map(f -> fail(content, f))
+                    .orElseGet(() -> pass(content, describe(event, parsed.readable()))));
+      }
+    }
+
+    private static String describe(SignedEvent event, Object readable) {
+      Map<?, ?> fields = (Map<?, ?>) readable;
+      return event.platform()
+          + " signed "
+          + fields.get("type")
+          + " at "
+          + fields.get("occurredAt")
+          + Optional.ofNullable(fields.get("taskRef")).map(t -> " for " + t).orElse("");
     }
 
     private VerificationReport.Check coverage() {

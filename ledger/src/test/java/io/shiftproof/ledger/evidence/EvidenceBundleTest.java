@@ -55,6 +55,8 @@ class EvidenceBundleTest {
             "records",
             "daysWithoutRecords",
             "anchors",
+            "events",
+            "platformBatches",
             "coverage",
             "hub",
             "signature");
@@ -192,6 +194,11 @@ class EvidenceBundleTest {
             "request.accessLog",
             "records[0].inclusion",
             "records[1].inclusion",
+            "platformBatches[platform-1/p1-b-0102].signature",
+            "events[0].inclusion",
+            "events[0].event",
+            "events[1].inclusion",
+            "events[1].event",
             "window.covered",
             "coverage.outcome",
             "signature");
@@ -216,7 +223,13 @@ class EvidenceBundleTest {
     }
     byte[] bundle =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
-            .build(REQUEST, fixture.records, List.of(), anchors, fixture.access);
+            .build(
+                REQUEST,
+                fixture.records,
+                List.of(),
+                anchors,
+                fixture.access,
+                fixture.platformEvidence);
 
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
 
@@ -311,7 +324,8 @@ class EvidenceBundleTest {
             fixture.records.subList(1, 2),
             List.of(LocalDate.parse(DAY_1)),
             fixture.anchors,
-            fixture.access);
+            fixture.access,
+            fixture.platformEvidence);
 
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
     assertThat(report.firstFailure()).isEmpty();
@@ -400,7 +414,14 @@ class EvidenceBundleTest {
     EvidenceBundleBuilder builder =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
     return assertThatThrownBy(
-            () -> builder.build(request, records, daysWithoutRecords, anchors, fixture.access))
+            () ->
+                builder.build(
+                    request,
+                    records,
+                    daysWithoutRecords,
+                    anchors,
+                    fixture.access,
+                    PlatformEvidence.NONE))
         .isInstanceOfSatisfying(EvidenceException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

@@ -9,6 +9,9 @@ import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.identity.OrganisationIdentity;
+import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
@@ -22,6 +25,8 @@ import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -69,6 +74,8 @@ final class EvidenceFixture {
   final DayRecord otherWorkersDay2;
   final List<ProvenRecord> records = new ArrayList<>();
   final List<AnchoredBatch> anchors = new ArrayList<>();
+  final IssuedCredential platform1;
+  final PlatformEvidence platformEvidence;
   private MerkleTree batch2Tree;
   private List<byte[]> batch2Leaves;
 
@@ -82,6 +89,9 @@ final class EvidenceFixture {
     ca = authority.certificate();
     hubSigner = EcdsaP256Signer.of(signing.privateKey());
     hubChainPem = pem(signing.certificate());
+    platform1 =
+        authority.issueClientCertificate(new OrganisationIdentity("platform-1", Role.PLATFORM));
+    platformEvidence = platformEvidence(platform1);
 
     day1 =
         record(
@@ -154,7 +164,73 @@ final class EvidenceFixture {
   /** The bundle built from every input of the fixture. */
   byte[] bundle() {
     return new EvidenceBundleBuilder(hubSigner, hubChainPem)
-        .build(REQUEST, records, List.of(), anchors, access);
+        .build(REQUEST, records, List.of(), anchors, access, platformEvidence);
+  }
+
+  /** Events of platform-1's signed batch, as a JSON body lists them: another worker's first. */
+  static final List<String> BATCH_EVENTS =
+      List.of(
+          "{\"eventId\":\"e-90\",\"workerRef\":\""
+              + OTHER_WORKER
+              + "\",\"sessionId\":\"s-9\",\"type\":\"ONLINE\","
+              + "\"occurredAt\":\"2026-11-28T00:05:00+08:00\"}",
+          "{\"eventId\":\"e-101\",\"workerRef\":\""
+              + WORKER
+              + "\",\"sessionId\":\"s-1\",\"type\":\"TASK_STARTED\",\"taskRef\":\"order-7\","
+              + "\"occurredAt\":\"2026-11-28T00:10:00+08:00\"}",
+          "{ \"eventId\" : \"e-102\", \"workerRef\" : \""
+              + WORKER
+              + "\", \"sessionId\" : \"s-1\", \"type\" : \"HEARTBEAT\","
+              + " \"occurredAt\" : \"2026-11-28T00:20:00+08:00\" }");
+
+  /**
+   * Platform-1's batch {@code p1-b-0102} signed with its certificate key, and the worker's two
+   * events of it (indexes 1 and 2) with their inclusion proofs.
+   */
+  private static PlatformEvidence platformEvidence(IssuedCredential platform) {
+    String body =
+        "{\"batchId\":\"p1-b-0102\",\"events\":[" + String.join(",\n ", BATCH_EVENTS) + "]}";
+    List<byte[]> leaves =
+        BATCH_EVENTS.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList();
+    MerkleTree tree = MerkleTree.fromLeaves(leaves);
+    Hash bodySha256 = sha256(body.getBytes(StandardCharsets.UTF_8));
+    byte[] signature =
+        EcdsaP256Signer.of(platform.privateKey())
+            .sign(
+                SignatureContext.PLATFORM_BATCH,
+                PlatformEvidenceChecks.signedBytes(bodySha256, tree.rootHash()));
+    SignedBatch batch =
+        new SignedBatch(
+            "platform-1",
+            "p1-b-0102",
+            Instant.parse("2026-11-27T16:25:00.250Z"),
+            bodySha256,
+            tree.rootHash(),
+            leaves.size(),
+            "VALID",
+            SignatureContext.PLATFORM_BATCH.context(),
+            Optional.of(signature),
+            platform.certificate());
+    List<SignedEvent> events = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      events.add(
+          new SignedEvent(
+              "platform-1",
+              "p1-b-0102",
+              EventEncoding.JSON,
+              leaves.get(i),
+              i,
+              tree.inclusionProof(i).path()));
+    }
+    return new PlatformEvidence(events, List.of(batch));
+  }
+
+  private static Hash sha256(byte[] bytes) {
+    try {
+      return Hash.of(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The hub-signed {@code LogAccess} entry of a request, committed at {@code loggedAt}. */

@@ -48,9 +48,10 @@ import java.util.function.Supplier;
  * rather than by the overall signature: {@code format}, {@code hub.certificate}, per record {@code
  * records[i].decodes}, {@code .leafHash}, {@code .worker}, per anchor {@code
  * anchors[<batchId>].attestation}, {@code request.accessLog}, per record {@code
- * records[i].inclusion}, per platform batch {@code platformBatches[<platform>/<batchId>].signature},
- * per event {@code events[i].inclusion} and {@code events[i].event}, then {@code window.covered},
- * {@code coverage.outcome} and {@code signature}. The certificate comes before the anchors (not last) because the attestations are
+ * records[i].inclusion}, per platform batch {@code
+ * platformBatches[<platform>/<batchId>].signature}, per event {@code events[i].inclusion} and
+ * {@code events[i].event}, then {@code window.covered}, {@code coverage.outcome} and {@code
+ * signature}. The certificate comes before the anchors (not last) because the attestations are
  * checked with its key: a certificate that is not the hub's signing certificate, or is from the
  * wrong CA, should be named as such, not as a bad attestation.
  *

@@ -1,0 +1,115 @@
+package io.shiftproof.hub.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shiftproof.gateway.api.ApiDescription;
+import io.shiftproof.gateway.api.HttpErrorCode;
+import io.shiftproof.hub.openapi.ApiContract.Exchange;
+import io.shiftproof.schemas.wire.ErrorCode;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract itself, without a hub: it holds answers to the description and refuses what the
+ * description does not say, so the drift test against a running hub can fail.
+ */
+class ApiContractTest {
+  private static final ApiContract CONTRACT = ApiContract.of(ApiDescription.read());
+  private static final String BATCH =
+      """
+      {"batchId": "b-1", "events": [{"eventId": "e-1",
+        "workerRef": "wr_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "sessionId": "s-1",
+        "type": "ONLINE", "occurredAt": "2026-11-28T14:02:11.250+08:00"}]}
+      """;
+
+  @Test
+  void everyStableErrorCodeIsDescribed() {
+    assertThat(CONTRACT.errorCodes())
+        .containsAll(Arrays.stream(HttpErrorCode.values()).map(Enum::name).toList())
+        .containsAll(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+  }
+
+  @Test
+  void aDescribedAnswerPasses() {
+    assertThat(CONTRACT.check(claims(404, error("CLAIM_NOT_FOUND")))).isEmpty();
+  }
+
+  @Test
+  void aCodeTheRouteDoesNotListFails() {
+    // A real code, but not one GET /v1/claims/{claimId} gives with 404.
+    assertThat(CONTRACT.check(claims(404, error("DAY_NOT_FOUND"))))
+        .singleElement()
+        .asString()
+        .contains("GET /v1/claims/c-1 -> 404");
+  }
+
+  @Test
+  void aStatusTheRouteDoesNotListFails() {
+    assertThat(CONTRACT.check(claims(422, error("CLAIM_NOT_FOUND"))))
+        .singleElement()
+        .asString()
+        .contains("status 422 is not described");
+  }
+
+  @Test
+  void anAnswerMissingARequiredFieldFails() {
+    Exchange ingest =
+        new Exchange(
+            "POST",
+            "/v1/events",
+            Map.of("content-type", "application/json", "Shiftproof-Batch-Signature", "MEUC"),
+            Optional.of(BATCH),
+            200,
+            "application/json",
+            "{\"batchId\":\"b-1\",\"accepted\":1,\"rejected\":[]}");
+    assertThat(CONTRACT.check(ingest)).singleElement().asString().contains("duplicates");
+  }
+
+  @Test
+  void aDescribedExchangePasses() {
+    Exchange ingest =
+        new Exchange(
+            "POST",
+            "/v1/events",
+            Map.of("content-type", "application/json", "Shiftproof-Batch-Signature", "MEUC"),
+            Optional.of(BATCH),
+            200,
+            "application/json",
+            "{\"batchId\":\"b-1\",\"accepted\":1,\"duplicates\":0,\"rejected\":[]}");
+    assertThat(CONTRACT.check(ingest)).isEmpty();
+  }
+
+  @Test
+  void aRequestBodyOutsideTheSchemaFails() {
+    Exchange ingest =
+        new Exchange(
+            "POST",
+            "/v1/events",
+            Map.of("content-type", "application/json", "Shiftproof-Batch-Signature", "MEUC"),
+            Optional.of(
+                "{\"batchId\":\"b-1\",\"events\":[{\"eventId\":\"e\"}],\"platform\":\"x\"}"),
+            200,
+            "application/json",
+            "{\"batchId\":\"b-1\",\"accepted\":1,\"duplicates\":0,\"rejected\":[]}");
+    assertThat(CONTRACT.check(ingest)).isNotEmpty().allMatch(p -> p.contains("(request)"));
+  }
+
+  @Test
+  void anAnswerFromNoOperationFails() {
+    Exchange unknown =
+        new Exchange(
+            "GET", "/v1/secrets", Map.of(), Optional.empty(), 200, "application/json", "{}");
+    assertThat(CONTRACT.check(unknown)).singleElement().asString().contains("no such operation");
+  }
+
+  private static Exchange claims(int status, String body) {
+    return new Exchange(
+        "GET", "/v1/claims/c-1", Map.of(), Optional.empty(), status, "application/json", body);
+  }
+
+  private static String error(String code) {
+    return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"m\"}}";
+  }
+}

@@ -60,6 +60,7 @@ class PublishedContractIT extends WithRunningHub {
   private static final Set<String> exercised = new TreeSet<>();
 
   private static final List<String> problems = new ArrayList<>();
+  private static HttpClient anonymous;
 
   @Test
   @Order(1)
@@ -310,16 +311,7 @@ class PublishedContractIT extends WithRunningHub {
   }
 
   private void refusalsBeforeAnyRoute() throws Exception {
-    SSLContext trustOnly =
-        TestTls.context(
-            null, TlsContexts.loadCertificate(hub.hub().credentialsDir().resolve("ca.pem")));
-    send(
-        HttpClient.newBuilder().sslContext(trustOnly).build(),
-        "GET",
-        "/v1/claims",
-        Map.of(),
-        null,
-        401);
+    send(anonymous(), "GET", "/v1/claims", Map.of(), null, 401);
     call("admin", "GET", "/v1/no-such-route", null, 404);
     call("admin", "DELETE", "/v1/claims", null, 405);
   }
@@ -368,16 +360,18 @@ class PublishedContractIT extends WithRunningHub {
     if (body != null) {
       headers.put("content-type", "application/json");
     }
-    SSLContext trustOnly =
-        TestTls.context(
-            null, TlsContexts.loadCertificate(hub.hub().credentialsDir().resolve("ca.pem")));
-    send(
-        HttpClient.newBuilder().sslContext(trustOnly).build(),
-        method,
-        path,
-        headers,
-        body,
-        expected);
+    send(anonymous(), method, path, headers, body, expected);
+  }
+
+  /** A client that trusts the hub's CA and has no certificate: a worker's, or an intruder's. */
+  private static HttpClient anonymous() throws Exception {
+    if (anonymous == null) {
+      SSLContext trustOnly =
+          TestTls.context(
+              null, TlsContexts.loadCertificate(hub.hub().credentialsDir().resolve("ca.pem")));
+      anonymous = HttpClient.newBuilder().sslContext(trustOnly).build();
+    }
+    return anonymous;
   }
 
   private static HttpResponse<String> send(

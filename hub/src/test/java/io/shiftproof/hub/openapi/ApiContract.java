@@ -106,6 +106,11 @@ final class ApiContract {
     return Optional.empty();
   }
 
+  /** A schema of the description's components, by name. */
+  JsonNode schema(String name) {
+    return document.path("components").path("schemas").path(name);
+  }
+
   /** Every value an error {@code code} may take anywhere in the description. */
   Set<String> errorCodes() {
     Set<String> codes = new TreeSet<>();

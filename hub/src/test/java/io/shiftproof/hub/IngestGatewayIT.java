@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.ledger.crypto.SignedBatch;
+import io.shiftproof.ledger.crypto.SignedEvent;
+import io.shiftproof.ledger.crypto.SignedEventVerifier;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.ledger.merkle.Hash;
+import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.ledger.pki.TlsContexts;
+import io.shiftproof.records.PostgresSignedEvents;
 import io.shiftproof.schemas.wire.BatchAvroWriter;
-import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.BatchEncoding;
 import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.EventBatch;
+import io.shiftproof.schemas.wire.EventSpans;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
-import io.shiftproof.schemas.wire.WorkEventCodec;
 import io.shiftproof.schemas.wire.WorkEventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -126,7 +132,8 @@ class IngestGatewayIT extends WithRunningHub {
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT b.body_sha256, b.signature, b.signature_state, b.events_root,"
-                    + " b.event_count, p.certificate FROM platform_batch b"
+                    + " b.event_count, b.signature_context, b.content_type, b.leaf_hashes,"
+                    + " p.certificate FROM platform_batch b"
                     + " JOIN platform_certificate p USING (certificate_sha256)"
                     + " WHERE b.platform = 'platform-2' AND b.batch_id = 'b-signed-1'")) {
       ResultSet row = s.executeQuery();
@@ -134,26 +141,244 @@ class IngestGatewayIT extends WithRunningHub {
       assertThat(row.getBytes("body_sha256"))
           .isEqualTo(MessageDigest.getInstance("SHA-256").digest(body));
       assertThat(row.getString("signature_state")).isEqualTo("VALID");
+      assertThat(row.getString("signature_context")).isEqualTo("shiftproof/platform-batch/v2");
+      assertThat(row.getString("content_type")).isEqualTo("application/json");
       X509Certificate certificate =
           (X509Certificate)
               CertificateFactory.getInstance("X.509")
                   .generateCertificate(new ByteArrayInputStream(row.getBytes("certificate")));
       assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=platform-2");
+      byte[] eventsRoot = row.getBytes("events_root");
       assertThat(
               EcdsaP256Verifier.fromCertificate(certificate)
-                  .verify(SignatureContext.PLATFORM_BATCH, body, row.getBytes("signature")))
-          .as("the kept signature verifies over the body under the kept certificate")
+                  .verify(
+                      SignatureContext.PLATFORM_BATCH,
+                      BatchSignature.message(row.getBytes("body_sha256"), eventsRoot),
+                      row.getBytes("signature")))
+          .as("the kept signature verifies over the body hash and events root, kept certificate")
           .isTrue();
-      List<byte[]> leaves =
-          new BatchDecoder()
-              .decodeJson(body, Instant.now()).acceptedEvents().stream()
-                  .map(WorkEventCodec::canonical)
-                  .toList();
-      assertThat(row.getBytes("events_root"))
-          .isEqualTo(MerkleTree.fromLeaves(leaves).rootHash().bytes());
+      EventSpans spans = EventSpans.of(body);
+      assertThat(eventsRoot)
+          .as("the root over each element's exact bytes")
+          .isEqualTo(BatchSignature.eventsRoot(body, spans));
+      assertThat(row.getBytes("leaf_hashes")).isEqualTo(spans.leafHashes(body));
       assertThat(row.getInt("event_count")).isEqualTo(3);
       assertThat(row.next()).isFalse();
     }
+  }
+
+  /**
+   * Each event a batch claimed is kept byte for byte at its leaf, and proves alone that its
+   * platform signed it; a rejected element, an in-batch duplicate and an event another batch
+   * claimed first are leaves of the signed root but are not kept.
+   */
+  @Test
+  void acceptedEventsAreKeptAtTheirLeafAndProveTheirPlatformSignedThem() throws Exception {
+    int worker = 9101;
+    Instant start = Instant.now().minusSeconds(3600);
+    hub.postJson(
+        "platform-3", Batches.batch("b-ev-0", List.of(Batches.online("ev-claimed", 9102))));
+    String body =
+        "{ \"batchId\" : \"b-ev-1\",\n  \"events\" : [\n    "
+            + Batches.online("ev-1", worker).replace(",", " ,\t")
+            + " ,  42 , "
+            + Batches.online("ev-2", worker).replace("{", "{\"extra\":1, ")
+            + ",\r\n"
+            + Batches.online("ev-3", worker).replace("s-" + worker, "s-\\\"quoted\\\"")
+            + ","
+            + Batches.online("ev-claimed", 9102)
+            + ","
+            + Batches.online("ev-1", worker)
+            + "\n  ]\n}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> response = hub.postEvents("platform-3", "application/json", bytes);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(new JsonObject(response.body()).getInteger("accepted")).isEqualTo(2);
+
+    EventSpans spans = EventSpans.of(bytes);
+    assertThat(spans.count()).isEqualTo(6);
+    try (Connection c = hub.connectDatabase();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT e.leaf_index, e.event_id, e.worker_ref, e.event_bytes, b.events_root,"
+                    + " b.leaf_hashes FROM platform_event e JOIN platform_batch b"
+                    + " USING (platform, body_sha256) WHERE e.platform = 'platform-3'"
+                    + " AND b.batch_id = 'b-ev-1' ORDER BY e.leaf_index")) {
+      ResultSet row = s.executeQuery();
+      for (int leaf : new int[] {0, 3}) {
+        assertThat(row.next()).as("leaf %d kept", leaf).isTrue();
+        assertThat(row.getInt("leaf_index")).isEqualTo(leaf);
+        assertThat(row.getString("worker_ref")).isEqualTo(Batches.workerRef(worker));
+        assertThat(row.getBytes("event_bytes")).isEqualTo(spans.element(bytes, leaf));
+        assertThat(row.getBytes("events_root"))
+            .isEqualTo(
+                MerkleTree.fromPackedLeafHashes(row.getBytes("leaf_hashes")).rootHash().bytes());
+      }
+      assertThat(row.next())
+          .as("rejected, duplicate and already claimed events are not kept")
+          .isFalse();
+    }
+
+    List<SignedEvent> signed =
+        new PostgresSignedEvents(hub.runtimeDataSource())
+            .ofWorker(Batches.workerRef(worker), start, Instant.now());
+    assertThat(signed).hasSize(2);
+    assertThat(signed)
+        .allSatisfy(
+            e -> {
+              assertThat(SignedEventVerifier.verify(e)).isEmpty();
+              assertThat(e.encoding()).isEqualTo(BatchEncoding.JSON);
+              assertThat(e.proof().treeSize()).isEqualTo(6);
+              assertThat(e.batch().platform()).isEqualTo("platform-3");
+              assertThat(e.batch().batchId()).isEqualTo("b-ev-1");
+            });
+    assertThat(signed).extracting(e -> e.proof().leafIndex()).containsExactlyInAnyOrder(0L, 3L);
+
+    // Tampering with what the reader gives is caught, and named.
+    SignedEvent event = signed.get(0);
+    byte[] changedEvent = event.eventBytes();
+    changedEvent[changedEvent.length - 2] ^= 1;
+    assertThat(
+            failures(new SignedEvent(changedEvent, event.encoding(), event.proof(), event.batch())))
+        .containsExactly(SignedEventVerifier.Failure.EVENT_NOT_IN_ROOT);
+    List<Hash> path = new java.util.ArrayList<>(event.proof().path());
+    byte[] node = path.get(path.size() - 1).bytes();
+    node[3] ^= 1;
+    path.set(path.size() - 1, Hash.of(node));
+    InclusionProof changedPath =
+        new InclusionProof(event.proof().leafIndex(), event.proof().treeSize(), path);
+    assertThat(
+            failures(
+                new SignedEvent(event.eventBytes(), event.encoding(), changedPath, event.batch())))
+        .containsExactly(SignedEventVerifier.Failure.EVENT_NOT_IN_ROOT);
+    byte[] root = event.batch().eventsRoot().bytes();
+    root[0] ^= 1;
+    assertThat(failures(withBatch(event, Hash.of(root), event.batch().signature().orElseThrow())))
+        .containsExactly(
+            SignedEventVerifier.Failure.EVENT_NOT_IN_ROOT,
+            SignedEventVerifier.Failure.SIGNATURE_INVALID);
+    byte[] signature = event.batch().signature().orElseThrow();
+    signature[8] ^= 1;
+    assertThat(failures(withBatch(event, event.batch().eventsRoot(), signature)))
+        .containsExactly(SignedEventVerifier.Failure.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void anAvroBatchsEventsAreKeptAsTheirRecordsBinaryEncoding() throws Exception {
+    int worker = 9103;
+    Instant start = Instant.now().minusSeconds(3600);
+    String when = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(4).toString();
+    List<WorkEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      events.add(
+          new WorkEvent(
+              "ev-avro-" + i,
+              Batches.workerRef(i == 1 ? 9104 : worker),
+              "s-1",
+              WorkEventType.TASK_STARTED,
+              Optional.of("order-" + i),
+              OffsetDateTime.parse(when).toInstant(),
+              when,
+              Optional.empty()));
+    }
+    byte[] body = BatchAvroWriter.toAvro(new EventBatch("b-ev-avro", events));
+    HttpResponse<String> response = hub.postEvents("platform-1", "application/avro", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    List<SignedEvent> signed =
+        new PostgresSignedEvents(hub.runtimeDataSource())
+            .ofWorker(Batches.workerRef(worker), start, Instant.now());
+    EventSpans spans = EventSpans.of(body);
+    assertThat(signed).extracting(e -> e.proof().leafIndex()).containsExactly(0L, 2L);
+    assertThat(signed)
+        .allSatisfy(
+            e -> {
+              assertThat(SignedEventVerifier.verify(e)).isEmpty();
+              assertThat(e.encoding()).isEqualTo(BatchEncoding.AVRO);
+              assertThat(e.eventBytes())
+                  .isEqualTo(spans.element(body, (int) e.proof().leafIndex()));
+            });
+  }
+
+  /**
+   * A platform cannot get an event kept under another platform's batch: the platform a batch and
+   * its events are kept under is the one whose certificate the request came with, and whose key
+   * must have signed it.
+   */
+  @Test
+  void aPlatformCannotGetAnEventKeptUnderAnotherPlatformsBatch() throws Exception {
+    int worker = 9105;
+    Instant start = Instant.now().minusSeconds(3600);
+    byte[] body =
+        Batches.batch("b-ev-theirs", List.of(Batches.online("ev-theirs", worker)))
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(hub.postEvents("platform-2", "application/json", body).statusCode()).isEqualTo(200);
+
+    // platform-1 replays platform-2's signed batch: refused, nothing kept.
+    HttpRequest replay =
+        HttpRequest.newBuilder(hub.hub().apiUrl().resolve("/v1/events"))
+            .header("content-type", "application/json")
+            .header(BatchSignature.HEADER, BatchSignature.sign(hub.privateKey("platform-2"), body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    HttpResponse<String> replayed =
+        hub.client("platform-1").send(replay, HttpResponse.BodyHandlers.ofString());
+    assertThat(errorCode(replayed)).isEqualTo("BATCH_SIGNATURE_INVALID");
+    // Signed with its own key, the same bytes are platform-1's own batch, never platform-2's.
+    assertThat(hub.postEvents("platform-1", "application/json", body).statusCode()).isEqualTo(200);
+
+    List<SignedEvent> signed =
+        new PostgresSignedEvents(hub.runtimeDataSource())
+            .ofWorker(Batches.workerRef(worker), start, Instant.now());
+    assertThat(signed)
+        .extracting(e -> e.batch().platform())
+        .containsExactlyInAnyOrder("platform-1", "platform-2");
+    for (SignedEvent e : signed) {
+      assertThat(SignedEventVerifier.verify(e)).isEmpty();
+      X509Certificate certificate =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(e.batch().certificateDer()));
+      assertThat(certificate.getSubjectX500Principal().getName())
+          .contains("CN=" + e.batch().platform());
+    }
+
+    try (Connection c = hub.connectDatabase();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT e.platform, b.batch_id FROM platform_event e JOIN platform_batch b"
+                    + " USING (platform, body_sha256) WHERE e.event_id = 'ev-theirs'"
+                    + " ORDER BY e.platform")) {
+      ResultSet row = s.executeQuery();
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("platform-1");
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("platform-2");
+      assertThat(row.next()).as("one row each, under each platform's own batch").isFalse();
+    }
+  }
+
+  private static List<SignedEventVerifier.Failure> failures(SignedEvent event) {
+    return SignedEventVerifier.verify(event).stream()
+        .map(SignedEventVerifier.Finding::failure)
+        .toList();
+  }
+
+  private static SignedEvent withBatch(SignedEvent event, Hash eventsRoot, byte[] signature) {
+    SignedBatch b = event.batch();
+    return new SignedEvent(
+        event.eventBytes(),
+        event.encoding(),
+        event.proof(),
+        new SignedBatch(
+            b.platform(),
+            b.batchId(),
+            b.bodySha256(),
+            eventsRoot,
+            Optional.of(signature),
+            b.signatureState(),
+            b.signatureContext(),
+            b.certificateDer()));
   }
 
   /**

@@ -97,6 +97,16 @@ public final class TestHub implements AutoCloseable {
         creds.resolve("ca.pem"));
   }
 
+  /** A data source as the role the hub itself uses, for the hub's own readers. */
+  public javax.sql.DataSource runtimeDataSource() {
+    PostgresConfig postgres = hub.postgres();
+    org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+    dataSource.setURL(postgres.url().orElseThrow());
+    dataSource.setUser(postgres.user());
+    dataSource.setPassword(postgres.password());
+    return dataSource;
+  }
+
   public HttpClient client(String organisation) {
     return clients.computeIfAbsent(
         organisation,

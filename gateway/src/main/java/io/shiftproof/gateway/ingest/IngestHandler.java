@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v1/events}: checks a platform's signature over its batch, decodes the batch (JSON or
- * Avro), makes the valid events durable with the batch's provenance, and answers per batch with
+ * {@code POST /v1/events}: decodes the batch (JSON or Avro), checks the platform's signature over
+ * it, makes the valid events durable with the batch's provenance, and answers per batch with
  * accepted and duplicate counts and each rejected event's index, code and message.
  *
- * <p>The signature check, decoding and the durable write run on a worker thread: checking and
+ * <p>Decoding, the signature check and the durable write run on a worker thread: checking and
  * decoding a large batch is CPU work and the write blocks on PostgreSQL and Kafka, neither of which
  * may hold an event loop.
  */
@@ -44,7 +44,7 @@ public final class IngestHandler implements ApiRoutes {
   /**
    * @param tooLate tells which valid events come too late to change a record ({@link
    *     TooLateEvents#NONE} for a gateway without a job behind it)
-   * @param signatures checks each batch's platform signature before its body is decoded
+   * @param signatures checks each batch's platform signature once its body has decoded
    */
   public IngestHandler(
       BatchDecoder decoder,
@@ -82,13 +82,19 @@ public final class IngestHandler implements ApiRoutes {
     ctx.vertx()
         .executeBlocking(
             () -> {
-              BatchProvenance provenance =
-                  signatures.check(
-                      platform, ClientIdentityHandler.certificate(ctx), bytes, signature);
+              // Decoded first: a body refused whole is refused for what is wrong with it, and the
+              // decoder finds the events whose root the signature covers.
               DecodedBatch batch =
                   format == BodyFormat.JSON
                       ? decoder.decodeJson(bytes, now)
                       : decoder.decodeAvro(bytes, now);
+              BatchProvenance provenance =
+                  signatures.check(
+                      platform,
+                      ClientIdentityHandler.certificate(ctx),
+                      bytes,
+                      batch.spans(),
+                      signature);
               IngestOutcome outcome = ingestor.ingest(platform, batch, provenance, now);
               return outcome.withTooLate(tooLate.among(batch));
             },

@@ -16,10 +16,10 @@ import javax.sql.DataSource;
  *
  * <p>Order of work, per batch: store the platform's certificate if this gateway has not yet
  * (docs/design.md §8.2); then, in one database transaction, claim the keys (row locks), keep the
- * batch's provenance, publish the newly claimed events to Kafka and wait for acks=all, and commit.
- * Only then is the batch acknowledged. If Kafka fails, the transaction rolls back and the keys are
- * free again, so the platform's resend is accepted rather than mistaken for a duplicate; an
- * acknowledged event can therefore never be lost.
+ * batch's provenance with the exact bytes of each newly claimed event, publish those events to
+ * Kafka and wait for acks=all, and commit. Only then is the batch acknowledged. If Kafka fails, the
+ * transaction rolls back and the keys are free again, so the platform's resend is accepted rather
+ * than mistaken for a duplicate; an acknowledged event can therefore never be lost.
  *
  * <p>The one remaining window is a crash after Kafka acknowledged but before the commit: the client
  * saw no acknowledgement and resends, and those events reach the topic a second time. The stream
@@ -55,14 +55,23 @@ public final class KafkaEventIngestor implements EventIngestor {
       connection.setAutoCommit(false);
       try {
         Set<String> claimed = keys.claim(connection, platform, batch.batchId(), eventIds);
-        batches.record(
-            connection, platform, batch.batchId(), candidates, provenance, certificate, receivedAt);
+        List<IndexedEvent> first = new ArrayList<>(claimed.size());
         List<RecordedEvent> fresh = new ArrayList<>(claimed.size());
         for (IndexedEvent e : candidates) {
           if (claimed.contains(e.event().eventId())) {
+            first.add(e);
             fresh.add(new RecordedEvent(platform, batch.batchId(), receivedAt, e.event()));
           }
         }
+        batches.record(
+            connection,
+            platform,
+            batch.batchId(),
+            candidates.size(),
+            first,
+            provenance,
+            certificate,
+            receivedAt);
         if (!fresh.isEmpty()) {
           publisher.publishAll(fresh);
         }

@@ -1,9 +1,6 @@
 package io.shiftproof.gateway.ingest;
 
-import io.shiftproof.ledger.merkle.Hash;
-import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.schemas.wire.IndexedEvent;
-import io.shiftproof.schemas.wire.WorkEventCodec;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -12,15 +9,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps each batch's provenance ({@code V11__platform_batches.sql}): its body hash, the platform's
- * signature, the certificate it was checked against and the Merkle root over its valid events, in
- * the caller's transaction, so a batch whose events were not made durable leaves no row either.
+ * Keeps each batch's provenance ({@code V11__platform_batches.sql}, {@code
+ * V12__platform_events.sql}): its body hash, events root and leaf hashes, the platform's signature,
+ * the certificate it was checked against, and the exact bytes of each event it newly claimed at its
+ * leaf index, in the caller's transaction, so a batch whose events were not made durable leaves no
+ * row either. The events go in one statement per batch (arrays, unnested by PostgreSQL), not one
+ * per event.
  *
  * <p>A certificate is written once, on its own and committed at once, the first time this gateway
  * sees it: a platform presents the same one for months, and a certificate row is a fact whether or
@@ -33,17 +33,23 @@ final class PlatformBatches {
 
   private static final String BATCH =
       "INSERT INTO platform_batch (platform, body_sha256, batch_id, received_at, signature,"
-          + " signature_state, certificate_sha256, events_root, event_count)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + " signature_state, certificate_sha256, events_root, event_count, signature_context,"
+          + " content_type, leaf_hashes)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-  /** The RFC 6962 root over the events' canonical bytes, in the order the batch lists them. */
-  static Hash eventsRoot(List<IndexedEvent> events) {
-    List<byte[]> leaves = new ArrayList<>(events.size());
-    for (IndexedEvent e : events) {
-      leaves.add(WorkEventCodec.canonical(e.event()));
-    }
-    return MerkleTree.fromLeaves(leaves).rootHash();
-  }
+  /**
+   * The body goes once, as one binary parameter, and each event's bytes are cut from it by offset
+   * in the database: no copy per event, and no hex text of every event in an array literal.
+   */
+  private static final String EVENTS =
+      "INSERT INTO platform_event (platform, body_sha256, leaf_index, event_id, worker_ref,"
+          + " occurred_at, event_bytes)"
+          + " SELECT ?, ?, e.leaf_index, e.event_id, e.worker_ref,"
+          + " timestamptz 'epoch' + e.micros * interval '1 microsecond',"
+          + " substring(b.body FROM e.start + 1 FOR e.length)"
+          + " FROM (SELECT ?::bytea AS body) AS b,"
+          + " unnest(?::integer[], ?::text[], ?::text[], ?::bigint[], ?::integer[], ?::integer[])"
+          + " AS e (leaf_index, event_id, worker_ref, micros, start, length)";
 
   /** The SHA-256 of each certificate this gateway has stored, by certificate. */
   private final Map<X509Certificate, byte[]> stored = new ConcurrentHashMap<>();
@@ -70,15 +76,19 @@ final class PlatformBatches {
   }
 
   /**
-   * Writes the batch's row in the connection's open transaction.
+   * Writes the batch's row, and a row for each event it newly claimed, in the connection's open
+   * transaction.
    *
+   * @param validEvents how many of the batch's events were valid
+   * @param claimed the events this batch claimed first, the ones published
    * @param certificateSha256 what {@link #storeCertificate} answered for the batch's certificate
    */
   void record(
       Connection connection,
       String platform,
       String batchId,
-      List<IndexedEvent> events,
+      int validEvents,
+      List<IndexedEvent> claimed,
       BatchProvenance provenance,
       byte[] certificateSha256,
       Instant receivedAt)
@@ -95,8 +105,48 @@ final class PlatformBatches {
       }
       s.setString(6, provenance.state().name());
       s.setBytes(7, certificateSha256);
-      s.setBytes(8, eventsRoot(events).bytes());
-      s.setInt(9, events.size());
+      s.setBytes(8, provenance.eventsRoot());
+      s.setInt(9, validEvents);
+      s.setString(10, provenance.signatureContext());
+      s.setString(11, provenance.spans().encoding().mediaType());
+      s.setBytes(12, provenance.leafHashes());
+      s.executeUpdate();
+    }
+    if (!claimed.isEmpty()) {
+      recordEvents(connection, platform, claimed, provenance);
+    }
+  }
+
+  private static void recordEvents(
+      Connection connection, String platform, List<IndexedEvent> claimed, BatchProvenance batch)
+      throws SQLException {
+    int n = claimed.size();
+    Integer[] leafIndexes = new Integer[n];
+    String[] eventIds = new String[n];
+    String[] workerRefs = new String[n];
+    Long[] occurredAtMicros = new Long[n];
+    Integer[] starts = new Integer[n];
+    Integer[] lengths = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      IndexedEvent e = claimed.get(i);
+      int leaf = e.index();
+      leafIndexes[i] = leaf;
+      eventIds[i] = e.event().eventId();
+      workerRefs[i] = e.event().workerRef();
+      occurredAtMicros[i] = ChronoUnit.MICROS.between(Instant.EPOCH, e.event().occurredAt());
+      starts[i] = batch.spans().start(leaf);
+      lengths[i] = batch.spans().end(leaf) - batch.spans().start(leaf);
+    }
+    try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
+      s.setString(1, platform);
+      s.setBytes(2, batch.bodySha256());
+      s.setBytes(3, batch.body());
+      s.setArray(4, connection.createArrayOf("integer", leafIndexes));
+      s.setArray(5, connection.createArrayOf("text", eventIds));
+      s.setArray(6, connection.createArrayOf("text", workerRefs));
+      s.setArray(7, connection.createArrayOf("bigint", occurredAtMicros));
+      s.setArray(8, connection.createArrayOf("integer", starts));
+      s.setArray(9, connection.createArrayOf("integer", lengths));
       s.executeUpdate();
     }
   }

@@ -13,9 +13,11 @@ import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.schemas.wire.BatchDecoder;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.DecodedBatch;
 import io.shiftproof.schemas.wire.ErrorCode;
 import io.shiftproof.schemas.wire.EventRejection;
+import io.shiftproof.schemas.wire.EventSpans;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -255,8 +258,12 @@ class IngestRoutesTest {
                   assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                   BatchProvenance seen = ingestor.provenance.get();
                   assertThat(seen.state()).isEqualTo(BatchProvenance.SignatureState.VALID);
-                  assertThat(seen.bodySha256())
-                      .isEqualTo(BatchSignatureCheck.sha256(body.getBytes(UTF_8)));
+                  byte[] bytes = body.getBytes(UTF_8);
+                  assertThat(seen.bodySha256()).isEqualTo(BatchSignatureCheck.sha256(bytes));
+                  assertThat(seen.eventsRoot())
+                      .isEqualTo(BatchSignature.eventsRoot(bytes, EventSpans.of(bytes)));
+                  assertThat(seen.leafHashes()).hasSize(32);
+                  assertThat(seen.signatureContext()).isEqualTo("shiftproof/platform-batch/v2");
                   assertThat(seen.signature())
                       .as("the signature as sent, verifying under the certificate kept with it")
                       .hasValueSatisfying(
@@ -265,7 +272,8 @@ class IngestRoutesTest {
                                       EcdsaP256Verifier.fromCertificate(seen.certificate())
                                           .verify(
                                               SignatureContext.PLATFORM_BATCH,
-                                              body.getBytes(UTF_8),
+                                              BatchSignature.message(
+                                                  seen.bodySha256(), seen.eventsRoot()),
                                               der))
                                   .isTrue());
                   assertThat(seen.certificate().getSubjectX500Principal().getName())
@@ -274,7 +282,7 @@ class IngestRoutesTest {
   }
 
   @Test
-  void anUnsignedBatchIsRefusedBeforeItIsRead(VertxTestContext test) {
+  void anUnsignedBatchIsRefusedBeforeAnyEventIsKept(VertxTestContext test) {
     double before = signatures("platform-1", "missing");
     server
         .postEvents("platform-1", "application/json", Buffer.buffer(batch("b", event("e"))), null)
@@ -286,16 +294,55 @@ class IngestRoutesTest {
                 answer -> {
                   assertThat(answer.errorMessage())
                       .contains("Shiftproof-Batch-Signature")
-                      .contains("shiftproof/platform-batch/v1");
+                      .contains("\"shiftproof/platform-batch/v2\", a 0x00 byte, SHA-256 of")
+                      .contains("RFC 6962 root")
+                      .contains("events[i]");
                   assertThat(ingestor.calls()).isZero();
                   assertThat(signatures("platform-1", "missing")).isEqualTo(before + 1);
+                }));
+  }
+
+  @Test
+  void aBodyRefusedWholeIsRefusedForWhatIsWrongWithItBeforeItsSignature(VertxTestContext test) {
+    server
+        .postEvents("platform-1", "application/json", Buffer.buffer("{\"batchId\":7}"), null)
+        .onComplete(expectError(test, 400, "WRONG_TYPE"));
+  }
+
+  @Test
+  void aVersionOneSignatureOverTheBodyIsRefusedSayingWhatToSign(VertxTestContext test)
+      throws Exception {
+    byte[] body = batch("b-v1", event("e-1")).getBytes(UTF_8);
+    Signature v1 = Signature.getInstance("SHA256withECDSA");
+    v1.initSign(platformKey("platform-1"));
+    v1.update("shiftproof/platform-batch/v1".getBytes(UTF_8));
+    v1.update((byte) 0);
+    v1.update(body);
+    server
+        .postEvents(
+            "platform-1",
+            "application/json",
+            Buffer.buffer(body),
+            Base64.getEncoder().encodeToString(v1.sign()))
+        .onComplete(
+            expectError(
+                test,
+                400,
+                "BATCH_SIGNATURE_INVALID",
+                answer -> {
+                  assertThat(answer.errorMessage())
+                      .contains("\"shiftproof/platform-batch/v2\", a 0x00 byte, SHA-256 of")
+                      .contains(
+                          "\"shiftproof/platform-batch/v1\" and the body alone are no longer");
+                  assertThat(ingestor.calls()).isZero();
                 }));
   }
 
   /**
    * The attacks on a batch signature: another platform's signature, a signature over other bytes
    * (one event changed after signing), the platform's own key over the same bytes but as another
-   * kind of message, and a header that is no signature at all.
+   * kind of message, over this body's hash with another batch's events root, and a header that is
+   * no signature at all.
    */
   @Test
   void aSignatureThatIsNotThisPlatformsOverThisBodyIsRefused(VertxTestContext test) {
@@ -303,11 +350,20 @@ class IngestRoutesTest {
     byte[] altered = batch("b-forged", event("e-2")).getBytes(UTF_8);
     byte[] asLedgerEntry =
         EcdsaP256Signer.of(platformKey("platform-1")).sign(SignatureContext.LEDGER_ENTRY, body);
+    // This body's hash, but the events root of another batch: the events are not these.
+    byte[] otherRoot =
+        EcdsaP256Signer.of(platformKey("platform-1"))
+            .sign(
+                SignatureContext.PLATFORM_BATCH,
+                BatchSignature.message(
+                    BatchSignature.sha256(body),
+                    BatchSignature.eventsRoot(altered, EventSpans.of(altered))));
     List<String> forgeries =
         List.of(
             RouteTestServer.batchSignature("platform-2", body),
             RouteTestServer.batchSignature("platform-1", altered),
             Base64.getEncoder().encodeToString(asLedgerEntry),
+            Base64.getEncoder().encodeToString(otherRoot),
             "not a signature");
     Future<List<RouteAnswer>> answers =
         Future.all(

@@ -24,8 +24,9 @@ public enum SignatureContext {
   /** An insurer's decision on a claim, over the canonical decision (docs/design.md §7.2). */
   CLAIM_DECISION("shiftproof/claim-decision/v1"),
   /**
-   * A platform's batch of work-session events, over the batch as sent (docs/design.md §8.2); the
-   * wire format's {@link BatchSignature} signs it for platforms.
+   * A platform's batch of work-session events, over {@code SHA-256(body) || eventsRoot} of the
+   * batch as sent (docs/design.md §8.2); the wire format's {@link BatchSignature} signs it for
+   * platforms.
    */
   PLATFORM_BATCH(BatchSignature.CONTEXT),
   /** The published head of the hub's ledger log: its sequence and entry hash (§8.4). */

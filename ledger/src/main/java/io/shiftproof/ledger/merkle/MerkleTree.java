@@ -1,5 +1,6 @@
 package io.shiftproof.ledger.merkle;
 
+import io.shiftproof.schemas.merkle.Rfc6962;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,19 @@ public final class MerkleTree {
     return new MerkleTree(packed, leafHashes.size());
   }
 
+  /**
+   * The tree over leaf hashes packed 32 bytes each, as a platform batch's {@code leaf_hashes} are
+   * stored.
+   */
+  public static MerkleTree fromPackedLeafHashes(byte[] packed) {
+    Objects.requireNonNull(packed, "packed");
+    if (packed.length % H != 0) {
+      throw new IllegalArgumentException(
+          "packed: got " + packed.length + " bytes, want a multiple of " + H);
+    }
+    return new MerkleTree(packed.clone(), packed.length / H);
+  }
+
   private static byte[][] buildLevels(byte[] leafHashes, int size) {
     MessageDigest digest = TreeHasher.newDigest();
     List<byte[]> built = new ArrayList<>();
@@ -62,19 +76,9 @@ public final class MerkleTree {
     byte[] level = leafHashes;
     int count = size;
     while (count > 1) {
-      int parents = (count + 1) / 2;
-      byte[] next = new byte[parents * H];
-      for (int j = 0; j < count / 2; j++) {
-        digest.update(TreeHasher.NODE_PREFIX);
-        digest.update(level, 2 * j * H, 2 * H);
-        TreeHasher.finish(digest, next, j * H);
-      }
-      if (count % 2 == 1) {
-        System.arraycopy(level, (count - 1) * H, next, (parents - 1) * H, H);
-      }
-      built.add(next);
-      level = next;
-      count = parents;
+      level = Rfc6962.parentLevel(digest, level, count);
+      built.add(level);
+      count = (count + 1) / 2;
     }
     return built.toArray(new byte[0][]);
   }

@@ -1,18 +1,18 @@
 package io.shiftproof.ledger.merkle;
 
-import java.security.DigestException;
+import io.shiftproof.schemas.merkle.Rfc6962;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
  * The RFC 6962 §2.1 hash functions: {@code SHA-256(0x00 ‖ leaf)} for leaves, {@code SHA-256(0x01 ‖
  * left ‖ right)} for interior nodes, and SHA-256 of nothing for the empty tree. The prefixes keep a
- * leaf from ever being passed off as an interior node.
+ * leaf from ever being passed off as an interior node. The functions themselves are {@link
+ * Rfc6962}'s, which platforms use to sign their batches' events.
  */
 public final class TreeHasher {
-  static final byte LEAF_PREFIX = 0x00;
-  static final byte NODE_PREFIX = 0x01;
+  static final byte LEAF_PREFIX = Rfc6962.LEAF_PREFIX;
+  static final byte NODE_PREFIX = Rfc6962.NODE_PREFIX;
 
   /** The root of a tree without leaves: SHA-256 of the empty string. */
   public static final Hash EMPTY_ROOT = Hash.wrap(newDigest().digest());
@@ -49,19 +49,11 @@ public final class TreeHasher {
   }
 
   static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return Rfc6962.newDigest();
   }
 
   /** Finishes {@code digest} into {@code out} at {@code offset}, which must have 32 bytes free. */
   static void finish(MessageDigest digest, byte[] out, int offset) {
-    try {
-      digest.digest(out, offset, Hash.LENGTH);
-    } catch (DigestException e) {
-      throw new IllegalStateException("SHA-256 output does not fit 32 bytes", e);
-    }
+    Rfc6962.finish(digest, out, offset);
   }
 }

@@ -19,6 +19,7 @@ final class AvroBatchReader {
 
   private final BatchLimits limits;
   private final EventValidator validator;
+  private final SchemaHistory history;
   private final SingleObjectReader<io.shiftproof.schemas.avro.EventBatch> reader;
 
   AvroBatchReader(BatchLimits limits, EventValidator validator) {
@@ -28,6 +29,7 @@ final class AvroBatchReader {
   AvroBatchReader(BatchLimits limits, EventValidator validator, SchemaHistory history) {
     this.limits = limits;
     this.validator = validator;
+    this.history = history;
     // events is the only array in every EventBatch version so far, so the item limit is the
     // event limit; it stops a hostile count before any allocation.
     this.reader =
@@ -58,7 +60,8 @@ final class AvroBatchReader {
       AvroMapping.fill(events.get(i), fields);
       assembler.offer(i, fields);
     }
-    return assembler.finish(batchId);
+    // The datum decoded whole, so walking it again for the events' spans cannot fail.
+    return assembler.finish(batchId, EventSpans.ofAvro(body, history));
   }
 
   /** Refusals of a posted body, worded for the client that sent it. */

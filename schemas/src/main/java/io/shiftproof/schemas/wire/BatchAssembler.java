@@ -52,7 +52,7 @@ final class BatchAssembler {
     return count;
   }
 
-  DecodedBatch finish(String batchId) {
-    return new DecodedBatch(batchId, accepted, rejections, duplicates);
+  DecodedBatch finish(String batchId, EventSpans spans) {
+    return new DecodedBatch(batchId, accepted, rejections, duplicates, spans);
   }
 }

@@ -11,18 +11,41 @@ import java.util.Objects;
  * <p>A duplicate is judged by eventId alone, as the idempotency key is (platform, eventId): the
  * later copy is neither accepted nor rejected, just counted. An event whose eventId repeats a
  * <em>rejected</em> event is judged on its own.
+ *
+ * @param spans where each event of the batch, in any of the three lists, lies in the body: what the
+ *     platform's signature covers event by event
  */
 public record DecodedBatch(
     String batchId,
     List<IndexedEvent> accepted,
     List<EventRejection> rejections,
-    List<Integer> duplicateIndexes) {
+    List<Integer> duplicateIndexes,
+    EventSpans spans) {
 
   public DecodedBatch {
     Objects.requireNonNull(batchId, "batchId");
+    Objects.requireNonNull(spans, "spans");
     accepted = List.copyOf(accepted);
     rejections = List.copyOf(rejections);
     duplicateIndexes = List.copyOf(duplicateIndexes);
+  }
+
+  /**
+   * Equal when the same events were found with the same outcomes; where they lay in their bodies is
+   * not compared, so a JSON and an Avro body of one batch decode equal.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DecodedBatch that
+        && batchId.equals(that.batchId)
+        && accepted.equals(that.accepted)
+        && rejections.equals(that.rejections)
+        && duplicateIndexes.equals(that.duplicateIndexes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(batchId, accepted, rejections, duplicateIndexes);
   }
 
   /** The number of events the batch carried. */

@@ -65,7 +65,7 @@ final class JsonBatchReader {
       throw new BatchRejectedException(ErrorCode.MALFORMED_JSON, problem);
     }
     try (JsonParser p = factory.createParser(body)) {
-      return readBatch(p, now);
+      return readBatch(p, body, now);
     } catch (StreamConstraintsException e) {
       throw limitExceeded(e);
     } catch (JsonProcessingException e) {
@@ -77,7 +77,7 @@ final class JsonBatchReader {
     }
   }
 
-  private DecodedBatch readBatch(JsonParser p, Instant now) throws IOException {
+  private DecodedBatch readBatch(JsonParser p, byte[] body, Instant now) throws IOException {
     JsonToken first = p.nextToken();
     if (first != JsonToken.START_OBJECT) {
       throw new BatchRejectedException(
@@ -89,6 +89,7 @@ final class JsonBatchReader {
     boolean seenBatchId = false;
     boolean seenEvents = false;
     BatchAssembler batch = new BatchAssembler(validator, now);
+    EventSpans.Builder spans = new EventSpans.Builder(BatchEncoding.JSON);
     for (JsonToken t = next(p); t != JsonToken.END_OBJECT; t = next(p)) {
       String name = p.currentName();
       JsonToken value = next(p);
@@ -117,7 +118,7 @@ final class JsonBatchReader {
             throw new BatchRejectedException(
                 ErrorCode.WRONG_TYPE, "events: got " + kind(value) + ", want an array of events");
           }
-          readEvents(p, batch);
+          readEvents(p, body, batch, spans);
         }
         default ->
             throw new BatchRejectedException(
@@ -141,16 +142,18 @@ final class JsonBatchReader {
     if (batch.count() == 0) {
       throw BatchIdRule.emptyBatch();
     }
-    return batch.finish(batchId);
+    return batch.finish(batchId, spans.build());
   }
 
-  private void readEvents(JsonParser p, BatchAssembler batch) throws IOException {
+  private void readEvents(JsonParser p, byte[] body, BatchAssembler batch, EventSpans.Builder spans)
+      throws IOException {
     EventFields fields = new EventFields();
     int index = 0;
     for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p)) {
       if (index >= limits.maxEvents()) {
         throw BatchIdRule.tooManyEvents(limits.maxEvents());
       }
+      int start = EventSpans.jsonStart(p);
       if (t == JsonToken.START_OBJECT) {
         readEvent(p, index, fields, batch);
       } else {
@@ -160,6 +163,7 @@ final class JsonBatchReader {
             "events[" + index + "]: got " + kind(t) + ", want an event object");
         p.skipChildren();
       }
+      spans.add(start, EventSpans.jsonEnd(p, body, start));
       index++;
     }
   }

@@ -105,7 +105,8 @@ class DatabaseRolesIT {
           "anchor_batch",
           "day_record_version",
           "platform_batch",
-          "platform_certificate"
+          "platform_certificate",
+          "platform_event"
         }) {
       assertRefused("TRUNCATE " + table + " CASCADE");
     }
@@ -126,6 +127,8 @@ class DatabaseRolesIT {
     assertRefused("DELETE FROM platform_batch");
     assertRefused("UPDATE platform_certificate SET certificate = '\\x00'");
     assertRefused("DELETE FROM platform_certificate");
+    assertRefused("UPDATE platform_event SET event_bytes = '\\x00'");
+    assertRefused("DELETE FROM platform_event");
   }
 
   @Test

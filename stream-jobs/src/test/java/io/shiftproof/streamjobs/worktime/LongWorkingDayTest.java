@@ -2,23 +2,34 @@ package io.shiftproof.streamjobs.worktime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shiftproof.schemas.avro.DayRecord;
+import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
+import io.shiftproof.streamjobs.WorkInput;
+import io.shiftproof.streamjobs.WorkerDayFunction;
+import io.shiftproof.streamjobs.records.DayRecordUpdate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
  * Days with thousands of events, asked about after every event as the live updates do: the work of
  * the answers (events applied in session replays) must grow with the events, not with the events
- * times the answers, and the answers must stay those of the reference.
+ * times the answers, and the answers, through the timeline and through the operator, must stay
+ * those of the reference.
  */
 class LongWorkingDayTest {
 
@@ -101,6 +112,75 @@ class LongWorkingDayTest {
     assertThat(restored.workingDay(DAY, Instant.MAX))
         .isEqualTo(timeline.workingDay(DAY, Instant.MAX));
     assertThat(restored.appliedEvents()).isEqualTo(day.size());
+  }
+
+  @Test
+  void theOperatorSealsALongDayArrivingShuffledAsTheReferenceDoes() throws Exception {
+    List<ReferenceEvent> day = longDay(new Random(15));
+    Random random = new Random(16);
+    List<ReferenceEvent> arrivals = new ArrayList<>(day);
+    for (int i = 0; i < arrivals.size(); i++) {
+      // Each event swapped a few places on: most arrive within the out-of-orderness, some after it.
+      Collections.swap(arrivals, i, Math.min(arrivals.size() - 1, i + random.nextInt(9)));
+    }
+    List<DayRecordUpdate> sealed = new ArrayList<>();
+    try (var harness =
+        new KeyedOneInputStreamOperatorTestHarness<String, WorkInput, DayRecordUpdate>(
+            new KeyedProcessOperator<>(
+                new WorkerDayFunction(CONFIG, Duration.ofSeconds(5), Duration.ofHours(72))),
+            WorkInput::workerRef,
+            Types.STRING)) {
+      harness.open();
+      long newest = Long.MIN_VALUE;
+      long watermark = Long.MIN_VALUE;
+      for (int i = 0; i < arrivals.size(); i++) {
+        RecordedEvent event = recorded(arrivals.get(i), "b-" + i / 50);
+        harness.processElement(WorkInput.of(event), event.event().occurredAt().toEpochMilli());
+        newest = Math.max(newest, arrivals.get(i).occurredAtSecond());
+        long next = (newest - 30) * 1000 - 1;
+        if (next > watermark) {
+          watermark = next;
+          harness.processWatermark(watermark);
+        }
+      }
+      harness.processWatermark(Long.MAX_VALUE);
+      harness
+          .getSideOutput(WorkerDayFunction.SEALED_VERSIONS)
+          .forEach(r -> sealed.add(r.getValue()));
+    }
+
+    DayRecord latest =
+        DayRecordCodec.decode(
+            sealed.stream()
+                .filter(update -> update.day().equals(DAY))
+                .max(Comparator.comparingInt(DayRecordUpdate::version))
+                .orElseThrow()
+                .record());
+    WorkingTimeReference reference =
+        new WorkingTimeReference(
+            day, CONFIG.silenceTimeout().toSeconds(), Long.MAX_VALUE / 2, CELL_SECONDS);
+    var totals = latest.getTotals();
+    assertThat(
+            new DayTotals(
+                totals.getOnlineSeconds(),
+                totals.getEngagedSeconds(),
+                totals.getOnTaskSeconds(),
+                totals.getMultiAppSeconds(),
+                totals.getPlatformSumSeconds(),
+                totals.getLongestStretchSeconds()))
+        .isEqualTo(reference.totals(DAY_START, DAY_END, CONFIG.stretchJoinGap().toSeconds()));
+    assertThat(
+            latest.getSegments().stream()
+                .map(
+                    s ->
+                        new WorkingTimeReference.ReferenceSegment(
+                            s.getFromMicros() / 1_000_000,
+                            s.getToMicros() / 1_000_000,
+                            WorkState.valueOf(s.getState().name()),
+                            s.getOnlinePlatforms(),
+                            s.getEngagedPlatforms()))
+                .toList())
+        .isEqualTo(reference.segments(DAY_START, DAY_END));
   }
 
   private static void assertMatchesReference(WorkingDay actual, List<ReferenceEvent> events) {

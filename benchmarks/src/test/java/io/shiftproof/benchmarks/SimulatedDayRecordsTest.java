@@ -20,7 +20,8 @@ class SimulatedDayRecordsTest {
       DayRecord record = DayRecordCodec.decode(bytes);
       assertThat(record.getProvisional()).isFalse();
       assertThat(record.getVersion()).isEqualTo(1);
-      assertThat(record.getSourceBatches()).isNotEmpty();
+      assertThat(record.getSources()).isNotEmpty();
+      assertThat(record.getSourceBatches()).isEmpty();
     }
     assertThat(records.stream().filter(r -> !DayRecordCodec.decode(r).getSegments().isEmpty()))
         .isNotEmpty();

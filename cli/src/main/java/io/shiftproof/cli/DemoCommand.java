@@ -12,6 +12,9 @@ import io.shiftproof.hub.HubSettings;
 import io.shiftproof.hub.StoredDayRecords;
 import io.shiftproof.hub.StreamJobConfig;
 import io.shiftproof.ledger.contract.Decision;
+import io.shiftproof.ledger.evidence.EvidenceVerifier;
+import io.shiftproof.ledger.evidence.VerificationReport;
+import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.BatchJsonWriter;
 import io.shiftproof.schemas.wire.Rfc3339;
@@ -26,6 +29,7 @@ import io.shiftproof.streamjobs.WorkingTimeJobConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -351,6 +355,7 @@ final class DemoCommand implements Callable<Integer> {
         support.getString("ruleSet"),
         support.getJsonArray("liablePlatforms").encode(),
         opened.getJsonArray("assignedInsurers").encode());
+    showEvidenceChecked(out, insurer, claimId, credentials);
     JsonObject decision =
         ClaimsCommand.decisionBody(
             insurer,
@@ -381,6 +386,37 @@ final class DemoCommand implements Callable<Integer> {
         mine.getString("status"),
         mine.getJsonArray("history").size(),
         new JsonObject(log.body()).getJsonArray("entries").size());
+  }
+
+  /**
+   * Checks the claim's frozen evidence as a court would, offline against the CA, and shows one of
+   * the worker's events as its platform signed it.
+   */
+  private static void showEvidenceChecked(
+      PrintWriter out, HubClient insurer, String claimId, Path credentials) {
+    HttpResponse<String> evidence = insurer.get("/v1/claims/" + claimId + "/evidence");
+    if (evidence.statusCode() != 200) {
+      out.println("  The frozen evidence could not be read: HTTP " + evidence.statusCode());
+      return;
+    }
+    VerificationReport report =
+        EvidenceVerifier.verify(
+            evidence.body().getBytes(StandardCharsets.UTF_8),
+            Optional.of(TlsContexts.loadCertificate(credentials.resolve("ca.pem"))));
+    long events = report.checks().stream().filter(c -> c.name().endsWith("].event")).count();
+    out.printf(
+        "  Checked offline against the CA, as ./shiftproof verify does: %s (%d checks), with %d of"
+            + " the worker's events in the window each under its platform's batch signature.%n",
+        report.passed()
+            ? "every check passes"
+            : "FAILED at " + report.firstFailure().orElseThrow().name(),
+        report.checks().size(),
+        events);
+    report.checks().stream()
+        .filter(c -> c.name().endsWith("].event") && c.passed())
+        .filter(c -> c.detail().contains("TASK_STARTED"))
+        .findFirst()
+        .ifPresent(c -> out.printf("  For instance: %s.%n", c.detail()));
   }
 
   private static void step(PrintWriter out, String number, String text) {

@@ -16,6 +16,7 @@ import io.shiftproof.ledger.evidence.EvidenceAccess;
 import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.LoggedAccess;
+import io.shiftproof.ledger.evidence.PlatformEvidence;
 import io.shiftproof.ledger.evidence.ProvenRecord;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
@@ -25,7 +26,8 @@ import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.avro.SourceBatch;
+import io.shiftproof.schemas.avro.PlatformSources;
+import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
@@ -92,7 +94,7 @@ class VerifyCommandTest {
     String[] lines = out.toString().split("\n");
     assertThat(lines[0]).startsWith("ok   format ");
     assertThat(lines).allMatch(l -> l.startsWith("ok ") || l.startsWith("verified: "));
-    assertThat(lines[lines.length - 1]).isEqualTo("verified: all 12 checks passed");
+    assertThat(lines[lines.length - 1]).isEqualTo("verified: all 11 checks passed");
   }
 
   @Test
@@ -243,7 +245,8 @@ class VerifyCommandTest {
                         List.of("platform-1"),
                         List.of("platform-1"))))
             .setFlags(List.of())
-            .setSourceBatches(List.of(new SourceBatch("platform-1", "p1-b-0001")))
+            .setSourceBatches(List.of())
+            .setSources(List.of(new PlatformSources("platform-1", 12, new Sha256(new byte[32]))))
             .build();
     byte[] leaf = DayRecordCodec.encode(day);
     MerkleTree tree =
@@ -304,7 +307,8 @@ class VerifyCommandTest {
             List.of(new ProvenRecord(leaf, anchor.batchId(), tree.inclusionProof(2))),
             List.of(),
             List.of(anchored),
-            logged);
+            logged,
+            PlatformEvidence.NONE);
   }
 
   private static Instant local(String dateTime) {

@@ -8,10 +8,14 @@ import io.shiftproof.gateway.access.AccessLogHandler;
 import io.shiftproof.gateway.access.AccessLogReader;
 import io.shiftproof.gateway.access.PostgresWorkerDataAccess;
 import io.shiftproof.gateway.access.WorkerDataAccess;
+import io.shiftproof.gateway.api.ApiDescription;
+import io.shiftproof.gateway.api.ApiRouter;
 import io.shiftproof.gateway.api.ApiRoutes;
+import io.shiftproof.gateway.api.DeclaredRoute;
 import io.shiftproof.gateway.api.RateLimits;
 import io.shiftproof.gateway.audit.AuditHandler;
 import io.shiftproof.gateway.audit.LedgerHeadHandler;
+import io.shiftproof.gateway.audit.MeasuredAuditor;
 import io.shiftproof.gateway.audit.RecordAudit;
 import io.shiftproof.gateway.claims.ClaimService;
 import io.shiftproof.gateway.claims.ClaimsHandler;
@@ -38,6 +42,7 @@ import io.shiftproof.gateway.ingest.JobWatermark;
 import io.shiftproof.gateway.ingest.KafkaEventIngestor;
 import io.shiftproof.gateway.ingest.TooLateEvents;
 import io.shiftproof.gateway.metrics.GatewayMetrics;
+import io.shiftproof.gateway.metrics.PostgresPipelineProgress;
 import io.shiftproof.gateway.pseudonyms.EvaluatorEndpoint;
 import io.shiftproof.gateway.pseudonyms.PseudonymsHandler;
 import io.shiftproof.gateway.query.DayRecordLookup;
@@ -77,6 +82,7 @@ import io.shiftproof.streamjobs.records.PostgresDayRecordOutputs;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -132,6 +138,8 @@ public final class Hub implements AutoCloseable {
   private boolean embeddedKafka;
   private boolean embeddedPostgres;
   private boolean embeddedJob;
+  private List<DeclaredRoute> apiRoutes;
+  private List<String> managementPaths;
   private LedgerKind ledgerKind = LedgerKind.DEFAULT;
 
   private Hub(Path credentialsDir) {
@@ -253,6 +261,8 @@ public final class Hub implements AutoCloseable {
     }
     Verifier hubKey = PemKeys.verifier(signing.certificate());
     GatewayMetrics metrics = register(new GatewayMetrics());
+    metrics.watchPipeline(
+        new PostgresPipelineProgress(database.dataSource(), streamJob.job().jobName()));
     BatchDecoder decoder =
         new BatchDecoder(
             new BatchLimits(
@@ -318,11 +328,22 @@ public final class Hub implements AutoCloseable {
             new AccessLogHandler(accessLog, zone),
             new WorkerHandler(tokens, dayRecords, claims, evidence, accessLog, zone),
             new StatsHandler(new PostgresStatistics(database.dataSource(), zone)),
-            new AuditHandler(new RecordAudit(database.dataSource(), ledger, hubKey)),
-            new LedgerHeadHandler(ledger::signedHead));
+            new AuditHandler(
+                new MeasuredAuditor(
+                    new RecordAudit(database.dataSource(), ledger, hubKey),
+                    metrics,
+                    Clock.systemUTC())),
+            new LedgerHeadHandler(ledger::signedHead),
+            new ApiDescription());
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(gateway.instances() * 8));
     register(() -> vertx.close().await());
+    // Each gateway instance builds its own router; one more, never served, lists the routes the
+    // features declare, for checking the published API description against them.
+    ApiRouter declaring =
+        new ApiRouter(Router.router(vertx), gateway.requestTimeout(), gateway.maxBodyBytes());
+    features.forEach(feature -> feature.mount(declaring));
+    apiRoutes = declaring.declared();
     // Every instance must bind the same port, so a configured 0 is resolved once, up front.
     GatewayConfig bound = gateway.port() == 0 ? gateway.withPort(FreePort.find()) : gateway;
     // One set of buckets for all instances: an organisation's limit holds across event loops.
@@ -339,6 +360,7 @@ public final class Hub implements AutoCloseable {
     ManagementVerticle management =
         new ManagementVerticle(gateway.managementHost(), gateway.managementPort(), metrics, checks);
     vertx.deployVerticle(management).await();
+    managementPaths = management.paths();
 
     host = gateway.host();
     apiPort = bound.port();
@@ -366,6 +388,16 @@ public final class Hub implements AutoCloseable {
 
   public URI managementUrl() {
     return URI.create("http://" + displayHost(managementHost) + ":" + managementPort);
+  }
+
+  /** Every route of the API, as its features declared them. */
+  public List<DeclaredRoute> apiRoutes() {
+    return apiRoutes;
+  }
+
+  /** The paths of the management port, all {@code GET}. */
+  public List<String> managementPaths() {
+    return managementPaths;
   }
 
   public Path credentialsDir() {

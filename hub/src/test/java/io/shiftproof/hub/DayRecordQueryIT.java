@@ -59,7 +59,7 @@ class DayRecordQueryIT extends WithRunningHub {
                   .zone(ZONE)
                   .liveUntil("2026-11-21T15:00:00+08:00")
                   .engagedSeconds(9_000)
-                  .sourceBatch("platform-1", "b-1")
+                  .sources("platform-1", 4)
                   .segment(
                       "2026-11-21T09:00:00+08:00",
                       "2026-11-21T10:00:00+08:00",
@@ -88,7 +88,7 @@ class DayRecordQueryIT extends WithRunningHub {
         .day(SEALED_DAY)
         .zone(ZONE)
         .coveredUntil("2026-11-21T00:00:00+08:00")
-        .sourceBatch("platform-1", "b-1")
+        .sources("platform-1", 4)
         .segment(
             "2026-11-20T20:00:00+08:00",
             "2026-11-20T21:00:00+08:00",
@@ -121,7 +121,7 @@ class DayRecordQueryIT extends WithRunningHub {
             "longestStretchSeconds");
     assertThat(day.getJsonArray("segments")).hasSize(1);
     assertThat(day.getJsonArray("flags")).isEmpty();
-    assertThat(day.getJsonArray("sourceBatches")).hasSize(1);
+    assertThat(day.getJsonArray("sources").getJsonObject(0).getInteger("eventCount")).isEqualTo(4);
     assertThat(day.getJsonObject("sealed").getString("reason")).isEqualTo("CORRECTION");
     assertThat(day.getJsonObject("sealed").getString("sealedAtWatermark"))
         .isEqualTo("2026-11-22T09:30:00.5+08:00");

@@ -5,7 +5,8 @@ import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.avro.SourceBatch;
+import io.shiftproof.schemas.avro.PlatformSources;
+import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,7 +42,7 @@ public final class DayRecords {
   private DayTotals totals = new DayTotals(0L, 0L, 0L, 0L, 0L, 0L);
   private final List<DaySegment> segments = new ArrayList<>();
   private final List<DayFlag> flags = new ArrayList<>();
-  private final List<SourceBatch> sourceBatches = new ArrayList<>();
+  private final List<PlatformSources> sources = new ArrayList<>();
 
   private DayRecords(String workerRef) {
     this.workerRef = workerRef;
@@ -149,9 +151,11 @@ public final class DayRecords {
     return this;
   }
 
-  /** A batch of events the record was computed from. */
-  public DayRecords sourceBatch(String platform, String batchId) {
-    sourceBatches.add(new SourceBatch(platform, batchId));
+  /** A platform's events the record was computed from: how many, and a digest standing for them. */
+  public DayRecords sources(String platform, int eventCount) {
+    byte[] digest = new byte[32];
+    Arrays.fill(digest, (byte) eventCount);
+    sources.add(new PlatformSources(platform, eventCount, new Sha256(digest)));
     return this;
   }
 
@@ -166,7 +170,8 @@ public final class DayRecords {
         .setTotals(totals)
         .setSegments(List.copyOf(segments))
         .setFlags(List.copyOf(flags))
-        .setSourceBatches(List.copyOf(sourceBatches))
+        .setSourceBatches(List.of())
+        .setSources(List.copyOf(sources))
         .build();
   }
 

@@ -165,7 +165,9 @@ class WorkerDayFunctionTest {
     DayRecord settled = decode(sealed().get(0));
     assertThat(sealed()).hasSize(1);
     assertThat(settled.getTotals().getOnlineSeconds()).isEqualTo(5 * 60);
-    assertThat(settled.getSourceBatches()).extracting(b -> b.getBatchId()).containsExactly("b-1");
+    assertThat(settled.getSources())
+        .singleElement()
+        .satisfies(s -> assertThat(s.getEventCount()).as("the resend counts once").isEqualTo(2));
     assertThat(sealed().get(0).record()).isEqualTo(oracle(DAY, 1));
   }
 

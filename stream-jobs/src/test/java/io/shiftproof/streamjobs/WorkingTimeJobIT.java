@@ -221,9 +221,16 @@ class WorkingTimeJobIT {
       // Lineage grows with events that change nothing, which seal no version; all else is equal.
       DayRecord stored = DayRecordCodec.decode(latest.record());
       DayRecord oracle = DayRecordCodec.decode(expected);
-      assertThat(oracle.getSourceBatches()).containsAll(stored.getSourceBatches());
-      stored.setSourceBatches(List.of());
-      oracle.setSourceBatches(List.of());
+      for (var sources : stored.getSources()) {
+        assertThat(oracle.getSources())
+            .anySatisfy(
+                o -> {
+                  assertThat(o.getPlatform()).isEqualTo(sources.getPlatform());
+                  assertThat(o.getEventCount()).isGreaterThanOrEqualTo(sources.getEventCount());
+                });
+      }
+      stored.setSources(List.of());
+      oracle.setSources(List.of());
       assertThat(stored).as(latest.dayKey()).isEqualTo(oracle);
       assertThat(DayRecordCodec.decode(latest.record()).getTotals())
           .as(latest.dayKey())

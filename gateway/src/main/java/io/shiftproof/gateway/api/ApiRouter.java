@@ -9,6 +9,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 
 /**
  * What a feature sees of the gateway's router: routes that already carry the request timeout, the
@@ -21,6 +24,7 @@ public final class ApiRouter {
   private final Router router;
   private final Duration requestTimeout;
   private final long maxBodyBytes;
+  private final List<DeclaredRoute> declared = new ArrayList<>();
 
   /**
    * @param requestTimeout the budget of a request unless its route asks for another
@@ -39,6 +43,9 @@ public final class ApiRouter {
 
   /** A route open to the given roles, with a budget of its own. */
   public Route route(HttpMethod method, String path, Duration timeout, Role... roles) {
+    EnumSet<Role> open = EnumSet.noneOf(Role.class);
+    open.addAll(List.of(roles));
+    declared.add(new DeclaredRoute(method, path, open, false));
     return router
         .route(method, path)
         .handler(TimeoutHandler.create(timeout.toMillis(), 503))
@@ -51,11 +58,17 @@ public final class ApiRouter {
    * carries ({@link BearerToken}), answered within the gateway's request timeout.
    */
   public Route workerRoute(HttpMethod method, String path) {
+    declared.add(new DeclaredRoute(method, path, EnumSet.noneOf(Role.class), true));
     return router
         .route(method, path)
         .handler(TimeoutHandler.create(requestTimeout.toMillis(), 503))
         .handler((PlatformHandler) ApiRouter::rememberRoute)
         .handler(new BearerToken());
+  }
+
+  /** Every route declared through this router so far, in the order they were declared. */
+  public List<DeclaredRoute> declared() {
+    return List.copyOf(declared);
   }
 
   /** Reads the body, up to the gateway's configured limit ({@code 413} beyond it). */

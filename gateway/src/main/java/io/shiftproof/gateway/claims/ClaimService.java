@@ -41,12 +41,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -488,36 +486,30 @@ public final class ClaimService implements ClaimDesk {
   }
 
   /**
-   * Per platform, the source batches {@code current} holds that the bundle frozen as {@code
-   * firstHash} did not.
+   * Per platform whose events behind some day of the window differ between the bundle frozen as
+   * {@code firstHash} and {@code current} (the records' lineage, {@code sources}): the days, and
+   * how many of its events the window's records were computed from then and now.
    */
   private JsonArray changesSince(String firstHash, JsonObject current) {
+    Map<String, WindowSources> before = WindowSources.of(frozenBundle(firstHash));
+    Map<String, WindowSources> now = WindowSources.of(current);
     JsonArray changes = new JsonArray();
-    Map<String, SortedSet<String>> added = new TreeMap<>();
-    Set<String> before = lineage(frozenBundle(firstHash));
-    for (String entry : lineage(current)) {
-      if (!before.contains(entry)) {
-        String[] parts = entry.split("\u0000", 2);
-        added.computeIfAbsent(parts[0], p -> new TreeSet<>()).add(parts[1]);
+    SortedSet<String> platforms = new TreeSet<>(now.keySet());
+    platforms.addAll(before.keySet());
+    for (String platform : platforms) {
+      WindowSources after = now.getOrDefault(platform, WindowSources.NONE);
+      WindowSources then = before.getOrDefault(platform, WindowSources.NONE);
+      SortedSet<String> days = after.daysDifferingFrom(then);
+      if (!days.isEmpty()) {
+        changes.add(
+            new JsonObject()
+                .put("platform", platform)
+                .put("days", new JsonArray(List.copyOf(days)))
+                .put("eventsAtReport", then.eventCount())
+                .put("eventsNow", after.eventCount()));
       }
     }
-    added.forEach(
-        (platform, batches) ->
-            changes.add(
-                new JsonObject()
-                    .put("platform", platform)
-                    .put("batches", new JsonArray(List.copyOf(batches)))));
     return changes;
-  }
-
-  private static Set<String> lineage(JsonObject bundle) {
-    Set<String> entries = new HashSet<>();
-    JsonArray lineage = bundle.getJsonArray("lineage");
-    for (Object item : lineage == null ? new JsonArray() : lineage) {
-      JsonObject batch = (JsonObject) item;
-      entries.add(batch.getString("platform") + "\u0000" + batch.getString("batchId"));
-    }
-    return entries;
   }
 
   /** Records the caller's read of a claim, which holds the worker's coverage at the incident. */

@@ -12,6 +12,7 @@ import io.shiftproof.ledger.evidence.EvidenceBundleBuilder;
 import io.shiftproof.ledger.evidence.EvidenceException;
 import io.shiftproof.ledger.evidence.EvidenceRequest;
 import io.shiftproof.ledger.evidence.LoggedAccess;
+import io.shiftproof.ledger.evidence.PlatformEvidence;
 import io.shiftproof.ledger.evidence.ProvenRecord;
 import io.shiftproof.records.DayEvidence;
 import io.shiftproof.records.EvidenceReader;
@@ -145,7 +146,12 @@ public final class EvidenceService implements EvidenceBundles {
             ledger.endorsedTransaction(logged.ref()));
     try {
       return builder.build(
-          request, records, daysWithoutRecords, List.copyOf(anchors.values()), loggedAccess);
+          request,
+          records,
+          daysWithoutRecords,
+          List.copyOf(anchors.values()),
+          loggedAccess,
+          PlatformEvidence.NONE);
     } catch (EvidenceException e) {
       if (e.code() == EvidenceException.Code.RECORD_MISSING) {
         throw HttpErrorCode.EVIDENCE_NOT_SEALED.exception(e.getMessage());

@@ -1,6 +1,8 @@
 package io.shiftproof.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -8,15 +10,38 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The gateway's Prometheus metrics: ingest outcomes by code, and request latency by route. */
+/**
+ * The hub's Prometheus metrics: ingest outcomes by code, request latency by route, the job's
+ * progress and anchoring as the database shows them, and the last audit's result. The dashboard and
+ * alert rules under {@code docker/} use these names; a test checks that each is exported.
+ */
 public final class GatewayMetrics implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayMetrics.class);
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Counter accepted;
   private final Counter duplicates;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final AtomicReference<PipelineProgress> pipeline =
+      new AtomicReference<>(PipelineProgress.NONE);
+  private volatile Supplier<PipelineProgress> pipelineReader = () -> PipelineProgress.NONE;
+  private final AtomicReference<Optional<AuditOutcome>> lastAudit =
+      new AtomicReference<>(Optional.empty());
+  private final Counter cleanAudits;
+  private final Counter auditsWithFindings;
+
+  /** The newest audit's findings and when it ran. */
+  private record AuditOutcome(long findings, Instant at) {}
 
   public GatewayMetrics() {
     accepted =
@@ -29,6 +54,55 @@ public final class GatewayMetrics implements AutoCloseable {
             .tag("outcome", "duplicate")
             .description("Events already accepted before, acknowledged without publishing")
             .register(registry);
+    // Registered up front, NaN until known, so dashboards and alerts find every series at once.
+    pipelineGauge(
+        "shiftproof.job.watermark",
+        "seconds",
+        "The job's committed event-time watermark, epoch seconds",
+        p -> seconds(p.watermark()));
+    pipelineGauge(
+        "shiftproof.job.checkpoint.completed",
+        "seconds",
+        "When every instance of the job's sink last committed a checkpoint, epoch seconds",
+        p -> seconds(p.lastCheckpoint()));
+    pipelineGauge(
+        "shiftproof.job.checkpoint.id",
+        null,
+        "The newest checkpoint every instance of the job's sink committed",
+        p -> (double) p.checkpointId());
+    FunctionCounter.builder("shiftproof.anchor.batches", pipeline, r -> r.get().anchorBatches())
+        .description("Merkle batches of sealed day-record versions anchored on the ledger")
+        .register(registry);
+    pipelineGauge(
+        "shiftproof.anchor.last",
+        "seconds",
+        "When the newest batch was anchored, epoch seconds",
+        p -> seconds(p.lastAnchor()));
+    pipelineGauge(
+        "shiftproof.anchor.unanchored.versions",
+        null,
+        "Sealed versions stored but not yet anchored",
+        p -> (double) p.unanchoredVersions());
+    pipelineGauge(
+        "shiftproof.anchor.unanchored.oldest",
+        "seconds",
+        "When the oldest sealed version still waiting for its anchor was stored, epoch seconds; NaN when none waits",
+        p -> seconds(p.oldestUnanchored()));
+    Gauge.builder(
+            "shiftproof.audit.findings",
+            lastAudit,
+            a -> a.get().map(o -> (double) o.findings()).orElse(Double.NaN))
+        .description("Findings of the newest audit (GET /v1/audit); NaN before the first")
+        .register(registry);
+    Gauge.builder(
+            "shiftproof.audit.last.run",
+            lastAudit,
+            a -> a.get().map(o -> o.at().getEpochSecond() + 0.0).orElse(Double.NaN))
+        .baseUnit("seconds")
+        .description("When the newest audit finished, epoch seconds")
+        .register(registry);
+    cleanAudits = auditRuns("clean");
+    auditsWithFindings = auditRuns("findings");
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
@@ -106,9 +180,48 @@ public final class GatewayMetrics implements AutoCloseable {
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** The Prometheus text exposition. */
+  /**
+   * Where the job's progress is read at each scrape. Reading blocks on the database, so {@link
+   * #scrape()} must not run on an event loop.
+   */
+  public void watchPipeline(Supplier<PipelineProgress> reader) {
+    this.pipelineReader = reader;
+  }
+
+  /** One audit finished with this many findings (omitted ones included). */
+  public void audited(long findings, Clock clock) {
+    lastAudit.set(Optional.of(new AuditOutcome(findings, clock.instant())));
+    (findings == 0 ? cleanAudits : auditsWithFindings).increment();
+  }
+
+  /** The Prometheus text exposition, with the job's progress read afresh. Blocks. */
   public String scrape() {
+    try {
+      pipeline.set(pipelineReader.get());
+    } catch (RuntimeException e) {
+      // The last values stay; the checkpoint and anchor alerts fire if this lasts.
+      LOG.warn("metrics: {}", e.getMessage());
+    }
     return registry.scrape();
+  }
+
+  private void pipelineGauge(
+      String name, String unit, String description, Function<PipelineProgress, Double> value) {
+    Gauge.builder(name, pipeline, r -> value.apply(r.get()))
+        .baseUnit(unit)
+        .description(description)
+        .register(registry);
+  }
+
+  private Counter auditRuns(String result) {
+    return Counter.builder("shiftproof.audit.runs")
+        .tag("result", result)
+        .description("Audits run, by whether they found anything")
+        .register(registry);
+  }
+
+  private static double seconds(Optional<Instant> instant) {
+    return instant.map(i -> i.toEpochMilli() / 1000.0).orElse(Double.NaN);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -23,6 +24,7 @@ public final class ManagementVerticle extends VerticleBase {
   private final GatewayMetrics metrics;
   private final Map<String, BooleanSupplier> readinessChecks;
   private HttpServer server;
+  private Router router;
 
   public ManagementVerticle(
       String host, int port, GatewayMetrics metrics, Map<String, BooleanSupplier> checks) {
@@ -34,7 +36,7 @@ public final class ManagementVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.get("/health").handler(this::health);
     router.get("/ready").handler(this::ready);
     router.get("/metrics").handler(this::metrics);
@@ -44,6 +46,11 @@ public final class ManagementVerticle extends VerticleBase {
 
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** The paths this verticle serves, all {@code GET}; the published API description lists each. */
+  public List<String> paths() {
+    return router.getRoutes().stream().map(route -> route.getPath()).toList();
   }
 
   private void health(RoutingContext ctx) {
@@ -69,9 +76,15 @@ public final class ManagementVerticle extends VerticleBase {
   }
 
   private void metrics(RoutingContext ctx) {
-    ctx.response()
-        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(metrics.scrape());
+    // A scrape reads the job's progress from the database: off the event loop.
+    vertx
+        .executeBlocking(metrics::scrape, false)
+        .onSuccess(
+            text ->
+                ctx.response()
+                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(text))
+        .onFailure(ctx::fail);
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -2,7 +2,6 @@ package io.shiftproof.gateway.tokens;
 
 import io.shiftproof.records.RecordStoreException;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.SourceBatch;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -107,10 +106,12 @@ public final class PostgresWorkerTokens implements WorkerTokens {
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           DayRecord record = DayRecordCodec.decode(r.getBytes(1));
-          for (SourceBatch batch : record.getSourceBatches()) {
-            if (batch.getPlatform().equals(platform)) {
-              return true;
-            }
+          // A record of schema version 1 names its platforms in sourceBatches, later ones in
+          // sources.
+          if (record.getSources().stream().anyMatch(s -> s.getPlatform().equals(platform))
+              || record.getSourceBatches().stream()
+                  .anyMatch(b -> b.getPlatform().equals(platform))) {
+            return true;
           }
         }
       }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class EvidenceRoutesTest {
   private static final String WORKER = "wr_" + "A".repeat(43);
-  private static final String BUNDLE = "{\"format\":\"shiftproof-evidence/3\",\"records\":[]}";
+  private static final String BUNDLE = "{\"format\":\"shiftproof-evidence/4\",\"records\":[]}";
 
   private static final FakeBundles bundles = new FakeBundles();
   private static RouteTestServer server;

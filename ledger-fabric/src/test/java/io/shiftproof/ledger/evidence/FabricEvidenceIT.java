@@ -260,7 +260,7 @@ class FabricEvidenceIT {
 
   private static byte[] bundle(List<AnchoredBatch> anchors, LoggedAccess access) {
     return new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
-        .build(REQUEST, fixture.records, List.of(), anchors, access);
+        .build(REQUEST, fixture.records, List.of(), anchors, access, PlatformEvidence.NONE);
   }
 
   private static VerificationReport.Check check(VerificationReport report, String name) {

@@ -7,7 +7,6 @@ import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.SourceBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,46 +14,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The parts of the bundle format that the builder writes and the verifier recomputes, written by
  * one piece of code so that the two cannot drift apart.
  */
 final class BundleJson {
-  static final String FORMAT = "shiftproof-evidence/3";
+  static final String FORMAT = "shiftproof-evidence/4";
   static final String ATTESTATION_TYPE = "embedded-ledger-entry";
   static final String FABRIC_TRANSACTION_TYPE = "fabric-processed-transaction";
   static final String ANCHOR_FUNCTION = "AnchorBatch";
   static final String ACCESS_FUNCTION = "LogAccess";
 
-  private static final Comparator<SourceBatch> LINEAGE_ORDER =
-      Comparator.comparing(SourceBatch::getPlatform).thenComparing(SourceBatch::getBatchId);
-
   private BundleJson() {}
-
-  /** The union of the records' source batches, sorted by platform then batch id. */
-  static List<SourceBatch> lineage(Collection<DayRecord> records) {
-    TreeSet<SourceBatch> union = new TreeSet<>(LINEAGE_ORDER);
-    records.forEach(r -> union.addAll(r.getSourceBatches()));
-    return new ArrayList<>(union);
-  }
-
-  static void writeLineage(JsonGenerator json, List<SourceBatch> lineage) throws IOException {
-    json.writeStartArray();
-    for (SourceBatch batch : lineage) {
-      json.writeStartObject();
-      json.writeStringField("platform", batch.getPlatform());
-      json.writeStringField("batchId", batch.getBatchId());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
 
   static void writeCoverage(JsonGenerator json, CoverageDecision decision) throws IOException {
     json.writeStartObject();

@@ -39,7 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a signed {@code shiftproof-evidence/3} bundle (docs/evidence-format.md §1) from records
+ * Builds a signed {@code shiftproof-evidence/4} bundle (docs/evidence-format.md §1) from records
  * already proven and anchored and the access-log entry of the request. Pure: nothing is looked up,
  * and the same inputs give the same bytes.
  *
@@ -73,6 +73,8 @@ public final class EvidenceBundleBuilder {
    * @param anchors the anchors of the batches those proofs lead to
    * @param access the request as the ledger's access log committed it, logged after every anchor
    *     was committed; its time is the bundle's {@code generatedAt}
+   * @param platformEvidence the worker's events in the window as their platforms signed them, with
+   *     the batches those signatures cover
    * @throws EvidenceException {@code RECORD_MISSING} when a day of the window has no record or the
    *     incident instant is past the records; {@code INCONSISTENT_INPUT} when the inputs do not fit
    *     together
@@ -82,8 +84,10 @@ public final class EvidenceBundleBuilder {
       List<ProvenRecord> records,
       List<LocalDate> daysWithoutRecords,
       List<AnchoredBatch> anchors,
-      LoggedAccess access) {
+      LoggedAccess access,
+      PlatformEvidence platformEvidence) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(platformEvidence, "platformEvidence");
     Objects.requireNonNull(access, "access");
     Map<String, AnchoredBatch> anchorsById = anchorsById(anchors);
     List<Entry> entries = new ArrayList<>();
@@ -129,11 +133,44 @@ public final class EvidenceBundleBuilder {
         Comparator.comparing((AnchoredBatch a) -> a.anchor().chain())
             .thenComparingLong(a -> a.anchor().sequence()));
     checkAccess(request, access, sortedAnchors);
-    Body body = new Body(request, entries, quietDays, sortedAnchors, decision, access);
+    checkPlatformEvidence(request, platformEvidence);
+    Body body =
+        new Body(request, entries, quietDays, sortedAnchors, decision, access, platformEvidence);
     byte[] signature =
         hubSigner.sign(
             SignatureContext.EVIDENCE_BUNDLE, CanonicalJson.canonicalize(write(body, null)));
     return write(body, signature);
+  }
+
+  /**
+   * Refuses platform evidence that would not verify: an event outside its batch's root or not the
+   * worker's, or a batch named twice. The events and batches come from the hub's tables; a batch
+   * taken without a valid signature (warn mode) is carried as such, and the verifier says so.
+   */
+  private static void checkPlatformEvidence(EvidenceRequest request, PlatformEvidence evidence) {
+    Map<String, SignedBatch> batches = new LinkedHashMap<>();
+    for (SignedBatch batch : evidence.batches()) {
+      if (batches.put(batch.key(), batch) != null) {
+        throw inconsistent("platformBatches: got " + batch.key() + " twice, want once");
+      }
+    }
+    for (SignedEvent event : evidence.events()) {
+      String which = "event " + event.platform() + "/" + event.batchId() + "#" + event.leafIndex();
+      Optional<String> problem =
+          PlatformEvidenceChecks.inclusion(
+                  event, Optional.ofNullable(batches.get(event.platform() + "/" + event.batchId())))
+              .or(
+                  () ->
+                      PlatformEvidenceChecks.content(
+                          event,
+                          Optional.empty(),
+                          request.workerRef(),
+                          request.windowFrom(),
+                          request.windowTo()));
+      if (problem.isPresent()) {
+        throw inconsistent(which + ": " + problem.get());
+      }
+    }
   }
 
   private static Map<String, AnchoredBatch> anchorsById(List<AnchoredBatch> anchors) {
@@ -370,9 +407,7 @@ public final class EvidenceBundleBuilder {
       writeAnchor(json, anchored, zone);
     }
     json.writeEndArray();
-    json.writeFieldName("lineage");
-    BundleJson.writeLineage(
-        json, BundleJson.lineage(body.entries.stream().map(Entry::record).toList()));
+    PlatformEvidenceJson.write(json, body.platformEvidence, zone);
     json.writeFieldName("coverage");
     BundleJson.writeCoverage(json, body.decision);
     json.writeObjectFieldStart("hub");
@@ -462,5 +497,6 @@ public final class EvidenceBundleBuilder {
       List<String> daysWithoutRecords,
       List<AnchoredBatch> anchors,
       CoverageDecision decision,
-      LoggedAccess access) {}
+      LoggedAccess access,
+      PlatformEvidence platformEvidence) {}
 }

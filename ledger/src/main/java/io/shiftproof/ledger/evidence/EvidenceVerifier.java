@@ -40,7 +40,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Checks a {@code shiftproof-evidence/3} bundle offline: no hub, no ledger, no network. Every hash,
+ * Checks a {@code shiftproof-evidence/4} bundle offline: no hub, no ledger, no network. Every hash,
  * proof and signature is recomputed from what the bundle carries, and the coverage decision is
  * re-evaluated from its records.
  *
@@ -48,9 +48,11 @@ import java.util.function.Supplier;
  * rather than by the overall signature: {@code format}, {@code hub.certificate}, per record {@code
  * records[i].decodes}, {@code .leafHash}, {@code .worker}, per anchor {@code
  * anchors[<batchId>].attestation}, {@code request.accessLog}, per record {@code
- * records[i].inclusion}, then {@code window.covered}, {@code lineage}, {@code coverage.outcome} and
- * {@code signature}. The certificate comes before the anchors (not last) because the attestations
- * are checked with its key: a certificate that is not the hub's signing certificate, or is from the
+ * records[i].inclusion}, per platform batch {@code
+ * platformBatches[<platform>/<batchId>].signature}, per event {@code events[i].inclusion} and
+ * {@code events[i].event}, then {@code window.covered}, {@code coverage.outcome} and {@code
+ * signature}. The certificate comes before the anchors (not last) because the attestations are
+ * checked with its key: a certificate that is not the hub's signing certificate, or is from the
  * wrong CA, should be named as such, not as a bad attestation.
  *
  * <p>Only the hub's signing certificate vouches for anything (docs/design.md §8.3): a certificate
@@ -61,8 +63,8 @@ import java.util.function.Supplier;
  * other way round.
  *
  * <p>A bundle whose shape is wrong stops at {@code format}. A record that does not decode skips the
- * checks that read records ({@code window.covered}, {@code lineage}, {@code coverage.outcome}),
- * which would only repeat its failure.
+ * checks that read records ({@code window.covered}, {@code coverage.outcome}), which would only
+ * repeat its failure.
  */
 public final class EvidenceVerifier {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -206,9 +208,9 @@ public final class EvidenceVerifier {
         Hash leafHash = leafHashes.get(i);
         guarded(record.path() + ".inclusion", () -> inclusion(record, leafHash));
       }
+      platformEvidence();
       if (decoded.size() == records.size()) {
         guarded("window.covered", this::window);
-        guarded("lineage", this::lineage);
         guarded("coverage.outcome", this::coverage);
       }
       guarded("signature", this::signature);
@@ -787,13 +789,82 @@ public final class EvidenceVerifier {
                   : " or is attested to have none: " + bundle.daysWithoutRecords()));
     }
 
-    private VerificationReport.Check lineage() {
-      Object want =
-          JsonTree.parse(
-              json(json -> BundleJson.writeLineage(json, BundleJson.lineage(decoded.values()))));
-      return JsonDifference.first("lineage", bundle.lineage(), want)
-          .map(difference -> fail("lineage", difference + " (the records' sourceBatches)"))
-          .orElseGet(() -> pass("lineage", "the union of the records' source batches"));
+    /**
+     * Each platform batch's signature, then each event's place in its batch and its content: the
+     * platforms' own word for the events behind the records (docs/evidence-format.md §1.3).
+     */
+    private void platformEvidence() {
+      Map<String, SignedBatch> batches = new LinkedHashMap<>();
+      for (PlatformEvidenceJson.ParsedBatch parsed : bundle.platformBatches()) {
+        SignedBatch batch = parsed.batch();
+        String name = "platformBatches[" + batch.key() + "].signature";
+        if (batches.putIfAbsent(batch.key(), batch) != null) {
+          out.accept(fail(name, "the batch is listed twice"));
+          continue;
+        }
+        guarded(
+            name,
+            () ->
+                PlatformEvidenceChecks.signature(batch, trustedCa)
+                    .map(f -> fail(name, f))
+                    .orElseGet(
+                        () ->
+                            pass(
+                                name,
+                                batch.platform()
+                                    + " signed "
+                                    + batch.eventCount()
+                                    + " event(s), received "
+                                    + Rfc3339.format(batch.receivedAt(), bundle.zone())
+                                    + (trustedCa.isPresent()
+                                        ? ", certificate verifies to the CA"
+                                        : "; certificate not checked against a CA (pass --ca)"))));
+      }
+      List<PlatformEvidenceJson.ParsedEvent> events = bundle.events();
+      for (int i = 0; i < events.size(); i++) {
+        PlatformEvidenceJson.ParsedEvent parsed = events.get(i);
+        SignedEvent event = parsed.event();
+        String inclusion = "events[" + i + "].inclusion";
+        guarded(
+            inclusion,
+            () ->
+                PlatformEvidenceChecks.inclusion(
+                        event,
+                        Optional.ofNullable(batches.get(event.platform() + "/" + event.batchId())))
+                    .map(f -> fail(inclusion, f))
+                    .orElseGet(
+                        () ->
+                            pass(
+                                inclusion,
+                                "leaf "
+                                    + event.leafIndex()
+                                    + " of "
+                                    + event.platform()
+                                    + "/"
+                                    + event.batchId())));
+        String content = "events[" + i + "].event";
+        guarded(
+            content,
+            () ->
+                PlatformEvidenceChecks.content(
+                        event,
+                        Optional.of(parsed.readable()),
+                        bundle.workerRef(),
+                        bundle.windowFrom(),
+                        bundle.windowTo())
+                    .map(f -> fail(content, f))
+                    .orElseGet(() -> pass(content, describe(event, parsed.readable()))));
+      }
+    }
+
+    private static String describe(SignedEvent event, Object readable) {
+      Map<?, ?> fields = (Map<?, ?>) readable;
+      return event.platform()
+          + " signed "
+          + fields.get("type")
+          + " at "
+          + fields.get("occurredAt")
+          + Optional.ofNullable(fields.get("taskRef")).map(t -> " for " + t).orElse("");
     }
 
     private VerificationReport.Check coverage() {

@@ -35,7 +35,8 @@ record ParsedBundle(
     List<Record> records,
     List<String> daysWithoutRecords,
     List<AnchorEntry> anchors,
-    Object lineage,
+    List<PlatformEvidenceJson.ParsedEvent> events,
+    List<PlatformEvidenceJson.ParsedBatch> platformBatches,
     String ruleSet,
     Object coverage,
     String certificateChainPem,
@@ -106,8 +107,10 @@ record ParsedBundle(
     for (BundleNode item : root.member("anchors").items()) {
       anchors.add(anchor(item));
     }
-    BundleNode lineage = root.member("lineage");
-    lineage.items();
+    List<PlatformEvidenceJson.ParsedEvent> events =
+        PlatformEvidenceJson.events(root.member("events"));
+    List<PlatformEvidenceJson.ParsedBatch> platformBatches =
+        PlatformEvidenceJson.batches(root.member("platformBatches"));
     BundleNode coverage = root.member("coverage");
     BundleNode hub = root.member("hub");
     String algorithm = hub.member("signatureAlgorithm").string();
@@ -144,7 +147,8 @@ record ParsedBundle(
         List.copyOf(records),
         List.copyOf(daysWithoutRecords),
         List.copyOf(anchors),
-        lineage.value(),
+        events,
+        platformBatches,
         coverage.member("ruleSet").string(),
         coverage.value(),
         hub.member("certificateChain").string(),
@@ -229,7 +233,7 @@ record ParsedBundle(
         base64(node.member("signature")));
   }
 
-  private static Instant instant(BundleNode node) {
+  static Instant instant(BundleNode node) {
     Instant at = Rfc3339.parseOrNull(node.string());
     if (at == null) {
       throw new MalformedBundleException(
@@ -247,7 +251,7 @@ record ParsedBundle(
     }
   }
 
-  private static Hash hash(BundleNode node) {
+  static Hash hash(BundleNode node) {
     try {
       return Hash.fromHex(node.string());
     } catch (IllegalArgumentException e) {
@@ -256,7 +260,7 @@ record ParsedBundle(
     }
   }
 
-  private static byte[] base64(BundleNode node) {
+  static byte[] base64(BundleNode node) {
     try {
       return Base64.getDecoder().decode(node.string());
     } catch (IllegalArgumentException e) {

@@ -44,7 +44,13 @@ class EvidenceBundleAnchorsTest {
     }
     byte[] bundle =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
-            .build(REQUEST, fixture.records, List.of(), anchors, fixture.access);
+            .build(
+                REQUEST,
+                fixture.records,
+                List.of(),
+                anchors,
+                fixture.access,
+                PlatformEvidence.NONE);
 
     assertThat(anchorsOf(bundle)).isEqualTo(expected("bundle-anchors-fabric.txt"));
   }
@@ -52,7 +58,7 @@ class EvidenceBundleAnchorsTest {
   /** The bundle's text from {@code "anchors"} up to the member after it, signatures blanked. */
   private static String anchorsOf(byte[] bundle) {
     String text = new String(bundle, StandardCharsets.UTF_8);
-    String anchors = text.substring(text.indexOf("\"anchors\""), text.indexOf("\"lineage\""));
+    String anchors = text.substring(text.indexOf("\"anchors\""), text.indexOf("\"events\""));
     return anchors.replaceAll("\"signature\" : \"[^\"]*\"", "\"signature\" : \"-\"").strip() + "\n";
   }
 

@@ -55,11 +55,12 @@ class EvidenceBundleTest {
             "records",
             "daysWithoutRecords",
             "anchors",
-            "lineage",
+            "events",
+            "platformBatches",
             "coverage",
             "hub",
             "signature");
-    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/3");
+    assertThat(bundle.get("format")).isEqualTo("shiftproof-evidence/4");
     assertThat(bundle.get("incidentAt")).isEqualTo("2026-11-28T00:30:00+08:00");
     assertThat(bundle.get("window"))
         .isEqualTo(Map.of("from", "2026-11-27T22:30:00+08:00", "to", "2026-11-28T02:30:00+08:00"));
@@ -115,15 +116,34 @@ class EvidenceBundleTest {
   }
 
   @Test
-  void lineageIsTheSortedUnionOfSourceBatches() {
+  void eachRecordCarriesItsLineagePerPlatformNotABatchList() {
     Map<?, ?> bundle = (Map<?, ?>) JsonTree.parse(fixture.bundle());
+    Map<?, ?> first =
+        (Map<?, ?>) ((Map<?, ?>) ((List<?>) bundle.get("records")).get(0)).get("record");
 
-    assertThat(bundle.get("lineage"))
+    assertThat(first.get("sources"))
         .isEqualTo(
             List.of(
-                Map.of("platform", "platform-1", "batchId", "p1-b-0101"),
-                Map.of("platform", "platform-1", "batchId", "p1-b-0102"),
-                Map.of("platform", "platform-2", "batchId", "p2-b-0007")));
+                Map.of(
+                    "platform",
+                    "platform-1",
+                    "eventCount",
+                    java.math.BigInteger.valueOf(41),
+                    "eventsDigest",
+                    hex(EvidenceFixture.sources("platform-1", 41))),
+                Map.of(
+                    "platform",
+                    "platform-2",
+                    "eventCount",
+                    java.math.BigInteger.valueOf(6),
+                    "eventsDigest",
+                    hex(EvidenceFixture.sources("platform-2", 6)))));
+    assertThat(first.containsKey("sourceBatches")).isFalse();
+    assertThat(bundle.containsKey("lineage")).isFalse();
+  }
+
+  private static String hex(io.shiftproof.schemas.avro.PlatformSources sources) {
+    return java.util.HexFormat.of().formatHex(sources.getEventsDigest().bytes());
   }
 
   @Test
@@ -174,8 +194,12 @@ class EvidenceBundleTest {
             "request.accessLog",
             "records[0].inclusion",
             "records[1].inclusion",
+            "platformBatches[platform-1/p1-b-0102].signature",
+            "events[0].inclusion",
+            "events[0].event",
+            "events[1].inclusion",
+            "events[1].event",
             "window.covered",
-            "lineage",
             "coverage.outcome",
             "signature");
   }
@@ -199,7 +223,13 @@ class EvidenceBundleTest {
     }
     byte[] bundle =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem)
-            .build(REQUEST, fixture.records, List.of(), anchors, fixture.access);
+            .build(
+                REQUEST,
+                fixture.records,
+                List.of(),
+                anchors,
+                fixture.access,
+                fixture.platformEvidence);
 
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
 
@@ -294,7 +324,8 @@ class EvidenceBundleTest {
             fixture.records.subList(1, 2),
             List.of(LocalDate.parse(DAY_1)),
             fixture.anchors,
-            fixture.access);
+            fixture.access,
+            fixture.platformEvidence);
 
     VerificationReport report = EvidenceVerifier.verify(bundle, Optional.of(fixture.ca));
     assertThat(report.firstFailure()).isEmpty();
@@ -383,7 +414,14 @@ class EvidenceBundleTest {
     EvidenceBundleBuilder builder =
         new EvidenceBundleBuilder(fixture.hubSigner, fixture.hubChainPem);
     return assertThatThrownBy(
-            () -> builder.build(request, records, daysWithoutRecords, anchors, fixture.access))
+            () ->
+                builder.build(
+                    request,
+                    records,
+                    daysWithoutRecords,
+                    anchors,
+                    fixture.access,
+                    PlatformEvidence.NONE))
         .isInstanceOfSatisfying(EvidenceException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

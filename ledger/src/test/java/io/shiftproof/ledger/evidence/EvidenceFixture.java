@@ -9,18 +9,24 @@ import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.identity.OrganisationIdentity;
+import io.shiftproof.ledger.identity.Role;
+import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.avro.SourceBatch;
+import io.shiftproof.schemas.avro.PlatformSources;
+import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -29,6 +35,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +74,8 @@ final class EvidenceFixture {
   final DayRecord otherWorkersDay2;
   final List<ProvenRecord> records = new ArrayList<>();
   final List<AnchoredBatch> anchors = new ArrayList<>();
+  final IssuedCredential platform1;
+  final PlatformEvidence platformEvidence;
   private MerkleTree batch2Tree;
   private List<byte[]> batch2Leaves;
 
@@ -80,6 +89,9 @@ final class EvidenceFixture {
     ca = authority.certificate();
     hubSigner = EcdsaP256Signer.of(signing.privateKey());
     hubChainPem = pem(signing.certificate());
+    platform1 =
+        authority.issueClientCertificate(new OrganisationIdentity("platform-1", Role.PLATFORM));
+    platformEvidence = platformEvidence(platform1);
 
     day1 =
         record(
@@ -88,7 +100,7 @@ final class EvidenceFixture {
             List.of(
                 segment(DAY_1, "22:00", DAY_1, "23:40", WorkState.AVAILABLE, ab(), none()),
                 segment(DAY_1, "23:40", DAY_2, "00:00", WorkState.ON_TASK, ab(), a())),
-            List.of(new SourceBatch("platform-1", "p1-b-0101"), batchOfB()));
+            List.of(sources("platform-1", 41), sourcesOfB()));
     day2 =
         record(
             WORKER,
@@ -97,13 +109,13 @@ final class EvidenceFixture {
                 segment(DAY_2, "00:00", DAY_2, "00:20", WorkState.ON_TASK, ab(), a()),
                 segment(DAY_2, "00:20", DAY_2, "01:00", WorkState.ON_TASK, ab(), ab()),
                 segment(DAY_2, "01:00", DAY_2, "03:00", WorkState.AVAILABLE, a(), none())),
-            List.of(new SourceBatch("platform-1", "p1-b-0102"), batchOfB()));
+            List.of(sources("platform-1", 17), sourcesOfB()));
     otherWorkersDay2 =
         record(
             OTHER_WORKER,
             DAY_2,
             List.of(segment(DAY_2, "00:00", DAY_2, "01:00", WorkState.AVAILABLE, a(), none())),
-            List.of(new SourceBatch("platform-1", "p1-b-0102")));
+            List.of(sources("platform-1", 9)));
 
     // Batch 1: day 1 among two other workers' leaves. Batch 2: day 2 at index 3 of 5.
     anchor(
@@ -152,7 +164,73 @@ final class EvidenceFixture {
   /** The bundle built from every input of the fixture. */
   byte[] bundle() {
     return new EvidenceBundleBuilder(hubSigner, hubChainPem)
-        .build(REQUEST, records, List.of(), anchors, access);
+        .build(REQUEST, records, List.of(), anchors, access, platformEvidence);
+  }
+
+  /** Events of platform-1's signed batch, as a JSON body lists them: another worker's first. */
+  static final List<String> BATCH_EVENTS =
+      List.of(
+          "{\"eventId\":\"e-90\",\"workerRef\":\""
+              + OTHER_WORKER
+              + "\",\"sessionId\":\"s-9\",\"type\":\"ONLINE\","
+              + "\"occurredAt\":\"2026-11-28T00:05:00+08:00\"}",
+          "{\"eventId\":\"e-101\",\"workerRef\":\""
+              + WORKER
+              + "\",\"sessionId\":\"s-1\",\"type\":\"TASK_STARTED\",\"taskRef\":\"order-7\","
+              + "\"occurredAt\":\"2026-11-28T00:10:00+08:00\"}",
+          "{ \"eventId\" : \"e-102\", \"workerRef\" : \""
+              + WORKER
+              + "\", \"sessionId\" : \"s-1\", \"type\" : \"HEARTBEAT\","
+              + " \"occurredAt\" : \"2026-11-28T00:20:00+08:00\" }");
+
+  /**
+   * Platform-1's batch {@code p1-b-0102} signed with its certificate key, and the worker's two
+   * events of it (indexes 1 and 2) with their inclusion proofs.
+   */
+  private static PlatformEvidence platformEvidence(IssuedCredential platform) {
+    String body =
+        "{\"batchId\":\"p1-b-0102\",\"events\":[" + String.join(",\n ", BATCH_EVENTS) + "]}";
+    List<byte[]> leaves =
+        BATCH_EVENTS.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList();
+    MerkleTree tree = MerkleTree.fromLeaves(leaves);
+    Hash bodySha256 = sha256(body.getBytes(StandardCharsets.UTF_8));
+    byte[] signature =
+        EcdsaP256Signer.of(platform.privateKey())
+            .sign(
+                SignatureContext.PLATFORM_BATCH,
+                PlatformEvidenceChecks.signedBytes(bodySha256, tree.rootHash()));
+    SignedBatch batch =
+        new SignedBatch(
+            "platform-1",
+            "p1-b-0102",
+            Instant.parse("2026-11-27T16:25:00.250Z"),
+            bodySha256,
+            tree.rootHash(),
+            leaves.size(),
+            "VALID",
+            SignatureContext.PLATFORM_BATCH.context(),
+            Optional.of(signature),
+            platform.certificate());
+    List<SignedEvent> events = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      events.add(
+          new SignedEvent(
+              "platform-1",
+              "p1-b-0102",
+              EventEncoding.JSON,
+              leaves.get(i),
+              i,
+              tree.inclusionProof(i).path()));
+    }
+    return new PlatformEvidence(events, List.of(batch));
+  }
+
+  private static Hash sha256(byte[] bytes) {
+    try {
+      return Hash.of(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The hub-signed {@code LogAccess} entry of a request, committed at {@code loggedAt}. */
@@ -230,7 +308,7 @@ final class EvidenceFixture {
   }
 
   static DayRecord record(
-      String worker, String day, List<DaySegment> segments, List<SourceBatch> lineage) {
+      String worker, String day, List<DaySegment> segments, List<PlatformSources> lineage) {
     return record(
         worker, day, 1, micros(local(day, "00:00").plusSeconds(86_400)), segments, lineage);
   }
@@ -241,7 +319,7 @@ final class EvidenceFixture {
       int version,
       long coveredUntilMicros,
       List<DaySegment> segments,
-      List<SourceBatch> lineage) {
+      List<PlatformSources> lineage) {
     return DayRecord.newBuilder()
         .setWorkerRef(worker)
         .setDay(day)
@@ -252,7 +330,8 @@ final class EvidenceFixture {
         .setTotals(new DayTotals(0L, 0L, 0L, 0L, 0L, 0L))
         .setSegments(segments)
         .setFlags(List.of())
-        .setSourceBatches(lineage)
+        .setSourceBatches(List.of())
+        .setSources(lineage)
         .build();
   }
 
@@ -291,8 +370,16 @@ final class EvidenceFixture {
     return ("another worker's record " + n).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static SourceBatch batchOfB() {
-    return new SourceBatch("platform-2", "p2-b-0007");
+  /** A platform's lineage: a count, and a digest standing for the ids of that many events. */
+  static PlatformSources sources(String platform, int eventCount) {
+    byte[] digest = new byte[32];
+    Arrays.fill(digest, (byte) eventCount);
+    digest[0] = (byte) platform.hashCode();
+    return new PlatformSources(platform, eventCount, new Sha256(digest));
+  }
+
+  private static PlatformSources sourcesOfB() {
+    return sources("platform-2", 6);
   }
 
   private static List<String> a() {

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.ledger.canonical.CanonicalJson;
 import io.shiftproof.ledger.canonical.JsonTree;
+import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.SignatureContext;
 import io.shiftproof.ledger.crypto.Signer;
+import io.shiftproof.ledger.identity.OrganisationIdentity;
+import io.shiftproof.ledger.identity.Role;
 import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.TreeHasher;
+import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.wire.DayRecordJson;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -141,10 +145,17 @@ class EvidenceVerifierTamperingTest {
   }
 
   @Test
-  void theLineageIsNamedByTheLineageCheck() {
-    String failed = firstFailure(b -> list(b, "lineage").remove(2));
+  void aRecordsReadableLineageIsNamedByItsRecord() {
+    String failed =
+        firstFailure(
+            b -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> sources =
+                  (Map<String, Object>) list(object(record(b, 1), "record"), "sources").get(0);
+              sources.put("eventCount", BigInteger.valueOf(1));
+            });
 
-    assertThat(failed).isEqualTo("lineage");
+    assertThat(failed).isEqualTo("records[1].decodes");
   }
 
   @Test
@@ -348,6 +359,173 @@ class EvidenceVerifierTamperingTest {
 
     assertThat(report.firstFailure().orElseThrow().name()).isEqualTo("coverage.outcome");
     assertThat(report.checks().get(report.checks().size() - 1).passed()).isTrue();
+  }
+
+  private static final String PLATFORM_BATCH = "platformBatches[platform-1/p1-b-0102].signature";
+
+  @Test
+  void anEventChangedInItsBytesIsNamedByItsInclusionEvenWhenTheHubSignsAgain() {
+    // "TASK_STARTED at 00:10" becomes "at 00:11", bytes and readable form alike.
+    byte[] bundle =
+        resigned(
+            b -> {
+              Map<String, Object> event = event(b, 0);
+              String json =
+                  new String(
+                          Base64.getDecoder().decode((String) event.get("eventBase64")),
+                          StandardCharsets.UTF_8)
+                      .replace("00:10:00", "00:11:00");
+              event.put("eventBase64", base64(json.getBytes(StandardCharsets.UTF_8)));
+              object(event, "event").put("occurredAt", "2026-11-28T00:11:00+08:00");
+            });
+
+    VerificationReport report = verify(bundle);
+
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo("events[0].inclusion");
+    assertThat(check(report, "signature").passed()).isTrue();
+  }
+
+  @Test
+  void anEventsReadableFormIsNamedByItsEvent() {
+    String failed = firstFailure(b -> object(event(b, 1), "event").put("type", "TASK_STARTED"));
+
+    assertThat(failed).isEqualTo("events[1].event");
+  }
+
+  @Test
+  void anEventsInclusionPathIsNamedByItsInclusion() {
+    String failed =
+        firstFailure(
+            b -> {
+              List<Object> path = list(event(b, 1), "inclusionPath");
+              path.set(0, flipHex((String) path.get(0)));
+            });
+
+    assertThat(failed).isEqualTo("events[1].inclusion");
+  }
+
+  @Test
+  void aForgedEventUnderARootThePlatformDidNotSignIsNamedByTheBatchSignature() {
+    // A dishonest hub builds its own tree around a forged event, names that tree's root as the
+    // batch's, and signs the bundle again: only the platform's signature can tell.
+    byte[] forged =
+        "{\"eventId\":\"e-666\",\"workerRef\":\"wr_7f3a9c\",\"sessionId\":\"s-1\",\"type\":\"OFFLINE\",\"occurredAt\":\"2026-11-28T00:25:00+08:00\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    Hash root = TreeHasher.leafHash(forged);
+    byte[] bundle =
+        resigned(
+            b -> {
+              Map<String, Object> event = event(b, 0);
+              event.put("eventBase64", base64(forged));
+              event.put("event", JsonTree.parse(forged));
+              event.put("leafIndex", BigInteger.ZERO);
+              event.put("inclusionPath", new ArrayList<>());
+              list(b, "events").remove(1);
+              Map<String, Object> batch = platformBatch(b);
+              batch.put("eventsRoot", root.toHex());
+              batch.put("eventCount", BigInteger.ONE);
+            });
+
+    VerificationReport report = verify(bundle);
+
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo(PLATFORM_BATCH);
+    assertThat(report.firstFailure().orElseThrow().detail())
+        .startsWith("signature: does not verify");
+    assertThat(check(report, "events[0].inclusion").passed()).isTrue();
+  }
+
+  @Test
+  void aBatchSignatureByAnotherPlatformsKeyIsNamedByTheBatch() {
+    IssuedCredential other =
+        fixture.authority.issueClientCertificate(
+            new OrganisationIdentity("platform-2", Role.PLATFORM));
+    String failed =
+        firstFailure(
+            b -> {
+              Map<String, Object> batch = platformBatch(b);
+              batch.put("certificate", EvidenceFixture.pem(other.certificate()));
+              batch.put(
+                  "signature",
+                  base64(
+                      EcdsaP256Signer.of(other.privateKey())
+                          .sign(
+                              SignatureContext.PLATFORM_BATCH,
+                              PlatformEvidenceChecks.signedBytes(
+                                  Hash.fromHex((String) batch.get("bodySha256")),
+                                  Hash.fromHex((String) batch.get("eventsRoot"))))));
+            });
+
+    assertThat(failed).isEqualTo(PLATFORM_BATCH);
+  }
+
+  @Test
+  void aBatchSignatureMadeAsAnotherKindOfMessageIsNamedByTheBatch() {
+    String failed =
+        firstFailure(
+            b -> {
+              Map<String, Object> batch = platformBatch(b);
+              batch.put(
+                  "signature",
+                  base64(
+                      EcdsaP256Signer.of(fixture.platform1.privateKey())
+                          .sign(
+                              SignatureContext.LEDGER_ENTRY,
+                              PlatformEvidenceChecks.signedBytes(
+                                  Hash.fromHex((String) batch.get("bodySha256")),
+                                  Hash.fromHex((String) batch.get("eventsRoot"))))));
+            });
+
+    assertThat(failed).isEqualTo(PLATFORM_BATCH);
+  }
+
+  @Test
+  void aBatchTakenWithoutSignatureNeverPassesAsSigned() {
+    VerificationReport report =
+        verify(
+            resigned(
+                b -> {
+                  platformBatch(b).put("signatureState", "MISSING");
+                  platformBatch(b).put("signature", JsonTree.NULL);
+                }));
+
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo(PLATFORM_BATCH);
+    assertThat(report.firstFailure().orElseThrow().detail()).contains("warn mode");
+  }
+
+  @Test
+  void anotherWorkersEventIsNamedByItsEvent() {
+    // Index 0 of the batch is another worker's event, with a correct proof.
+    VerificationReport report =
+        verify(
+            resigned(
+                b -> {
+                  Map<String, Object> event = event(b, 0);
+                  byte[] other =
+                      EvidenceFixture.BATCH_EVENTS.get(0).getBytes(StandardCharsets.UTF_8);
+                  event.put("eventBase64", base64(other));
+                  event.put("event", JsonTree.parse(other));
+                  event.put("leafIndex", BigInteger.ZERO);
+                  List<Object> path = list(event, "inclusionPath");
+                  path.set(
+                      0,
+                      TreeHasher.leafHash(
+                              EvidenceFixture.BATCH_EVENTS.get(1).getBytes(StandardCharsets.UTF_8))
+                          .toHex());
+                }));
+
+    assertThat(check(report, "events[0].inclusion").passed()).isTrue();
+    assertThat(report.firstFailure().orElseThrow().name()).isEqualTo("events[0].event");
+    assertThat(report.firstFailure().orElseThrow().detail()).contains("workerRef");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> event(Map<String, Object> bundle, int index) {
+    return (Map<String, Object>) list(bundle, "events").get(index);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> platformBatch(Map<String, Object> bundle) {
+    return (Map<String, Object>) list(bundle, "platformBatches").get(0);
   }
 
   private VerificationReport verify(byte[] bundle) {

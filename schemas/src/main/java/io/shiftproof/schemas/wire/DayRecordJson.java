@@ -6,12 +6,13 @@ import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
-import io.shiftproof.schemas.avro.SourceBatch;
+import io.shiftproof.schemas.avro.PlatformSources;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ import java.util.List;
  */
 public final class DayRecordJson {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final HexFormat HEX = HexFormat.of();
 
   private DayRecordJson() {}
 
@@ -79,11 +81,13 @@ public final class DayRecordJson {
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeArrayFieldStart("sourceBatches");
-    for (SourceBatch batch : record.getSourceBatches()) {
+    // Version 1's sourceBatches is always empty since version 2 and not shown.
+    json.writeArrayFieldStart("sources");
+    for (PlatformSources sources : record.getSources()) {
       json.writeStartObject();
-      json.writeStringField("platform", batch.getPlatform());
-      json.writeStringField("batchId", batch.getBatchId());
+      json.writeStringField("platform", sources.getPlatform());
+      json.writeNumberField("eventCount", sources.getEventCount());
+      json.writeStringField("eventsDigest", HEX.formatHex(sources.getEventsDigest().bytes()));
       json.writeEndObject();
     }
     json.writeEndArray();

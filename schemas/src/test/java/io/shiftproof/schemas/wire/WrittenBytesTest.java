@@ -7,6 +7,8 @@ import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
+import io.shiftproof.schemas.avro.PlatformSources;
+import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.SourceBatch;
 import io.shiftproof.schemas.avro.WorkState;
 import java.time.Instant;
@@ -55,14 +57,23 @@ class WrittenBytesTest {
                       "order-5521",
                       "e-9",
                       1_795_799_000_000L)))
-          .setSourceBatches(List.of(new SourceBatch("platform-1", "b-1")))
+          .setSourceBatches(List.of())
+          .setSources(
+              List.of(
+                  new PlatformSources(
+                      "platform-1",
+                      3,
+                      new Sha256(
+                          HexFormat.of()
+                              .parseHex(
+                                  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")))))
           .build();
 
   @Test
   void dayRecordBytesAreUnchanged() {
     assertThat(hex(DayRecordCodec.encode(DAY)))
         .isEqualTo(
-            "c30196f10787ac5b1c385c77725f633955617539696375426c764476746f6b76"
+            "c30117f3412f0fefa5d85c77725f633955617539696375426c764476746f6b76"
                 + "6c4e61507a4d4c4458777545594a356645735664324671366714323032362d31"
                 + "312d32381a417369612f5368616e67686169040080809dcd88d6b006a038c025"
                 + "901cb009d041e012048080e2ef84d1b0068090ffd89fd1b006060414706c6174"
@@ -70,7 +81,31 @@ class WrittenBytesTest {
                 + "90ffd89fd1b00680a09cc2bad1b006020214706c6174666f726d2d3200000004"
                 + "0014706c6174666f726d2d310a732d3838310006652d3780da98dfc368041470"
                 + "6c6174666f726d2d3210e4bc9ae8af9d2d3202146f726465722d353532310665"
-                + "2d39808fb1dfc368000214706c6174666f726d2d3106622d3100");
+                + "2d39808fb1dfc36800000214706c6174666f726d2d31069f86d081884c7d659a"
+                + "2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0800");
+  }
+
+  /** Version 1 of the schema listed source batches; its bytes still decode, sources empty. */
+  @Test
+  void dayRecordBytesOfSchemaVersionOneStillDecode() {
+    DayRecord v1 =
+        DayRecordCodec.decode(
+            HexFormat.of()
+                .parseHex(
+                    "c30196f10787ac5b1c385c77725f633955617539696375426c764476746f6b76"
+                        + "6c4e61507a4d4c4458777545594a356645735664324671366714323032362d31"
+                        + "312d32381a417369612f5368616e67686169040080809dcd88d6b006a038c025"
+                        + "901cb009d041e012048080e2ef84d1b0068090ffd89fd1b006060414706c6174"
+                        + "666f726d2d3114706c6174666f726d2d32000214706c6174666f726d2d310080"
+                        + "90ffd89fd1b00680a09cc2bad1b006020214706c6174666f726d2d3200000004"
+                        + "0014706c6174666f726d2d310a732d3838310006652d3780da98dfc368041470"
+                        + "6c6174666f726d2d3210e4bc9ae8af9d2d3202146f726465722d353532310665"
+                        + "2d39808fb1dfc368000214706c6174666f726d2d3106622d3100"));
+
+    assertThat(v1.getSourceBatches()).containsExactly(new SourceBatch("platform-1", "b-1"));
+    assertThat(v1.getSources()).isEmpty();
+    assertThat(v1.getTotals()).isEqualTo(DAY.getTotals());
+    assertThat(v1.getFlags()).isEqualTo(DAY.getFlags());
   }
 
   @Test

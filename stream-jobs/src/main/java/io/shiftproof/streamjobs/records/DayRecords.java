@@ -4,11 +4,12 @@ import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
+import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.streamjobs.worktime.Anomaly;
+import io.shiftproof.streamjobs.worktime.PlatformSources;
 import io.shiftproof.streamjobs.worktime.Segment;
-import io.shiftproof.streamjobs.worktime.SourceBatch;
 import io.shiftproof.streamjobs.worktime.WorkingDay;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,7 @@ public final class DayRecords {
 
   /** The record of {@code day} as version {@code version} (0 for the live record). */
   public static DayRecord toAvro(WorkingDay day, int version, ZoneId zone) {
-    return toAvro(day, version, zone, day.sourceBatches());
+    return toAvro(day, version, zone, day.sources());
   }
 
   /** The canonical bytes of {@link #toAvro}. */
@@ -31,9 +32,9 @@ public final class DayRecords {
 
   /**
    * A digest of what a version asserts about working time: totals, segments and flags. Lineage is
-   * left out on purpose: a late event that changes nothing (a repeated heartbeat, say) adds its
-   * batch to the lineage, and sealing a new version for that alone would make versions grow with
-   * platform chatter rather than with corrections.
+   * left out on purpose: a late event that changes nothing (a repeated heartbeat, say) adds itself
+   * to the lineage, and sealing a new version for that alone would make versions grow with platform
+   * chatter rather than with corrections.
    */
   public static byte[] contentDigest(WorkingDay day, ZoneId zone) {
     DayRecord content = toAvro(day, 0, zone, List.of());
@@ -47,7 +48,7 @@ public final class DayRecords {
   }
 
   private static DayRecord toAvro(
-      WorkingDay day, int version, ZoneId zone, List<SourceBatch> lineage) {
+      WorkingDay day, int version, ZoneId zone, List<PlatformSources> lineage) {
     return DayRecord.newBuilder()
         .setWorkerRef(day.workerRef())
         .setDay(day.day().toString())
@@ -58,9 +59,14 @@ public final class DayRecords {
         .setTotals(totals(day.totals()))
         .setSegments(day.segments().stream().map(DayRecords::segment).toList())
         .setFlags(day.anomalies().stream().map(DayRecords::flag).toList())
-        .setSourceBatches(
+        // Version 1's list of batches stays in the schema for compatibility, always empty.
+        .setSourceBatches(List.of())
+        .setSources(
             lineage.stream()
-                .map(b -> new io.shiftproof.schemas.avro.SourceBatch(b.platform(), b.batchId()))
+                .map(
+                    s ->
+                        new io.shiftproof.schemas.avro.PlatformSources(
+                            s.platform(), s.eventCount(), new Sha256(s.eventsDigest())))
                 .toList())
         .build();
   }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The batches whose events shaped one online episode of a session {@code [from, to)}, or, for an
- * event that found its session closed, that single event ({@code from == to}). Used for lineage.
+ * The events that shaped one online episode of a session {@code [from, to)}, or, for an event that
+ * found its session closed, that single event ({@code from == to}). Used for lineage.
  */
-record EventSpan(Instant from, Instant to, Set<SourceBatch> batchIds) {
+record EventSpan(Instant from, Instant to, Set<SourceEvent> events) {
 
   /** Whether this span contributed to the half-open day {@code [dayStart, dayEnd)}. */
   boolean touches(Instant dayStart, Instant dayEnd) {

@@ -44,14 +44,14 @@ final class SessionReplay {
   private TimelineEvent lastEvent;
   private TreeMap<String, OpenTask> openTasks = new TreeMap<>();
   // Only collected here, then copied into an unordered set: a hash set avoids sorting per event.
-  private Set<SourceBatch> episodeBatches = new HashSet<>();
+  private Set<SourceEvent> episodeEvents = new HashSet<>();
 
   /**
-   * How {@link #episodeBatches} changed, in order, so that {@link #rewind} can undo just the
-   * changes since a mark instead of each mark copying the whole set: a batch added, or a whole
+   * How {@link #episodeEvents} changed, in order, so that {@link #rewind} can undo just the
+   * changes since a mark instead of each mark copying the whole set: an event added, or a whole
    * episode's set put aside when the episode closed.
    */
-  private final List<BatchChange> batchChanges = new ArrayList<>();
+  private final List<SourceChange> sourceChanges = new ArrayList<>();
 
   SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
     this.platform = platform;
@@ -112,7 +112,7 @@ final class SessionReplay {
         intervals.size(),
         anomalies.size(),
         spans.size(),
-        batchChanges.size());
+        sourceChanges.size());
   }
 
   /** Goes back to the state of {@code mark}, taken earlier on this replay and not rewound past. */
@@ -124,12 +124,12 @@ final class SessionReplay {
     intervals.subList(mark.intervals(), intervals.size()).clear();
     anomalies.subList(mark.anomalies(), anomalies.size()).clear();
     spans.subList(mark.spans(), spans.size()).clear();
-    for (int i = batchChanges.size() - 1; i >= mark.batchChanges(); i--) {
-      BatchChange change = batchChanges.remove(i);
+    for (int i = sourceChanges.size() - 1; i >= mark.sourceChanges(); i--) {
+      SourceChange change = sourceChanges.remove(i);
       if (change.added() != null) {
-        episodeBatches.remove(change.added());
+        episodeEvents.remove(change.added());
       } else {
-        episodeBatches = change.closedEpisode();
+        episodeEvents = change.closedEpisode();
       }
     }
   }
@@ -153,10 +153,10 @@ final class SessionReplay {
       int intervals,
       int anomalies,
       int spans,
-      int batchChanges) {}
+      int sourceChanges) {}
 
-  /** One change of the open episode's batches: {@code added}, or else {@code closedEpisode}. */
-  private record BatchChange(SourceBatch added, Set<SourceBatch> closedEpisode) {}
+  /** One change of the open episode's events: {@code added}, or else {@code closedEpisode}. */
+  private record SourceChange(SourceEvent added, Set<SourceEvent> closedEpisode) {}
 
   // Written out rather than chained with Comparator.comparing: every event is placed with it, and
   // the chained lambdas with their boxing dominated the replay.
@@ -190,20 +190,20 @@ final class SessionReplay {
     }
     if (event.type() == WorkEventType.OFFLINE) {
       if (online) {
-        addBatch(event);
+        addSource(event);
         close(event.occurredAt());
       } else {
         spans.add(
             new EventSpan(
                 event.occurredAt(),
                 event.occurredAt(),
-                Set.of(new SourceBatch(event.platform(), event.batchId()))));
+                Set.of(new SourceEvent(event.platform(), event.eventId()))));
       }
     } else {
       if (!online) {
         open(event);
       }
-      addBatch(event);
+      addSource(event);
       applyWhileOnline(event);
     }
     lastEvent = event;
@@ -258,8 +258,8 @@ final class SessionReplay {
   private void close(Instant at) {
     closeInto(at, intervals, spans);
     openTasks.clear();
-    batchChanges.add(new BatchChange(null, episodeBatches));
-    episodeBatches = new HashSet<>();
+    sourceChanges.add(new SourceChange(null, episodeEvents));
+    episodeEvents = new HashSet<>();
     online = false;
   }
 
@@ -267,13 +267,13 @@ final class SessionReplay {
   private void closeInto(Instant at, List<StateInterval> intervalsTo, List<EventSpan> spansTo) {
     openTasks.values().forEach(task -> end(task, at, intervalsTo));
     addInterval(WorkState.AVAILABLE, onlineSince, at, intervalsTo);
-    spansTo.add(new EventSpan(onlineSince, at, Set.copyOf(episodeBatches)));
+    spansTo.add(new EventSpan(onlineSince, at, Set.copyOf(episodeEvents)));
   }
 
-  private void addBatch(TimelineEvent event) {
-    SourceBatch batch = new SourceBatch(event.platform(), event.batchId());
-    if (episodeBatches.add(batch)) {
-      batchChanges.add(new BatchChange(batch, null));
+  private void addSource(TimelineEvent event) {
+    SourceEvent source = new SourceEvent(event.platform(), event.eventId());
+    if (episodeEvents.add(source)) {
+      sourceChanges.add(new SourceChange(source, null));
     }
   }
 

@@ -58,8 +58,9 @@ import java.util.TreeSet;
  *       of one platform online at once count once and never as multi-app time.
  *   <li><b>Days</b> are local days in the configured zone; every interval is clipped to the day, so
  *       time across midnight is split, and anomalies belong to the day their instant is in. The
- *       day's lineage is the batches of every event of a session episode (from opening to closing)
- *       that overlaps the day, and of events that found their session closed on that day.
+ *       day's lineage is every event of a session episode (from opening to closing) that overlaps
+ *       the day, and every event that found its session closed on that day, kept per platform as a
+ *       count and a digest of ids ({@link PlatformSources}).
  *   <li><b>Precision.</b> Event times are kept to the microsecond (see {@link TimelineEvent#of});
  *       intervals and segments are exact, totals are rounded down to whole seconds (see {@link
  *       DayTotals}).
@@ -227,10 +228,10 @@ public final class WorkerTimeline {
             .filter(a -> !a.at().isBefore(dayStart) && a.at().isBefore(coveredUntil))
             .sorted(ANOMALY_ORDER)
             .toList();
-    TreeSet<SourceBatch> batchIds = new TreeSet<>();
+    TreeSet<SourceEvent> sources = new TreeSet<>();
     outcome.spans().stream()
         .filter(span -> span.touches(dayStart, dayEnd))
-        .forEach(span -> batchIds.addAll(span.batchIds()));
+        .forEach(span -> sources.addAll(span.events()));
     boolean provisional = watermark.isBefore(dayEnd.plus(config.silenceTimeout()));
     return new WorkingDay(
         workerRef,
@@ -242,7 +243,7 @@ public final class WorkerTimeline {
         DayMeasures.totals(slices, config.stretchJoinGap()),
         DayMeasures.segments(slices),
         anomalies,
-        List.copyOf(batchIds));
+        PlatformSources.of(sources));
   }
 
   /**

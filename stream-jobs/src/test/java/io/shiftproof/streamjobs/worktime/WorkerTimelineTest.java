@@ -14,6 +14,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class WorkerTimelineTest {
@@ -297,21 +300,39 @@ class WorkerTimelineTest {
     assertThat(first.segments()).last().extracting(Segment::to).isEqualTo(nextDayAt("00:00"));
     assertThat(second.segments()).first().extracting(Segment::from).isEqualTo(nextDayAt("00:00"));
     assertThat(first.dayEnd()).isEqualTo(second.dayStart());
-    assertThat(first.sourceBatches()).containsExactly(batch("didi", "b-1"), batch("didi", "b-2"));
-    assertThat(second.sourceBatches()).containsExactly(batch("didi", "b-1"), batch("didi", "b-2"));
+    assertThat(first.sources()).isEqualTo(sourcesOfBatches("b-1", "b-2"));
+    assertThat(second.sources()).isEqualTo(sourcesOfBatches("b-1", "b-2"));
   }
 
   @Test
-  void lineageNamesTheBatchesThatShapedTheDay() {
+  void lineageCountsAndDigestsTheEventsThatShapedTheDay() {
     online("didi", "s1", at("09:00"), at("09:30"));
     batchId = "b-2";
     event("didi", "s1", at("12:00"), OFFLINE);
     batchId = "b-3";
     online("didi", "s2", nextDayAt("09:00"), nextDayAt("09:30"));
 
-    assertThat(day().sourceBatches()).containsExactly(batch("didi", "b-1"), batch("didi", "b-2"));
-    assertThat(timeline.workingDay(DAY.plusDays(1), COMPLETE).sourceBatches())
-        .containsExactly(batch("didi", "b-3"));
+    assertThat(day().sources()).isEqualTo(sourcesOfBatches("b-1", "b-2"));
+    assertThat(day().sources().get(0).eventCount()).isEqualTo(8);
+    assertThat(timeline.workingDay(DAY.plusDays(1), COMPLETE).sources())
+        .isEqualTo(sourcesOfBatches("b-3"));
+  }
+
+  @Test
+  void lineageDigestIsSha256OverSortedIdsEachEndedByAZeroByte() throws Exception {
+    event("didi", "s1", at("09:00"), ONLINE);
+    event("didi", "s1", at("09:10"), OFFLINE);
+    event("eleme", "e7", at("09:05"), ONLINE);
+    event("eleme", "e7", at("09:06"), OFFLINE);
+
+    MessageDigest didi = MessageDigest.getInstance("SHA-256");
+    didi.update("e1\u0000e2\u0000".getBytes(StandardCharsets.UTF_8));
+    MessageDigest eleme = MessageDigest.getInstance("SHA-256");
+    eleme.update("e3\u0000e4\u0000".getBytes(StandardCharsets.UTF_8));
+    assertThat(day().sources())
+        .containsExactly(
+            new PlatformSources("didi", 2, didi.digest()),
+            new PlatformSources("eleme", 2, eleme.digest()));
   }
 
   @Test
@@ -590,8 +611,15 @@ class WorkerTimelineTest {
     assertThat(timeline.add(recorded)).isTrue();
   }
 
-  private static SourceBatch batch(String platform, String batchId) {
-    return new SourceBatch(platform, batchId);
+  /** The lineage of the events added in the batches named, computed here from their ids. */
+  private List<PlatformSources> sourcesOfBatches(String... batchIds) {
+    TreeSet<SourceEvent> events = new TreeSet<>();
+    for (RecordedEvent e : added) {
+      if (List.of(batchIds).contains(e.batchId())) {
+        events.add(new SourceEvent(e.platform(), e.event().eventId()));
+      }
+    }
+    return PlatformSources.of(events);
   }
 
   private static Instant at(String localTime) {

@@ -47,9 +47,9 @@ final class SessionReplay {
   private Set<SourceEvent> episodeEvents = new HashSet<>();
 
   /**
-   * How {@link #episodeEvents} changed, in order, so that {@link #rewind} can undo just the
-   * changes since a mark instead of each mark copying the whole set: an event added, or a whole
-   * episode's set put aside when the episode closed.
+   * How {@link #episodeEvents} changed, in order, so that {@link #rewind} can undo just the changes
+   * since a mark instead of each mark copying the whole set: an event added, or a whole episode's
+   * set put aside when the episode closed.
    */
   private final List<SourceChange> sourceChanges = new ArrayList<>();
 

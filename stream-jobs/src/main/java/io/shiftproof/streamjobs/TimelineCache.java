@@ -13,7 +13,9 @@ import java.util.Optional;
  * <p>The cache is derived data only: the operator adds every event it stores to the cached timeline
  * too, and drops the entry whenever it removes events from state. An entry that is missing
  * (evicted, or after a restart, when the operator starts with an empty cache) is restored from
- * state, so the cache can change how fast a record is computed but never what it says.
+ * state, so the cache can change how fast a record is computed but never what it says. A cached
+ * timeline also keeps its sessions' replays, so that each update applies only the events new to it;
+ * a restored one applies every event once on its first update.
  */
 final class TimelineCache {
 

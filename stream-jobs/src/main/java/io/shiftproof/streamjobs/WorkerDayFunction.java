@@ -47,9 +47,11 @@ import org.apache.flink.util.OutputTag;
  * Keeps one worker's events (the stream is keyed by {@code workerRef}) and turns them into the live
  * records and sealed versions of the worker's days as the watermark moves (docs/design.md §5).
  *
- * <p>Every record is recomputed from the worker's distinct events with {@link WorkerTimeline}, the
- * tested core, rather than maintained incrementally: the operator only decides <em>when</em> to
- * emit <em>which</em> day, so it cannot disagree with the core about totals.
+ * <p>Every record is what {@link WorkerTimeline}, the tested core, makes of the worker's distinct
+ * events: the operator only decides <em>when</em> to emit <em>which</em> day, so it cannot disagree
+ * with the core about totals. The core keeps each session's replay between updates (in the cached
+ * timeline, see {@link TimelineCache}), so an update applies only the events new to it and a late
+ * event re-applies only its session from a checkpoint before it, not the worker's whole day.
  *
  * <ul>
  *   <li><b>Live records</b> (main output). An event marks the days it can change as touched and

@@ -4,10 +4,10 @@ import io.shiftproof.schemas.wire.WorkEventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,8 +16,12 @@ import java.util.TreeMap;
  * Replays the events of one platform session (one {@code (platform, sessionId)}) under the rules of
  * docs/design.md §5 and emits the intervals the session was online, en route and on task.
  *
- * <p>A replay instance is single-use: {@link #replay} creates one, feeds it the session's events in
- * application order and collects the result.
+ * <p>A replay is kept and fed the session's events one at a time, in application order, as the
+ * watermark passes them ({@link SessionLog} decides which). Its outputs only ever grow, so a {@link
+ * Mark} (the lengths of the outputs and the small state of the open episode) lets it go back to an
+ * earlier point when an event arrives out of order, and replay only the events after that point.
+ * {@link #outcome} reads the result at a watermark without changing the replay: the session still
+ * open there is closed in a copy, never in the replay itself.
  */
 final class SessionReplay {
 
@@ -38,87 +42,124 @@ final class SessionReplay {
   private boolean online;
   private Instant onlineSince;
   private TimelineEvent lastEvent;
-  private final Map<String, OpenTask> openTasks = new TreeMap<>();
+  private TreeMap<String, OpenTask> openTasks = new TreeMap<>();
   // Only collected here, then copied into an unordered set: a hash set avoids sorting per event.
-  private final Set<SourceEvent> episodeEvents = new HashSet<>();
+  private Set<SourceEvent> episodeEvents = new HashSet<>();
 
-  private SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
+  /**
+   * How {@link #episodeEvents} changed, in order, so that {@link #rewind} can undo just the changes
+   * since a mark instead of each mark copying the whole set: an event added, or a whole episode's
+   * set put aside when the episode closed.
+   */
+  private final List<SourceChange> sourceChanges = new ArrayList<>();
+
+  SessionReplay(String platform, String sessionId, Duration silenceTimeout) {
     this.platform = platform;
     this.sessionId = sessionId;
     this.silenceTimeout = silenceTimeout;
   }
 
   /**
-   * Replays one session.
+   * The session's outcome with the events applied so far, as known when the stream is complete
+   * before {@code watermark}: a session still open there closes by silence if its timeout has
+   * passed, and otherwise counts as online up to the watermark (the outcome then says from when it
+   * is undecided).
    *
-   * @param events the session's distinct events, in any order
-   * @param watermark the stream is complete before this instant; later events are held back, and a
-   *     session still open at the watermark counts as online until it unless its silence timeout
-   *     has already passed (the outcome then says from when it is undecided)
+   * @param nextHeldBack the session's earliest event at or after the watermark, if any
    */
-  static SessionOutcome replay(
-      String platform,
-      String sessionId,
-      List<TimelineEvent> events,
-      Instant watermark,
-      Duration silenceTimeout) {
-    return replayWithFinality(platform, sessionId, events, watermark, silenceTimeout).outcome();
+  SessionOutcome outcome(Instant watermark, Optional<Instant> nextHeldBack) {
+    List<StateInterval> allIntervals = new ArrayList<>(intervals);
+    List<Anomaly> allAnomalies = new ArrayList<>(anomalies);
+    List<EventSpan> allSpans = new ArrayList<>(spans);
+    Optional<Instant> undecidedFrom = Optional.empty();
+    Optional<Instant> silenceClosure = Optional.empty();
+    if (online && silenceReached(watermark)) {
+      allAnomalies.add(anomaly(AnomalyKind.TIMEOUT, lastEvent, lastEvent.occurredAt()));
+      closeInto(lastEvent.occurredAt(), allIntervals, allSpans);
+    } else if (online) {
+      Instant last = lastEvent.occurredAt();
+      undecidedFrom = Optional.of(last);
+      Instant closesAt = last.plus(silenceTimeout);
+      // An event already held back before that instant keeps the session alive past it.
+      if (nextHeldBack.isEmpty() || !nextHeldBack.get().isBefore(closesAt)) {
+        silenceClosure = Optional.of(closesAt);
+      }
+      // Provisional: the session may still send events, so it counts as online up to the
+      // watermark; a later event or watermark may still close it at its last event instead.
+      closeInto(watermark, allIntervals, allSpans);
+    }
+    return new SessionOutcome(
+        Collections.unmodifiableList(allIntervals),
+        Collections.unmodifiableList(allAnomalies),
+        Collections.unmodifiableList(allSpans),
+        undecidedFrom,
+        silenceClosure,
+        nextHeldBack);
+  }
+
+  /** Whether the session is online after the events applied so far. */
+  boolean online() {
+    return online;
+  }
+
+  /** The replay's state now, to {@link #rewind} to after later events turn out to be misplaced. */
+  Mark mark() {
+    return new Mark(
+        online,
+        onlineSince,
+        lastEvent,
+        openTasks.isEmpty() ? EMPTY_TASKS : new TreeMap<>(openTasks),
+        intervals.size(),
+        anomalies.size(),
+        spans.size(),
+        sourceChanges.size());
+  }
+
+  /** Goes back to the state of {@code mark}, taken earlier on this replay and not rewound past. */
+  void rewind(Mark mark) {
+    online = mark.online();
+    onlineSince = mark.onlineSince();
+    lastEvent = mark.lastEvent();
+    openTasks = new TreeMap<>(mark.openTasks());
+    intervals.subList(mark.intervals(), intervals.size()).clear();
+    anomalies.subList(mark.anomalies(), anomalies.size()).clear();
+    spans.subList(mark.spans(), spans.size()).clear();
+    for (int i = sourceChanges.size() - 1; i >= mark.sourceChanges(); i--) {
+      SourceChange change = sourceChanges.remove(i);
+      if (change.added() != null) {
+        episodeEvents.remove(change.added());
+      } else {
+        episodeEvents = change.closedEpisode();
+      }
+    }
   }
 
   /**
-   * Replays one session like {@link #replay}, and also tells whether the outcome is final: every
-   * event of the session is before the watermark and the session ended closed, so the watermark
-   * neither held an event back nor cut an open session short. Such an outcome is the same at every
-   * later watermark until the session gets another event.
+   * A session's outcome, and whether it is final: every event of the session is before the
+   * watermark and the session ended closed, so the watermark neither held an event back nor cut an
+   * open session short. Such an outcome is the same at every later watermark until the session gets
+   * another event.
    */
-  static Replayed replayWithFinality(
-      String platform,
-      String sessionId,
-      List<TimelineEvent> events,
-      Instant watermark,
-      Duration silenceTimeout) {
-    SessionReplay replay = new SessionReplay(platform, sessionId, silenceTimeout);
-    List<TimelineEvent> applied = new ArrayList<>(events.size());
-    Instant nextHeldBack = null;
-    for (TimelineEvent event : events) {
-      Instant at = event.occurredAt();
-      if (at.isBefore(watermark)) {
-        applied.add(event);
-      } else if (nextHeldBack == null || at.isBefore(nextHeldBack)) {
-        nextHeldBack = at;
-      }
-    }
-    applied.sort(APPLICATION_ORDER);
-    applied.forEach(replay::apply);
-    boolean isFinal = applied.size() == events.size() && !replay.online;
-    Optional<Instant> undecidedFrom = Optional.empty();
-    Optional<Instant> silenceClosure = Optional.empty();
-    if (replay.online && !replay.silenceReached(watermark)) {
-      Instant lastEvent = replay.lastEvent.occurredAt();
-      undecidedFrom = Optional.of(lastEvent);
-      Instant closesAt = lastEvent.plus(silenceTimeout);
-      // An event already held back before that instant keeps the session alive past it.
-      if (nextHeldBack == null || !nextHeldBack.isBefore(closesAt)) {
-        silenceClosure = Optional.of(closesAt);
-      }
-    }
-    replay.finish(watermark);
-    SessionOutcome outcome =
-        new SessionOutcome(
-            List.copyOf(replay.intervals),
-            List.copyOf(replay.anomalies),
-            List.copyOf(replay.spans),
-            undecidedFrom,
-            silenceClosure,
-            Optional.ofNullable(nextHeldBack));
-    return new Replayed(outcome, isFinal);
-  }
-
-  /** A session's outcome, and whether later watermarks would leave it unchanged. */
   record Replayed(SessionOutcome outcome, boolean isFinal) {}
 
-  // Written out rather than chained with Comparator.comparing: every live update sorts each
-  // session again, and the chained lambdas with their boxing dominated the replay.
+  private static final TreeMap<String, OpenTask> EMPTY_TASKS = new TreeMap<>();
+
+  /** A point of the replay to come back to; see {@link #mark}. */
+  record Mark(
+      boolean online,
+      Instant onlineSince,
+      TimelineEvent lastEvent,
+      TreeMap<String, OpenTask> openTasks,
+      int intervals,
+      int anomalies,
+      int spans,
+      int sourceChanges) {}
+
+  /** One change of the open episode's events: {@code added}, or else {@code closedEpisode}. */
+  private record SourceChange(SourceEvent added, Set<SourceEvent> closedEpisode) {}
+
+  // Written out rather than chained with Comparator.comparing: every event is placed with it, and
+  // the chained lambdas with their boxing dominated the replay.
   private static int compareApplication(TimelineEvent a, TimelineEvent b) {
     int byTime = a.occurredAt().compareTo(b.occurredAt());
     if (byTime != 0) {
@@ -140,7 +181,8 @@ final class SessionReplay {
     };
   }
 
-  private void apply(TimelineEvent event) {
+  /** Applies the session's next event in {@link #APPLICATION_ORDER}. */
+  void apply(TimelineEvent event) {
     // The silence is judged before the event: an event after a long silence first closes the old
     // episode at its last event, then (unless it is OFFLINE) opens a new one.
     if (online && silenceReached(event.occurredAt())) {
@@ -148,7 +190,7 @@ final class SessionReplay {
     }
     if (event.type() == WorkEventType.OFFLINE) {
       if (online) {
-        episodeEvents.add(new SourceEvent(event.platform(), event.eventId()));
+        addSource(event);
         close(event.occurredAt());
       } else {
         spans.add(
@@ -161,7 +203,7 @@ final class SessionReplay {
       if (!online) {
         open(event);
       }
-      episodeEvents.add(new SourceEvent(event.platform(), event.eventId()));
+      addSource(event);
       applyWhileOnline(event);
     }
     lastEvent = event;
@@ -176,7 +218,7 @@ final class SessionReplay {
       case TASK_COMPLETED, TASK_CANCELLED -> {
         OpenTask task = openTasks.remove(event.taskRef());
         if (task != null) {
-          end(task, at);
+          end(task, at, intervals);
         }
       }
       case ONLINE, HEARTBEAT, OFFLINE -> {
@@ -204,19 +246,6 @@ final class SessionReplay {
     }
   }
 
-  private void finish(Instant watermark) {
-    if (!online) {
-      return;
-    }
-    if (silenceReached(watermark)) {
-      closeBySilence();
-    } else {
-      // Provisional: the session may still send events, so it counts as online up to the
-      // watermark; a later event or watermark may still close it at its last event instead.
-      close(watermark);
-    }
-  }
-
   private boolean silenceReached(Instant now) {
     return !lastEvent.occurredAt().plus(silenceTimeout).isAfter(now);
   }
@@ -227,23 +256,37 @@ final class SessionReplay {
   }
 
   private void close(Instant at) {
-    openTasks.values().forEach(task -> end(task, at));
+    closeInto(at, intervals, spans);
     openTasks.clear();
-    addInterval(WorkState.AVAILABLE, onlineSince, at);
-    spans.add(new EventSpan(onlineSince, at, Set.copyOf(episodeEvents)));
-    episodeEvents.clear();
+    sourceChanges.add(new SourceChange(null, episodeEvents));
+    episodeEvents = new HashSet<>();
     online = false;
   }
 
-  private void end(OpenTask task, Instant at) {
-    Instant startedAt = task.startedAt().orElse(at);
-    addInterval(WorkState.EN_ROUTE, task.assignedAt(), startedAt);
-    addInterval(WorkState.ON_TASK, startedAt, at);
+  /** Adds what closing the open episode at {@code at} yields to the given outputs. */
+  private void closeInto(Instant at, List<StateInterval> intervalsTo, List<EventSpan> spansTo) {
+    openTasks.values().forEach(task -> end(task, at, intervalsTo));
+    addInterval(WorkState.AVAILABLE, onlineSince, at, intervalsTo);
+    spansTo.add(new EventSpan(onlineSince, at, Set.copyOf(episodeEvents)));
   }
 
-  private void addInterval(WorkState state, Instant from, Instant to) {
+  private void addSource(TimelineEvent event) {
+    SourceEvent source = new SourceEvent(event.platform(), event.eventId());
+    if (episodeEvents.add(source)) {
+      sourceChanges.add(new SourceChange(source, null));
+    }
+  }
+
+  private void end(OpenTask task, Instant at, List<StateInterval> intervalsTo) {
+    Instant startedAt = task.startedAt().orElse(at);
+    addInterval(WorkState.EN_ROUTE, task.assignedAt(), startedAt, intervalsTo);
+    addInterval(WorkState.ON_TASK, startedAt, at, intervalsTo);
+  }
+
+  private void addInterval(
+      WorkState state, Instant from, Instant to, List<StateInterval> intervalsTo) {
     if (from.isBefore(to)) {
-      intervals.add(new StateInterval(platform, state, from, to));
+      intervalsTo.add(new StateInterval(platform, state, from, to));
     }
   }
 
@@ -254,5 +297,5 @@ final class SessionReplay {
   }
 
   /** A task that is open in the session: assigned, and possibly started. */
-  private record OpenTask(Instant assignedAt, Optional<Instant> startedAt) {}
+  record OpenTask(Instant assignedAt, Optional<Instant> startedAt) {}
 }

@@ -18,8 +18,12 @@ import java.util.TreeSet;
 /**
  * One worker's events from every platform, and the working time they imply (docs/design.md §5).
  *
- * <p>Events may be added in any order; every answer is recomputed from the distinct events, so it
- * never depends on arrival order. The rules, including the corner cases §5 leaves open:
+ * <p>Events may be added in any order; every answer is the one a replay of the distinct events in
+ * application order gives, so it never depends on arrival order. Each session's replay is kept
+ * between answers ({@link SessionLog}): an answer applies only the events new to it, and an event
+ * that arrives out of order re-applies only the events from a checkpoint before it, so a long day
+ * costs work in proportion to its events, not to its events times its updates ({@link
+ * #appliedEvents}). The rules, including the corner cases §5 leaves open:
  *
  * <ul>
  *   <li><b>Duplicates.</b> {@code (platform, eventId)} identifies an event. Of several copies the
@@ -63,7 +67,7 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p>The state is the list of {@link TimelineEvent}s ({@link #events()}); {@link #restore} rebuilds
- * a timeline from it. Instances are not thread-safe.
+ * a timeline from it, the kept replays included. Instances are not thread-safe.
  */
 public final class WorkerTimeline {
 
@@ -71,11 +75,17 @@ public final class WorkerTimeline {
   private final WorkingTimeConfig config;
   private final Map<String, TimelineEvent> events = new HashMap<>();
 
+  /** Each session's events and kept replay, by platform and session id. */
+  private final Map<SessionKey, SessionLog> sessions = new TreeMap<>(SESSION_ORDER);
+
+  /** Applications counted by session logs that were dropped when they lost their last event. */
+  private long droppedApplications;
+
   /**
-   * Outcomes of sessions that were final when last replayed (see {@link
-   * SessionReplay#replayWithFinality}); a session's entry is dropped when it gets an event. Answers
-   * are asked for again and again as the watermark moves, and without this every one of them would
-   * replay every finished session of the worker once more.
+   * Outcomes of sessions that were final when last replayed (see {@link SessionReplay.Replayed}); a
+   * session's entry is dropped when it gets an event. Answers are asked for again and again as the
+   * watermark moves, and without this every one of them would copy out every finished session's
+   * outcome once more.
    */
   private final Map<SessionKey, FinalOutcome> finalOutcomes = new HashMap<>();
 
@@ -96,7 +106,8 @@ public final class WorkerTimeline {
   public static WorkerTimeline restore(
       String workerRef, WorkingTimeConfig config, Collection<TimelineEvent> events) {
     WorkerTimeline timeline = new WorkerTimeline(workerRef, config);
-    events.forEach(timeline::add);
+    // In application order, each event lands at the end of its session's log.
+    events.stream().sorted(SessionReplay.APPLICATION_ORDER).forEach(timeline::add);
     return timeline;
   }
 
@@ -124,6 +135,7 @@ public final class WorkerTimeline {
     TimelineEvent held = events.putIfAbsent(identity, event);
     if (held == null) {
       finalOutcomes.remove(SessionKey.of(event));
+      sessionLog(event).add(event);
       replayed = null;
       return true;
     }
@@ -132,8 +144,35 @@ public final class WorkerTimeline {
       replayed = null;
       finalOutcomes.remove(SessionKey.of(held));
       finalOutcomes.remove(SessionKey.of(event));
+      SessionLog heldIn = sessions.get(SessionKey.of(held));
+      heldIn.remove(held);
+      if (heldIn.isEmpty()) {
+        droppedApplications += heldIn.applications();
+        sessions.remove(SessionKey.of(held));
+      }
+      sessionLog(event).add(event);
     }
     return false;
+  }
+
+  private SessionLog sessionLog(TimelineEvent event) {
+    return sessions.computeIfAbsent(
+        SessionKey.of(event),
+        key -> new SessionLog(key.platform(), key.sessionId(), config.silenceTimeout()));
+  }
+
+  /**
+   * How many times an event was applied in session replays since this timeline was made: the work
+   * its answers cost. Events that arrive in time order are applied once each however often answers
+   * are asked for; a late event re-applies the events of its session from the checkpoint before it
+   * (at most {@link SessionLog#CHECKPOINT_SPACING} more than the events after it).
+   */
+  public long appliedEvents() {
+    long applied = droppedApplications;
+    for (SessionLog log : sessions.values()) {
+      applied += log.applications();
+    }
+    return applied;
   }
 
   /** The held copy of the event with this {@link TimelineEvent#identity()}, if any. */
@@ -271,10 +310,6 @@ public final class WorkerTimeline {
   }
 
   private SessionOutcome replaySessions(Instant watermark) {
-    Map<SessionKey, List<TimelineEvent>> sessions = new TreeMap<>(SESSION_ORDER);
-    for (TimelineEvent event : events.values()) {
-      sessions.computeIfAbsent(SessionKey.of(event), key -> new ArrayList<>()).add(event);
-    }
     List<StateInterval> intervals = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     List<EventSpan> spans = new ArrayList<>();
@@ -282,20 +317,14 @@ public final class WorkerTimeline {
     Instant[] silenceClosure = {null};
     Instant[] nextHeldBack = {null};
     sessions.forEach(
-        (session, sessionEvents) -> {
+        (session, log) -> {
           FinalOutcome known = finalOutcomes.get(session);
           SessionOutcome outcome = known == null ? null : known.at(watermark);
           if (outcome == null) {
-            SessionReplay.Replayed replayed =
-                SessionReplay.replayWithFinality(
-                    session.platform(),
-                    session.sessionId(),
-                    sessionEvents,
-                    watermark,
-                    config.silenceTimeout());
+            SessionReplay.Replayed replayed = log.replay(watermark);
             outcome = replayed.outcome();
             if (replayed.isFinal()) {
-              finalOutcomes.put(session, new FinalOutcome(outcome, lastEventAt(sessionEvents)));
+              finalOutcomes.put(session, new FinalOutcome(outcome, log.lastEventAt()));
             }
           }
           intervals.addAll(outcome.intervals());
@@ -337,16 +366,6 @@ public final class WorkerTimeline {
       Comparator.comparing(Anomaly::at)
           .thenComparing(Anomaly::platform)
           .thenComparing(Anomaly::sessionId);
-
-  private static Instant lastEventAt(List<TimelineEvent> sessionEvents) {
-    Instant last = Instant.MIN;
-    for (TimelineEvent event : sessionEvents) {
-      if (event.occurredAt().isAfter(last)) {
-        last = event.occurredAt();
-      }
-    }
-    return last;
-  }
 
   /**
    * A final session outcome. It holds for any watermark after the session's last event, earlier or

@@ -73,6 +73,7 @@ import io.shiftproof.pseudonyms.Evaluator;
 import io.shiftproof.records.PostgresDayRecordReader;
 import io.shiftproof.records.PostgresEvidenceReader;
 import io.shiftproof.records.PostgresLateEventReader;
+import io.shiftproof.records.PostgresSignedEvents;
 import io.shiftproof.records.RecordStoreConfig;
 import io.shiftproof.schemas.sql.DatabaseRoles;
 import io.shiftproof.schemas.wire.BatchDecoder;
@@ -274,6 +275,7 @@ public final class Hub implements AutoCloseable {
     EvidenceService evidence =
         new EvidenceService(
             evidenceReader,
+            new PostgresSignedEvents(database.dataSource()),
             new RecentSealRequests(
                 publisher::publish, evidenceConfig.sealRepeatWindow(), Clock.systemUTC()),
             evidenceConfig.sealWait(),

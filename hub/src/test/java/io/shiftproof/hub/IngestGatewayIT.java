@@ -373,6 +373,7 @@ class IngestGatewayIT extends WithRunningHub {
         new SignedBatch(
             b.platform(),
             b.batchId(),
+            b.receivedAt(),
             b.bodySha256(),
             eventsRoot,
             Optional.of(signature),

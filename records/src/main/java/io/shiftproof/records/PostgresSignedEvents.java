@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  */
 public final class PostgresSignedEvents implements SignedEvents {
   private static final String QUERY =
-      "SELECT e.platform, e.leaf_index, e.event_bytes, b.batch_id, b.body_sha256, b.events_root,"
+      "SELECT e.platform, e.leaf_index, e.event_bytes, b.batch_id, b.received_at, b.body_sha256,"
+          + " b.events_root,"
           + " b.leaf_hashes, b.signature, b.signature_state, b.signature_context, b.content_type,"
           + " c.certificate"
           + " FROM platform_event e"
@@ -78,6 +79,7 @@ public final class PostgresSignedEvents implements SignedEvents {
         new SignedBatch(
             platform,
             row.getString("batch_id"),
+            row.getTimestamp("received_at").toInstant(),
             Hash.of(bodySha256),
             Hash.of(row.getBytes("events_root")),
             Optional.ofNullable(row.getBytes("signature")),

@@ -17,6 +17,7 @@ import io.shiftproof.ledger.evidence.ProvenRecord;
 import io.shiftproof.records.DayEvidence;
 import io.shiftproof.records.EvidenceReader;
 import io.shiftproof.records.RecordProof;
+import io.shiftproof.records.SignedEvents;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.MalformedRecordException;
 import io.shiftproof.schemas.wire.Rfc3339;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,7 @@ public final class EvidenceService implements EvidenceBundles {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final EvidenceReader reader;
+  private final SignedEvents signedEvents;
   private final SealRequests sealRequests;
   private final Duration sealWait;
   private final Ledger ledger;
@@ -58,12 +61,15 @@ public final class EvidenceService implements EvidenceBundles {
   private final Clock clock;
 
   /**
+   * @param signedEvents the worker's events as their platforms signed them, for the bundle's
+   *     platform evidence
    * @param ledger logs each request, and gives each anchor's attestation where it keeps one
    * @param zone the hub's working-time zone, which decides the local days of the window
    * @param sealWait how long to wait for a requested interim version to be anchored
    */
   public EvidenceService(
       EvidenceReader reader,
+      SignedEvents signedEvents,
       SealRequests sealRequests,
       Duration sealWait,
       Ledger ledger,
@@ -71,6 +77,7 @@ public final class EvidenceService implements EvidenceBundles {
       ZoneId zone,
       Clock clock) {
     this.reader = reader;
+    this.signedEvents = signedEvents;
     this.sealRequests = sealRequests;
     this.sealWait = sealWait;
     this.ledger = ledger;
@@ -151,7 +158,12 @@ public final class EvidenceService implements EvidenceBundles {
           daysWithoutRecords,
           List.copyOf(anchors.values()),
           loggedAccess,
-          PlatformEvidence.NONE);
+          // The window is closed at both ends; the store's range is half-open.
+          new PlatformEvidence(
+              signedEvents.ofWorker(
+                  request.workerRef(),
+                  request.windowFrom(),
+                  request.windowTo().plus(1, ChronoUnit.MICROS))));
     } catch (EvidenceException e) {
       if (e.code() == EvidenceException.Code.RECORD_MISSING) {
         throw HttpErrorCode.EVIDENCE_NOT_SEALED.exception(e.getMessage());

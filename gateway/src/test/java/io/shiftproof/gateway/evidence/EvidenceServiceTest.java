@@ -87,6 +87,7 @@ class EvidenceServiceTest {
         };
     return new EvidenceService(
         reader,
+        (worker, from, to) -> List.of(),
         new RecentSealRequests(seals::add, Duration.ofSeconds(10), CLOCK),
         sealWait,
         LEDGER,

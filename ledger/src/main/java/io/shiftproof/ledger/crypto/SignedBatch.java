@@ -1,6 +1,7 @@
 package io.shiftproof.ledger.crypto;
 
 import io.shiftproof.ledger.merkle.Hash;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import java.util.Optional;
  * hash and events root the platform signed ({@code BatchSignature}), the signature, and the
  * certificate it was checked against. The body itself is not needed, so no other event is shown.
  *
+ * @param receivedAt when the hub received the batch: the time the certificate is judged valid at
  * @param signature the DER signature; empty when the batch came unsigned (warn mode only)
  * @param signatureState how the hub's check came out when it took the batch: {@code VALID}, {@code
  *     MISSING} or {@code INVALID} (the last two from a gateway in warn mode)
@@ -18,6 +20,7 @@ import java.util.Optional;
 public record SignedBatch(
     String platform,
     String batchId,
+    Instant receivedAt,
     Hash bodySha256,
     Hash eventsRoot,
     Optional<byte[]> signature,
@@ -28,6 +31,7 @@ public record SignedBatch(
   public SignedBatch {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(batchId, "batchId");
+    Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(bodySha256, "bodySha256");
     Objects.requireNonNull(eventsRoot, "eventsRoot");
     signature = Objects.requireNonNull(signature, "signature").map(byte[]::clone);

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks that a platform signed one event ({@link SignedEvent}): the event's bytes lead by its
@@ -49,31 +50,44 @@ public final class SignedEventVerifier {
   /** Everything that fails for {@code event}; empty when the platform's signature covers it. */
   public static List<Finding> verify(SignedEvent event) {
     Objects.requireNonNull(event, "event");
-    SignedBatch batch = event.batch();
-    String where =
-        "event "
-            + event.proof().leafIndex()
-            + " of "
-            + batch.platform()
-            + "'s batch "
-            + batch.batchId();
     List<Finding> findings = new ArrayList<>();
+    inclusion(event).ifPresent(findings::add);
+    signature(event.batch()).ifPresent(findings::add);
+    return findings;
+  }
+
+  /** Why the event's bytes and inclusion path do not lead to its batch's events root, if so. */
+  public static Optional<Finding> inclusion(SignedEvent event) {
+    SignedBatch batch = event.batch();
     VerificationResult inclusion =
         MerkleVerifier.verifyInclusion(
             TreeHasher.leafHash(event.eventBytes()), event.proof(), batch.eventsRoot());
-    if (!inclusion.isVerified()) {
-      findings.add(
-          new Finding(
-              Failure.EVENT_NOT_IN_ROOT,
-              where
-                  + ": its bytes and inclusion path do not lead to events root "
-                  + batch.eventsRoot().toHex()
-                  + " ("
-                  + inclusion.failure().orElse("")
-                  + ")"));
+    if (inclusion.isVerified()) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new Finding(
+            Failure.EVENT_NOT_IN_ROOT,
+            "event "
+                + event.proof().leafIndex()
+                + " of "
+                + where(batch)
+                + ": its bytes and inclusion path do not lead to events root "
+                + batch.eventsRoot().toHex()
+                + " ("
+                + inclusion.failure().orElse("")
+                + ")"));
+  }
+
+  /**
+   * Why the batch's signature does not cover its body hash and events root under the key of its
+   * certificate, if so. Which platform the certificate names, and whether it chains to a CA, is for
+   * the caller to judge.
+   */
+  public static Optional<Finding> signature(SignedBatch batch) {
+    String where = where(batch);
     if (!SignatureContext.PLATFORM_BATCH.context().equals(batch.signatureContext())) {
-      findings.add(
+      return Optional.of(
           new Finding(
               Failure.UNSUPPORTED_CONTEXT,
               where
@@ -82,52 +96,59 @@ public final class SignedEventVerifier {
                   + "\", want \""
                   + SignatureContext.PLATFORM_BATCH.context()
                   + "\", the only context that signs events one by one"));
-      return findings;
     }
     if (batch.signature().isEmpty()) {
-      findings.add(
+      return Optional.of(
           new Finding(
               Failure.SIGNATURE_MISSING,
-              where + ": the platform sent no signature (stored " + batch.signatureState() + ")"));
-      return findings;
+              where
+                  + ": the platform sent no signature (stored "
+                  + batch.signatureState()
+                  + " by a gateway in warn mode), so only its TLS connection vouches for it"));
     }
     X509Certificate certificate;
     try {
-      certificate =
-          (X509Certificate)
-              CertificateFactory.getInstance("X.509")
-                  .generateCertificate(new ByteArrayInputStream(batch.certificateDer()));
+      certificate = certificate(batch);
     } catch (CertificateException | RuntimeException e) {
-      findings.add(
+      return Optional.of(
           new Finding(
               Failure.CERTIFICATE_UNUSABLE,
               where + ": the platform's certificate does not parse (" + e.getMessage() + ")"));
-      return findings;
     }
     if (!P256.isP256(certificate.getPublicKey())) {
-      findings.add(
+      return Optional.of(
           new Finding(
               Failure.CERTIFICATE_UNUSABLE,
               where
                   + ": the platform's certificate key is "
                   + certificate.getPublicKey().getAlgorithm()
                   + ", want EC P-256"));
-      return findings;
     }
     byte[] message = BatchSignature.message(batch.bodySha256().bytes(), batch.eventsRoot().bytes());
-    if (!EcdsaP256Verifier.fromCertificate(certificate)
+    if (EcdsaP256Verifier.fromCertificate(certificate)
         .verify(SignatureContext.PLATFORM_BATCH, message, batch.signature().get())) {
-      findings.add(
-          new Finding(
-              Failure.SIGNATURE_INVALID,
-              where
-                  + ": the signature does not verify with the certificate of "
-                  + certificate.getSubjectX500Principal().getName()
-                  + " over body SHA-256 "
-                  + batch.bodySha256().toHex()
-                  + " and events root "
-                  + batch.eventsRoot().toHex()));
+      return Optional.empty();
     }
-    return findings;
+    return Optional.of(
+        new Finding(
+            Failure.SIGNATURE_INVALID,
+            where
+                + ": the signature does not verify with the certificate of "
+                + certificate.getSubjectX500Principal().getName()
+                + " over body SHA-256 "
+                + batch.bodySha256().toHex()
+                + " and events root "
+                + batch.eventsRoot().toHex()));
+  }
+
+  /** The batch's certificate, decoded. */
+  public static X509Certificate certificate(SignedBatch batch) throws CertificateException {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(batch.certificateDer()));
+  }
+
+  private static String where(SignedBatch batch) {
+    return batch.platform() + "'s batch " + batch.batchId();
   }
 }

@@ -11,6 +11,7 @@ import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.AnchorJson;
 import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.ledger.crypto.SignedEvent;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.endorsement.LedgerTransaction;
 import io.shiftproof.ledger.merkle.Hash;
@@ -144,21 +145,20 @@ public final class EvidenceBundleBuilder {
 
   /**
    * Refuses platform evidence that would not verify: an event outside its batch's root or not the
-   * worker's, or a batch named twice. The events and batches come from the hub's tables; a batch
-   * taken without a valid signature (warn mode) is carried as such, and the verifier says so.
+   * worker's. The events and batches come from the hub's tables; a batch taken without a valid
+   * signature (warn mode) is carried as such, and the verifier says so.
    */
   private static void checkPlatformEvidence(EvidenceRequest request, PlatformEvidence evidence) {
-    Map<String, SignedBatch> batches = new LinkedHashMap<>();
-    for (SignedBatch batch : evidence.batches()) {
-      if (batches.put(batch.key(), batch) != null) {
-        throw inconsistent("platformBatches: got " + batch.key() + " twice, want once");
-      }
-    }
     for (SignedEvent event : evidence.events()) {
-      String which = "event " + event.platform() + "/" + event.batchId() + "#" + event.leafIndex();
+      String which =
+          "event "
+              + event.proof().leafIndex()
+              + " of "
+              + event.batch().platform()
+              + "/"
+              + event.batch().batchId();
       Optional<String> problem =
-          PlatformEvidenceChecks.inclusion(
-                  event, Optional.ofNullable(batches.get(event.platform() + "/" + event.batchId())))
+          PlatformEvidenceChecks.inclusion(event)
               .or(
                   () ->
                       PlatformEvidenceChecks.content(

@@ -10,6 +10,8 @@ import io.shiftproof.ledger.contract.AccessRecord;
 import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
 import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.ledger.crypto.SignedBatch;
+import io.shiftproof.ledger.crypto.SignedEvent;
 import io.shiftproof.ledger.crypto.Verifier;
 import io.shiftproof.ledger.endorsement.EndorsementTrust;
 import io.shiftproof.ledger.merkle.Hash;
@@ -794,11 +796,11 @@ public final class EvidenceVerifier {
      * platforms' own word for the events behind the records (docs/evidence-format.md §1.3).
      */
     private void platformEvidence() {
-      Map<String, SignedBatch> batches = new LinkedHashMap<>();
+      Map<String, PlatformEvidenceJson.ParsedBatch> batches = new LinkedHashMap<>();
       for (PlatformEvidenceJson.ParsedBatch parsed : bundle.platformBatches()) {
         SignedBatch batch = parsed.batch();
-        String name = "platformBatches[" + batch.key() + "].signature";
-        if (batches.putIfAbsent(batch.key(), batch) != null) {
+        String name = parsed.name() + ".signature";
+        if (batches.putIfAbsent(PlatformEvidence.key(batch), parsed) != null) {
           out.accept(fail(name, "the batch is listed twice"));
           continue;
         }
@@ -813,7 +815,7 @@ public final class EvidenceVerifier {
                                 name,
                                 batch.platform()
                                     + " signed "
-                                    + batch.eventCount()
+                                    + parsed.eventCount()
                                     + " event(s), received "
                                     + Rfc3339.format(batch.receivedAt(), bundle.zone())
                                     + (trustedCa.isPresent()
@@ -823,25 +825,35 @@ public final class EvidenceVerifier {
       List<PlatformEvidenceJson.ParsedEvent> events = bundle.events();
       for (int i = 0; i < events.size(); i++) {
         PlatformEvidenceJson.ParsedEvent parsed = events.get(i);
-        SignedEvent event = parsed.event();
         String inclusion = "events[" + i + "].inclusion";
+        PlatformEvidenceJson.ParsedBatch batch = batches.get(parsed.batchKey());
+        if (batch == null) {
+          out.accept(
+              fail(
+                  inclusion,
+                  "platformBatches: has no batch of "
+                      + parsed.platform()
+                      + " with body SHA-256 "
+                      + parsed.bodySha256().toHex()
+                      + ", want the batch the event names"));
+          continue;
+        }
+        SignedEvent event = parsed.in(batch.batch(), batch.eventCount());
         guarded(
             inclusion,
             () ->
-                PlatformEvidenceChecks.inclusion(
-                        event,
-                        Optional.ofNullable(batches.get(event.platform() + "/" + event.batchId())))
+                PlatformEvidenceChecks.inclusion(event)
                     .map(f -> fail(inclusion, f))
                     .orElseGet(
                         () ->
                             pass(
                                 inclusion,
                                 "leaf "
-                                    + event.leafIndex()
+                                    + parsed.leafIndex()
                                     + " of "
-                                    + event.platform()
+                                    + parsed.platform()
                                     + "/"
-                                    + event.batchId())));
+                                    + parsed.batchId())));
         String content = "events[" + i + "].event";
         guarded(
             content,
@@ -853,12 +865,12 @@ public final class EvidenceVerifier {
                         bundle.windowFrom(),
                         bundle.windowTo())
                     .map(f -> fail(content, f))
-                    .orElseGet(() -> pass(content, describe(event, parsed.readable()))));
+                    .orElseGet(() -> pass(content, describe(parsed))));
       }
     }
 
-    private static String describe(SignedEvent event, Object readable) {
-      Map<?, ?> fields = (Map<?, ?>) readable;
+    private static String describe(PlatformEvidenceJson.ParsedEvent event) {
+      Map<?, ?> fields = (Map<?, ?>) event.readable();
       return event.platform()
           + " signed "
           + fields.get("type")

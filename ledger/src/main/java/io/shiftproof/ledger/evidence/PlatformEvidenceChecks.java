@@ -1,16 +1,12 @@
 package io.shiftproof.ledger.evidence;
 
-import io.shiftproof.ledger.crypto.EcdsaP256Verifier;
-import io.shiftproof.ledger.crypto.P256;
-import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.ledger.crypto.SignedBatch;
+import io.shiftproof.ledger.crypto.SignedEvent;
+import io.shiftproof.ledger.crypto.SignedEventVerifier;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
-import io.shiftproof.ledger.merkle.Hash;
-import io.shiftproof.ledger.merkle.InclusionProof;
-import io.shiftproof.ledger.merkle.MerkleVerifier;
-import io.shiftproof.ledger.merkle.TreeHasher;
-import io.shiftproof.ledger.merkle.VerificationResult;
 import io.shiftproof.schemas.wire.Rfc3339;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -20,30 +16,24 @@ import java.util.Optional;
 /**
  * What ties an event to its platform's word (docs/evidence-format.md §1.3), checked the same way by
  * the builder, which refuses to sign what would not verify, and by the verifier, which names what
- * failed. Each method answers why the part is not sound, or empty when it is.
+ * failed. The cryptography is {@link SignedEventVerifier}'s; this adds whose certificate it is, and
+ * whether the event is the bundle's worker's. Each method answers why the part is not sound, or
+ * empty when it is.
  */
 final class PlatformEvidenceChecks {
   private PlatformEvidenceChecks() {}
 
   /**
-   * The batch's signature: the platform signed it (not a warn-mode batch), under the batch context,
-   * with the key of a platform certificate of that platform; with a CA, the certificate chains to
-   * it at the time the hub received the batch.
+   * The batch's signature: made, under the batch context, with the key of a platform certificate of
+   * that platform, chaining to the CA (when given) at the time the hub received the batch.
    */
   static Optional<String> signature(SignedBatch batch, Optional<X509Certificate> trustedCa) {
-    if (!batch.signatureState().equals("VALID") || batch.signature().isEmpty()) {
-      return Optional.of(
-          "signatureState: got "
-              + batch.signatureState()
-              + ": the hub took this batch without a valid platform signature (warn mode), so"
-              + " only its TLS connection vouches for these events");
+    X509Certificate certificate;
+    try {
+      certificate = SignedEventVerifier.certificate(batch);
+    } catch (CertificateException | RuntimeException e) {
+      return Optional.of("certificate: does not decode (" + e.getMessage() + ")");
     }
-    String context = SignatureContext.PLATFORM_BATCH.context();
-    if (!batch.signatureContext().equals(context)) {
-      return Optional.of(
-          "signatureContext: got \"" + batch.signatureContext() + "\", want \"" + context + "\"");
-    }
-    X509Certificate certificate = batch.certificate();
     Optional<OrganisationIdentity> identity = OrganisationIdentity.fromCertificate(certificate);
     if (identity.isEmpty()
         || identity.get().role() != Role.PLATFORM
@@ -64,47 +54,12 @@ final class PlatformEvidenceChecks {
         return Optional.of("certificate: " + chain.get());
       }
     }
-    if (!P256.isP256(certificate.getPublicKey())) {
-      return Optional.of("certificate: its key is not EC P-256");
-    }
-    boolean verifies =
-        EcdsaP256Verifier.fromCertificate(certificate)
-            .verify(
-                SignatureContext.PLATFORM_BATCH,
-                signedBytes(batch.bodySha256(), batch.eventsRoot()),
-                batch.signature().get());
-    return verifies
-        ? Optional.empty()
-        : Optional.of(
-            "signature: does not verify with the certificate's key over \""
-                + context
-                + "\", 0x00, bodySha256 and eventsRoot");
-  }
-
-  /** What a platform signs for a batch, after the context: the body's hash, then the root. */
-  static byte[] signedBytes(Hash bodySha256, Hash eventsRoot) {
-    byte[] bytes = new byte[2 * Hash.LENGTH];
-    System.arraycopy(bodySha256.bytes(), 0, bytes, 0, Hash.LENGTH);
-    System.arraycopy(eventsRoot.bytes(), 0, bytes, Hash.LENGTH, Hash.LENGTH);
-    return bytes;
+    return SignedEventVerifier.signature(batch).map(SignedEventVerifier.Finding::detail);
   }
 
   /** The event's leaf, walked up its inclusion path, is its batch's events root. */
-  static Optional<String> inclusion(SignedEvent event, Optional<SignedBatch> batch) {
-    if (batch.isEmpty()) {
-      return Optional.of(
-          "platformBatches: has no batch "
-              + event.platform()
-              + "/"
-              + event.batchId()
-              + ", want the batch the event names");
-    }
-    VerificationResult result =
-        MerkleVerifier.verifyInclusion(
-            TreeHasher.leafHash(event.bytes()),
-            new InclusionProof(event.leafIndex(), batch.get().eventCount(), event.inclusionPath()),
-            batch.get().eventsRoot());
-    return result.failure();
+  static Optional<String> inclusion(SignedEvent event) {
+    return SignedEventVerifier.inclusion(event).map(SignedEventVerifier.Finding::detail);
   }
 
   /**
@@ -119,11 +74,11 @@ final class PlatformEvidenceChecks {
       Instant windowTo) {
     Map<?, ?> fields;
     try {
-      fields = event.contentType().readable(event.bytes());
+      fields = ReadableEvent.of(event.encoding(), event.eventBytes());
     } catch (IllegalArgumentException e) {
       return Optional.of(
           "eventBase64: not one "
-              + event.contentType().label()
+              + event.encoding().mediaType()
               + " event ("
               + e.getMessage()
               + ")");

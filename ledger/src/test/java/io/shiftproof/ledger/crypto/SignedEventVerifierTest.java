@@ -16,6 +16,7 @@ import io.shiftproof.schemas.wire.BatchEncoding;
 import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.EventSpans;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -89,6 +90,7 @@ class SignedEventVerifierTest {
         new SignedBatch(
             b.platform(),
             b.batchId(),
+            b.receivedAt(),
             b.bodySha256(),
             Hash.of(root),
             b.signature(),
@@ -127,6 +129,7 @@ class SignedEventVerifierTest {
         new SignedBatch(
             b.platform(),
             b.batchId(),
+            b.receivedAt(),
             b.bodySha256(),
             b.eventsRoot(),
             b.signature(),
@@ -150,6 +153,7 @@ class SignedEventVerifierTest {
         new SignedBatch(
             "platform-1",
             "b-7",
+            Instant.parse("2026-11-28T03:00:00Z"),
             Hash.of(BatchSignature.sha256(BODY)),
             tree.rootHash(),
             Optional.of(signature),
@@ -173,6 +177,7 @@ class SignedEventVerifierTest {
         new SignedBatch(
             b.platform(),
             b.batchId(),
+            b.receivedAt(),
             b.bodySha256(),
             b.eventsRoot(),
             signature,

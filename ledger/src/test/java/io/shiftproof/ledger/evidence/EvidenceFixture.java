@@ -8,6 +8,8 @@ import io.shiftproof.ledger.contract.Anchor;
 import io.shiftproof.ledger.contract.ContractJson;
 import io.shiftproof.ledger.crypto.EcdsaP256Signer;
 import io.shiftproof.ledger.crypto.SignatureContext;
+import io.shiftproof.ledger.crypto.SignedBatch;
+import io.shiftproof.ledger.crypto.SignedEvent;
 import io.shiftproof.ledger.crypto.Signer;
 import io.shiftproof.ledger.identity.OrganisationIdentity;
 import io.shiftproof.ledger.identity.Role;
@@ -21,6 +23,8 @@ import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.PlatformSources;
 import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.BatchEncoding;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.DayRecordCodec;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.nio.charset.StandardCharsets;
@@ -198,7 +202,7 @@ final class EvidenceFixture {
         EcdsaP256Signer.of(platform.privateKey())
             .sign(
                 SignatureContext.PLATFORM_BATCH,
-                PlatformEvidenceChecks.signedBytes(bodySha256, tree.rootHash()));
+                BatchSignature.message(bodySha256.bytes(), tree.rootHash().bytes()));
     SignedBatch batch =
         new SignedBatch(
             "platform-1",
@@ -206,23 +210,23 @@ final class EvidenceFixture {
             Instant.parse("2026-11-27T16:25:00.250Z"),
             bodySha256,
             tree.rootHash(),
-            leaves.size(),
+            Optional.of(signature),
             "VALID",
             SignatureContext.PLATFORM_BATCH.context(),
-            Optional.of(signature),
-            platform.certificate());
+            encoded(platform.certificate()));
     List<SignedEvent> events = new ArrayList<>();
     for (int i = 1; i <= 2; i++) {
-      events.add(
-          new SignedEvent(
-              "platform-1",
-              "p1-b-0102",
-              EventEncoding.JSON,
-              leaves.get(i),
-              i,
-              tree.inclusionProof(i).path()));
+      events.add(new SignedEvent(leaves.get(i), BatchEncoding.JSON, tree.inclusionProof(i), batch));
     }
-    return new PlatformEvidence(events, List.of(batch));
+    return new PlatformEvidence(events);
+  }
+
+  private static byte[] encoded(X509Certificate certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Hash sha256(byte[] bytes) {

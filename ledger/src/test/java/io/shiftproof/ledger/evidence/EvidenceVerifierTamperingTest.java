@@ -15,6 +15,7 @@ import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.ledger.merkle.TreeHasher;
 import io.shiftproof.ledger.pki.IssuedCredential;
+import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.DayRecordJson;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -430,7 +431,7 @@ class EvidenceVerifierTamperingTest {
 
     assertThat(report.firstFailure().orElseThrow().name()).isEqualTo(PLATFORM_BATCH);
     assertThat(report.firstFailure().orElseThrow().detail())
-        .startsWith("signature: does not verify");
+        .contains("the signature does not verify");
     assertThat(check(report, "events[0].inclusion").passed()).isTrue();
   }
 
@@ -450,9 +451,9 @@ class EvidenceVerifierTamperingTest {
                       EcdsaP256Signer.of(other.privateKey())
                           .sign(
                               SignatureContext.PLATFORM_BATCH,
-                              PlatformEvidenceChecks.signedBytes(
-                                  Hash.fromHex((String) batch.get("bodySha256")),
-                                  Hash.fromHex((String) batch.get("eventsRoot"))))));
+                              BatchSignature.message(
+                                  Hash.fromHex((String) batch.get("bodySha256")).bytes(),
+                                  Hash.fromHex((String) batch.get("eventsRoot")).bytes()))));
             });
 
     assertThat(failed).isEqualTo(PLATFORM_BATCH);
@@ -470,9 +471,9 @@ class EvidenceVerifierTamperingTest {
                       EcdsaP256Signer.of(fixture.platform1.privateKey())
                           .sign(
                               SignatureContext.LEDGER_ENTRY,
-                              PlatformEvidenceChecks.signedBytes(
-                                  Hash.fromHex((String) batch.get("bodySha256")),
-                                  Hash.fromHex((String) batch.get("eventsRoot"))))));
+                              BatchSignature.message(
+                                  Hash.fromHex((String) batch.get("bodySha256")).bytes(),
+                                  Hash.fromHex((String) batch.get("eventsRoot")).bytes()))));
             });
 
     assertThat(failed).isEqualTo(PLATFORM_BATCH);

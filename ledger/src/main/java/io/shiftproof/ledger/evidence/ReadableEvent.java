@@ -2,47 +2,28 @@ package io.shiftproof.ledger.evidence;
 
 import io.shiftproof.ledger.canonical.JsonTree;
 import io.shiftproof.schemas.avro.WorkEvent;
+import io.shiftproof.schemas.wire.BatchEncoding;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 
 /**
- * How a batch encoded its events, and so how one event's exact bytes read: a JSON object, or the
- * binary Avro encoding of one {@code WorkEvent} (an element of an Avro {@code EventBatch}).
+ * One event's exact bytes, as a batch of either encoding holds them, read for people: a JSON event
+ * as sent, an Avro event (one {@code WorkEvent} record of an {@code EventBatch}) as its fields.
  */
-public enum EventEncoding {
-  JSON,
-  AVRO;
-
-  /** The name bundles use: {@code json} or {@code avro}. */
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+final class ReadableEvent {
+  private ReadableEvent() {}
 
   /**
-   * @throws IllegalArgumentException for a name other than {@code json} or {@code avro}
-   */
-  public static EventEncoding ofLabel(String label) {
-    for (EventEncoding encoding : values()) {
-      if (encoding.label().equals(label)) {
-        return encoding;
-      }
-    }
-    throw new IllegalArgumentException("got \"" + label + "\", want \"json\" or \"avro\"");
-  }
-
-  /**
-   * The event readable, as a JSON tree ({@link JsonTree}): a JSON event as sent, an Avro event as
-   * its fields, absent optional fields left out.
+   * The event as a JSON tree ({@link JsonTree}), an Avro event's absent optional fields left out.
    *
-   * @throws IllegalArgumentException when the bytes are not one event in this encoding
+   * @throws IllegalArgumentException when the bytes are not one event in that encoding
    */
-  public Map<?, ?> readable(byte[] bytes) {
-    return switch (this) {
+  static Map<?, ?> of(BatchEncoding encoding, byte[] bytes) {
+    return switch (encoding) {
       case JSON -> {
         Object tree = JsonTree.parse(bytes);
         if (!(tree instanceof Map<?, ?> object)) {
@@ -56,16 +37,17 @@ public enum EventEncoding {
 
   private static Map<String, Object> avroFields(byte[] bytes) {
     WorkEvent event;
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
     try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
       event = new SpecificDatumReader<>(WorkEvent.class).read(null, decoder);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("got bytes that are not one Avro WorkEvent", e);
+    }
+    try {
       if (!decoder.isEnd()) {
         throw new IllegalArgumentException("got bytes after the event, want one Avro WorkEvent");
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException known) {
-        throw known;
-      }
+    } catch (IOException e) {
       throw new IllegalArgumentException("got bytes that are not one Avro WorkEvent", e);
     }
     Map<String, Object> fields = new LinkedHashMap<>();

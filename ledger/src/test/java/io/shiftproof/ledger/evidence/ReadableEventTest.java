@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.schemas.avro.WorkEvent;
 import io.shiftproof.schemas.avro.WorkEventType;
+import io.shiftproof.schemas.wire.BatchEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 /** One event's exact bytes, as a JSON or an Avro batch holds them, read for people. */
-class EventEncodingTest {
+class ReadableEventTest {
   private static final WorkEvent EVENT =
       WorkEvent.newBuilder()
           .setEventId("e-101")
@@ -29,7 +30,7 @@ class EventEncodingTest {
 
   @Test
   void anAvroEventReadsAsItsFieldsWithoutTheAbsentOnes() throws IOException {
-    Map<?, ?> fields = EventEncoding.AVRO.readable(avro(EVENT));
+    Map<?, ?> fields = ReadableEvent.of(BatchEncoding.AVRO, avro(EVENT));
 
     assertThat(fields)
         .isEqualTo(
@@ -48,7 +49,7 @@ class EventEncodingTest {
         "{\"eventId\":\"e-1\",\"type\":\"ONLINE\",\"cell\":\"wtw3\"}"
             .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(EventEncoding.JSON.readable(json))
+    assertThat(ReadableEvent.of(BatchEncoding.JSON, json))
         .isEqualTo(Map.of("eventId", "e-1", "type", "ONLINE", "cell", "wtw3"));
   }
 
@@ -56,16 +57,16 @@ class EventEncodingTest {
   void bytesThatAreNotOneEventAreRefused() throws IOException {
     byte[] avro = avro(EVENT);
 
-    assertThatThrownBy(() -> EventEncoding.AVRO.readable(Arrays.copyOf(avro, avro.length + 1)))
+    assertThatThrownBy(
+            () -> ReadableEvent.of(BatchEncoding.AVRO, Arrays.copyOf(avro, avro.length + 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("after the event");
-    assertThatThrownBy(() -> EventEncoding.AVRO.readable(Arrays.copyOf(avro, 5)))
+    assertThatThrownBy(() -> ReadableEvent.of(BatchEncoding.AVRO, Arrays.copyOf(avro, 5)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EventEncoding.JSON.readable("[1]".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> ReadableEvent.of(BatchEncoding.JSON, "[1]".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not an object");
-    assertThatThrownBy(() -> EventEncoding.ofLabel("xml"))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static byte[] avro(WorkEvent event) throws IOException {

@@ -12,7 +12,7 @@ import io.shiftproof.ledger.decision.InsurerSignature;
 import io.shiftproof.ledger.pki.PemKeys;
 import io.shiftproof.ledger.pki.TlsContexts;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.Rfc3339;
 import io.shiftproof.simulator.PlatformBatch;
 import io.shiftproof.simulator.PushConfig;
@@ -252,15 +252,14 @@ public final class ClaimsBenchmark {
     List<Incident> incidents = new ArrayList<>();
     try (Connection c = connect(hub)) {
       for (DayRecord record : StoredDayRecords.latest(c, day)) {
-        for (DaySegment segment : record.getSegments()) {
-          if (!segment.getEngagedPlatforms().isEmpty()) {
-            long middle =
-                segment.getFromMicros() + (segment.getToMicros() - segment.getFromMicros()) / 2;
+        for (DaySegments.Segment segment : DaySegments.of(record)) {
+          if (!segment.engagedPlatforms().isEmpty()) {
+            long middle = segment.fromMicros() + (segment.toMicros() - segment.fromMicros()) / 2;
             incidents.add(
                 new Incident(
                     record.getWorkerRef(),
                     Instant.EPOCH.plus(middle, ChronoUnit.MICROS).truncatedTo(ChronoUnit.SECONDS),
-                    segment.getEngagedPlatforms().get(0)));
+                    segment.engagedPlatforms().get(0)));
             break;
           }
         }

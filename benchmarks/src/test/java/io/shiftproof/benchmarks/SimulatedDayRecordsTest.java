@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class SimulatedDayRecordsTest {
       assertThat(record.getSources()).isNotEmpty();
       assertThat(record.getSourceBatches()).isEmpty();
     }
-    assertThat(records.stream().filter(r -> !DayRecordCodec.decode(r).getSegments().isEmpty()))
+    assertThat(records.stream().filter(r -> !DaySegments.of(DayRecordCodec.decode(r)).isEmpty()))
         .isNotEmpty();
   }
 

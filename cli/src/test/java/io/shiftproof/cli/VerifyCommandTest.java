@@ -24,12 +24,12 @@ import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.PlatformSources;
 import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
@@ -222,23 +222,23 @@ class VerifyCommandTest {
    */
   private static byte[] bundle(Signer hub, String chainPem) {
     DayRecord day =
-        DayRecord.newBuilder()
-            .setWorkerRef(WORKER)
-            .setDay("2026-11-28")
-            .setZone(ZONE.getId())
-            .setVersion(1)
-            .setProvisional(false)
-            .setCoveredUntilMicros(micros(local("2026-11-29T00:00")))
-            .setTotals(new DayTotals(7200L, 3600L, 3600L, 0L, 7200L, 3600L))
-            .setSegments(
+        DaySegments.write(
+                DayRecord.newBuilder()
+                    .setWorkerRef(WORKER)
+                    .setDay("2026-11-28")
+                    .setZone(ZONE.getId())
+                    .setVersion(1)
+                    .setProvisional(false)
+                    .setCoveredUntilMicros(micros(local("2026-11-29T00:00")))
+                    .setTotals(new DayTotals(7200L, 3600L, 3600L, 0L, 7200L, 3600L)),
                 List.of(
-                    new DaySegment(
+                    new DaySegments.Segment(
                         micros(local("2026-11-28T11:00")),
                         micros(local("2026-11-28T12:00")),
                         WorkState.AVAILABLE,
                         List.of("platform-1"),
                         List.of()),
-                    new DaySegment(
+                    new DaySegments.Segment(
                         micros(local("2026-11-28T12:00")),
                         micros(local("2026-11-28T13:00")),
                         WorkState.ON_TASK,

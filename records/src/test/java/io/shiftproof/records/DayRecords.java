@@ -3,12 +3,12 @@ package io.shiftproof.records;
 import io.shiftproof.schemas.avro.AnomalyKind;
 import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.PlatformSources;
 import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ public final class DayRecords {
   private boolean provisional;
   private Long coveredUntilMicros;
   private DayTotals totals = new DayTotals(0L, 0L, 0L, 0L, 0L, 0L);
-  private final List<DaySegment> segments = new ArrayList<>();
+  private final List<DaySegments.Segment> segments = new ArrayList<>();
   private final List<DayFlag> flags = new ArrayList<>();
   private final List<PlatformSources> sources = new ArrayList<>();
 
@@ -119,12 +119,13 @@ public final class DayRecords {
   public DayRecords segment(
       String from, String to, WorkState state, List<String> online, List<String> engaged) {
     segments.add(
-        new DaySegment(micros(from, day, zone), micros(to, day, zone), state, online, engaged));
+        new DaySegments.Segment(
+            micros(from, day, zone), micros(to, day, zone), state, online, engaged));
     return this;
   }
 
   /** The segments of another record, say, added after any already set. */
-  public DayRecords segments(List<DaySegment> more) {
+  public DayRecords segments(List<DaySegments.Segment> more) {
     segments.addAll(more);
     return this;
   }
@@ -160,15 +161,16 @@ public final class DayRecords {
   }
 
   public DayRecord build() {
-    return DayRecord.newBuilder()
-        .setWorkerRef(workerRef)
-        .setDay(day.toString())
-        .setZone(zone.getId())
-        .setVersion(version)
-        .setProvisional(provisional)
-        .setCoveredUntilMicros(coveredUntilMicros())
-        .setTotals(totals)
-        .setSegments(List.copyOf(segments))
+    return DaySegments.write(
+            DayRecord.newBuilder()
+                .setWorkerRef(workerRef)
+                .setDay(day.toString())
+                .setZone(zone.getId())
+                .setVersion(version)
+                .setProvisional(provisional)
+                .setCoveredUntilMicros(coveredUntilMicros())
+                .setTotals(totals),
+            List.copyOf(segments))
         .setFlags(List.copyOf(flags))
         .setSourceBatches(List.of())
         .setSources(List.copyOf(sources))

@@ -17,6 +17,7 @@ import io.shiftproof.records.RecordReach;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.SealRequest;
 import io.shiftproof.schemas.wire.WorkEventType;
@@ -188,7 +189,7 @@ class WorkerDayFunctionTest {
     List<DayRecord> output = live();
     assertThat(output).hasSize(2);
     assertThat(output.get(1).getProvisional()).isTrue();
-    assertThat(output.get(1).getSegments()).isNotEmpty();
+    assertThat(DaySegments.of(output.get(1))).isNotEmpty();
     assertThat(harness.numEventTimeTimers())
         .as("the day's settling timer and the live update at the open sessions' timeout")
         .isEqualTo(2);
@@ -240,7 +241,7 @@ class WorkerDayFunctionTest {
 
     harness.processWatermark(DAY_SETTLES.toEpochMilli());
     DayRecord settled = decode(sealed().get(0));
-    assertThat(settled.getSegments()).isEqualTo(closedRecord.getSegments());
+    assertThat(DaySegments.of(settled)).isEqualTo(DaySegments.of(closedRecord));
     assertThat(settled.getTotals()).isEqualTo(closedRecord.getTotals());
     assertThat(settled.getFlags()).isEqualTo(closedRecord.getFlags());
 
@@ -506,7 +507,7 @@ class WorkerDayFunctionTest {
     DayRecord first = decode(sealed().get(0));
     DayRecord second = decode(sealed().get(1));
     assertThat(second.getTotals()).isEqualTo(first.getTotals());
-    assertThat(second.getSegments()).as("the same content").isEqualTo(first.getSegments());
+    assertThat(DaySegments.of(second)).as("the same content").isEqualTo(DaySegments.of(first));
     assertThat(second.getFlags()).isEqualTo(first.getFlags());
   }
 
@@ -601,9 +602,9 @@ class WorkerDayFunctionTest {
     }
     long micros = at.toEpochMilli() * 1_000;
     return Optional.of(
-        record.getSegments().stream()
-            .filter(s -> s.getFromMicros() <= micros && micros < s.getToMicros())
-            .map(s -> WorkState.valueOf(s.getState().name()))
+        DaySegments.of(record).stream()
+            .filter(s -> s.fromMicros() <= micros && micros < s.toMicros())
+            .map(s -> WorkState.valueOf(s.state().name()))
             .findFirst()
             .orElse(WorkState.OFFLINE));
   }

@@ -9,9 +9,9 @@ import static io.shiftproof.cli.demo.TerminalText.wrap;
 import io.shiftproof.schemas.avro.AnomalyKind;
 import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,7 +78,7 @@ public final class DayTimelineChart {
     DayColumns columns = DayColumns.of(LocalDate.parse(record.getDay()), zone, COLUMNS);
     List<PlatformDay> platforms = PlatformDay.of(record);
     List<String> labels = LaneLabels.of(platforms.stream().map(PlatformDay::platform).toList());
-    List<DaySegment> segments = PlatformDay.segmentsInTimeOrder(record);
+    List<DaySegments.Segment> segments = PlatformDay.segmentsInTimeOrder(record);
     List<String> lines = new ArrayList<>();
     lines.addAll(title(record, columns));
     lines.add("");
@@ -155,14 +155,14 @@ public final class DayTimelineChart {
    * segments say only that one of them at least is on task, so the lane does not claim which.
    */
   private String platformLane(
-      String platform, List<DaySegment> segments, DayColumns columns, DayRecord record) {
+      String platform, List<DaySegments.Segment> segments, DayColumns columns, DayRecord record) {
     StringBuilder bar = new StringBuilder();
     for (int c = 0; c < columns.count(); c++) {
       int highest = 0;
-      for (DaySegment segment : overlapping(segments, columns, c)) {
-        if (segment.getEngagedPlatforms().contains(platform)) {
+      for (DaySegments.Segment segment : overlapping(segments, columns, c)) {
+        if (segment.engagedPlatforms().contains(platform)) {
           highest = 2;
-        } else if (segment.getOnlinePlatforms().contains(platform)) {
+        } else if (segment.onlinePlatforms().contains(platform)) {
           highest = Math.max(highest, 1);
         }
       }
@@ -177,13 +177,14 @@ public final class DayTimelineChart {
     return bar.toString();
   }
 
-  private String combinedLane(List<DaySegment> segments, DayColumns columns, DayRecord record) {
+  private String combinedLane(
+      List<DaySegments.Segment> segments, DayColumns columns, DayRecord record) {
     StringBuilder bar = new StringBuilder();
     for (int c = 0; c < columns.count(); c++) {
       WorkState highest = WorkState.OFFLINE;
-      for (DaySegment segment : overlapping(segments, columns, c)) {
-        if (segment.getState().compareTo(highest) > 0) {
-          highest = segment.getState();
+      for (DaySegments.Segment segment : overlapping(segments, columns, c)) {
+        if (segment.state().compareTo(highest) > 0) {
+          highest = segment.state();
         }
       }
       char glyph =
@@ -199,12 +200,13 @@ public final class DayTimelineChart {
   }
 
   /** The most platforms online at once within the column, where two or more. */
-  private String multiAppLane(List<DaySegment> segments, DayColumns columns, DayRecord record) {
+  private String multiAppLane(
+      List<DaySegments.Segment> segments, DayColumns columns, DayRecord record) {
     StringBuilder bar = new StringBuilder();
     for (int c = 0; c < columns.count(); c++) {
       int most = 0;
-      for (DaySegment segment : overlapping(segments, columns, c)) {
-        most = Math.max(most, segment.getOnlinePlatforms().size());
+      for (DaySegments.Segment segment : overlapping(segments, columns, c)) {
+        most = Math.max(most, segment.onlinePlatforms().size());
       }
       char glyph = most < 2 ? glyphs.offline() : most > 9 ? '+' : Character.forDigit(most, 10);
       bar.append(covered(columns, c, record) ? glyph : NOT_COVERED);
@@ -213,13 +215,13 @@ public final class DayTimelineChart {
   }
 
   /** Segments sharing time with column {@code c}; the highest state among them shows. */
-  private static List<DaySegment> overlapping(
-      List<DaySegment> segments, DayColumns columns, int c) {
+  private static List<DaySegments.Segment> overlapping(
+      List<DaySegments.Segment> segments, DayColumns columns, int c) {
     long from = columns.from(c);
     long to = columns.to(c);
-    List<DaySegment> overlapping = new ArrayList<>();
-    for (DaySegment segment : segments) {
-      if (segment.getFromMicros() < to && segment.getToMicros() > from) {
+    List<DaySegments.Segment> overlapping = new ArrayList<>();
+    for (DaySegments.Segment segment : segments) {
+      if (segment.fromMicros() < to && segment.toMicros() > from) {
         overlapping.add(segment);
       }
     }

@@ -1,7 +1,7 @@
 package io.shiftproof.cli.demo;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,23 +17,23 @@ import java.util.Optional;
 public record DemoClaim(Instant incidentAt, String platform, List<String> engagedPlatforms) {
   /** The incident for a record, if the worker was ever engaged that day. */
   public static Optional<DemoClaim> of(DayRecord record) {
-    DaySegment longest = null;
-    for (DaySegment segment : record.getSegments()) {
-      if (!segment.getEngagedPlatforms().isEmpty()
+    DaySegments.Segment longest = null;
+    for (DaySegments.Segment segment : DaySegments.of(record)) {
+      if (!segment.engagedPlatforms().isEmpty()
           && (longest == null
-              || segment.getToMicros() - segment.getFromMicros()
-                  > longest.getToMicros() - longest.getFromMicros())) {
+              || segment.toMicros() - segment.fromMicros()
+                  > longest.toMicros() - longest.fromMicros())) {
         longest = segment;
       }
     }
     if (longest == null) {
       return Optional.empty();
     }
-    long middle = longest.getFromMicros() + (longest.getToMicros() - longest.getFromMicros()) / 2;
+    long middle = longest.fromMicros() + (longest.toMicros() - longest.fromMicros()) / 2;
     // Whole seconds: an incident time as a person would report it.
     Instant at = Instant.EPOCH.plus(middle, ChronoUnit.MICROS).truncatedTo(ChronoUnit.SECONDS);
     return Optional.of(
         new DemoClaim(
-            at, longest.getEngagedPlatforms().get(0), List.copyOf(longest.getEngagedPlatforms())));
+            at, longest.engagedPlatforms().get(0), List.copyOf(longest.engagedPlatforms())));
   }
 }

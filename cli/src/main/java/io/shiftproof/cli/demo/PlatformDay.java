@@ -1,7 +1,7 @@
 package io.shiftproof.cli.demo;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +29,12 @@ record PlatformDay(String platform, List<MicrosInterval> online, List<MicrosInte
   static List<PlatformDay> of(DayRecord record) {
     Map<String, List<MicrosInterval>> online = new TreeMap<>();
     Map<String, List<MicrosInterval>> engaged = new TreeMap<>();
-    for (DaySegment segment : segmentsInTimeOrder(record)) {
-      MicrosInterval interval = new MicrosInterval(segment.getFromMicros(), segment.getToMicros());
-      for (String platform : segment.getOnlinePlatforms()) {
+    for (DaySegments.Segment segment : segmentsInTimeOrder(record)) {
+      MicrosInterval interval = new MicrosInterval(segment.fromMicros(), segment.toMicros());
+      for (String platform : segment.onlinePlatforms()) {
         append(online.computeIfAbsent(platform, p -> new ArrayList<>()), interval);
       }
-      for (String platform : segment.getEngagedPlatforms()) {
+      for (String platform : segment.engagedPlatforms()) {
         append(engaged.computeIfAbsent(platform, p -> new ArrayList<>()), interval);
       }
     }
@@ -52,9 +52,9 @@ record PlatformDay(String platform, List<MicrosInterval> online, List<MicrosInte
     return List.copyOf(days);
   }
 
-  static List<DaySegment> segmentsInTimeOrder(DayRecord record) {
-    List<DaySegment> segments = new ArrayList<>(record.getSegments());
-    segments.sort((a, b) -> Long.compare(a.getFromMicros(), b.getFromMicros()));
+  static List<DaySegments.Segment> segmentsInTimeOrder(DayRecord record) {
+    List<DaySegments.Segment> segments = new ArrayList<>(DaySegments.of(record));
+    segments.sort((a, b) -> Long.compare(a.fromMicros(), b.fromMicros()));
     return segments;
   }
 

@@ -3,8 +3,8 @@ package io.shiftproof.gateway.query;
 import io.shiftproof.records.RecordProof;
 import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,15 +45,15 @@ public record WorkerStatus(
     if (!at.isBefore(stored.knownUntil())) {
       return Optional.empty();
     }
-    Optional<DaySegment> segment = segmentAt(record, at);
+    Optional<DaySegments.Segment> segment = segmentAt(record, at);
     return Optional.of(
         new WorkerStatus(
             record.getWorkerRef(),
             at,
             ZoneId.of(record.getZone()),
-            segment.map(DaySegment::getState).orElse(WorkState.OFFLINE),
-            segment.map(DaySegment::getOnlinePlatforms).orElse(List.of()),
-            segment.map(DaySegment::getEngagedPlatforms).orElse(List.of()),
+            segment.map(DaySegments.Segment::state).orElse(WorkState.OFFLINE),
+            segment.map(DaySegments.Segment::onlinePlatforms).orElse(List.of()),
+            segment.map(DaySegments.Segment::engagedPlatforms).orElse(List.of()),
             record.getVersion(),
             record.getProvisional(),
             stored.knownUntil(),
@@ -64,10 +64,10 @@ public record WorkerStatus(
    * The segment whose half-open interval {@code [from, to)} contains {@code at}. Segments are
    * compared as instants, so local-time gaps and repeats around a DST change do not matter.
    */
-  public static Optional<DaySegment> segmentAt(DayRecord record, Instant at) {
+  public static Optional<DaySegments.Segment> segmentAt(DayRecord record, Instant at) {
     long micros = floorMicros(at);
-    for (DaySegment segment : record.getSegments()) {
-      if (segment.getFromMicros() <= micros && micros < segment.getToMicros()) {
+    for (DaySegments.Segment segment : DaySegments.of(record)) {
+      if (segment.fromMicros() <= micros && micros < segment.toMicros()) {
         return Optional.of(segment);
       }
     }

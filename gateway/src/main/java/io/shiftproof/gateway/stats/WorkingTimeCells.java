@@ -1,7 +1,7 @@
 package io.shiftproof.gateway.stats;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -33,14 +33,14 @@ public final class WorkingTimeCells {
   public void add(DayRecord record) {
     boolean longStretch =
         record.getTotals().getLongestStretchSeconds() >= LONG_STRETCH_HOURS * 3600L;
-    for (DaySegment segment : record.getSegments()) {
-      long micros = segment.getToMicros() - segment.getFromMicros();
-      boolean multiApp = segment.getOnlinePlatforms().size() >= 2;
-      for (String platform : segment.getOnlinePlatforms()) {
+    for (DaySegments.Segment segment : DaySegments.of(record)) {
+      long micros = segment.toMicros() - segment.fromMicros();
+      boolean multiApp = segment.onlinePlatforms().size() >= 2;
+      for (String platform : segment.onlinePlatforms()) {
         Cell cell = cells.computeIfAbsent(platform + "\u0000" + record.getDay(), k -> new Cell());
         cell.workers.add(record.getWorkerRef());
         cell.onlineMicros += micros;
-        if (segment.getEngagedPlatforms().contains(platform)) {
+        if (segment.engagedPlatforms().contains(platform)) {
           cell.engagedMicros += micros;
         }
         if (multiApp) {

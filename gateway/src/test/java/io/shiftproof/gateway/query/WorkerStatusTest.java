@@ -7,6 +7,7 @@ import io.shiftproof.records.RecordReach;
 import io.shiftproof.records.StoredDayRecord;
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -112,7 +113,7 @@ class WorkerStatusTest {
             .zone("Asia/Shanghai")
             .liveUntil("2026-11-21T10:30:00+08:00")
             .engagedSeconds(1_800)
-            .segments(SHANGHAI.getSegments())
+            .segments(DaySegments.of(SHANGHAI))
             .build();
     assertThat(statusAt(live, "2026-11-21T10:29:59+08:00")).isPresent();
     assertThat(statusAt(live, "2026-11-21T10:30:00+08:00")).isEmpty();

@@ -1,9 +1,9 @@
 package io.shiftproof.ledger.evidence;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,18 +99,18 @@ public final class CoverageRules {
             .map(r -> new RecordVersion(r.getDay(), r.getVersion()))
             .sorted()
             .toList();
-    List<DaySegment> segments = new ArrayList<>();
-    consulted.forEach(r -> segments.addAll(r.getSegments()));
+    List<DaySegments.Segment> segments = new ArrayList<>();
+    consulted.forEach(r -> segments.addAll(DaySegments.of(r)));
     return new CoverageEvaluation.Decided(decide(segments, t, basedOn));
   }
 
   private static CoverageDecision decide(
-      List<DaySegment> segments, long t, List<RecordVersion> basedOn) {
-    Optional<DaySegment> atT =
-        segments.stream().filter(s -> s.getFromMicros() <= t && t < s.getToMicros()).findFirst();
-    WorkState state = atT.map(DaySegment::getState).orElse(WorkState.OFFLINE);
+      List<DaySegments.Segment> segments, long t, List<RecordVersion> basedOn) {
+    Optional<DaySegments.Segment> atT =
+        segments.stream().filter(s -> s.fromMicros() <= t && t < s.toMicros()).findFirst();
+    WorkState state = atT.map(DaySegments.Segment::state).orElse(WorkState.OFFLINE);
     SortedSet<String> liable =
-        new TreeSet<>(atT.map(DaySegment::getEngagedPlatforms).orElse(List.of()));
+        new TreeSet<>(atT.map(DaySegments.Segment::engagedPlatforms).orElse(List.of()));
     if (!liable.isEmpty()) {
       List<CoverageFlag> flags =
           liable.size() > 1 ? List.of(CoverageFlag.MULTIPLE_LIABLE) : List.of();
@@ -128,8 +128,8 @@ public final class CoverageRules {
     SortedSet<String> nearby = new TreeSet<>();
     // [from, to) meets the closed [a, b] when from <= b and to > a.
     segments.stream()
-        .filter(s -> s.getFromMicros() <= toleranceTo && s.getToMicros() > toleranceFrom)
-        .forEach(s -> nearby.addAll(s.getEngagedPlatforms()));
+        .filter(s -> s.fromMicros() <= toleranceTo && s.toMicros() > toleranceFrom)
+        .forEach(s -> nearby.addAll(s.engagedPlatforms()));
     if (!nearby.isEmpty()) {
       return decision(
           CoverageOutcome.REVIEW,
@@ -143,8 +143,8 @@ public final class CoverageRules {
     long afterTaskFrom = t - AFTER_TASK.toNanos() / 1_000;
     SortedSet<String> justEnded = new TreeSet<>();
     segments.stream()
-        .filter(s -> s.getToMicros() >= afterTaskFrom && s.getToMicros() <= t)
-        .forEach(s -> justEnded.addAll(s.getEngagedPlatforms()));
+        .filter(s -> s.toMicros() >= afterTaskFrom && s.toMicros() <= t)
+        .forEach(s -> justEnded.addAll(s.engagedPlatforms()));
     if (!justEnded.isEmpty()) {
       return decision(
           CoverageOutcome.REVIEW,

@@ -10,8 +10,8 @@ import static io.shiftproof.ledger.evidence.EvidenceFixture.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.WorkState;
+import io.shiftproof.schemas.wire.DaySegments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -276,7 +276,7 @@ class CoverageRulesTest {
     return local(day, time);
   }
 
-  private static DayRecord day(String day, DaySegment... segments) {
+  private static DayRecord day(String day, DaySegments.Segment... segments) {
     return EvidenceFixture.record(WORKER, day, List.of(segments), List.of());
   }
 }

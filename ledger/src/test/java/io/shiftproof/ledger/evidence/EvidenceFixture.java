@@ -18,7 +18,6 @@ import io.shiftproof.ledger.merkle.MerkleTree;
 import io.shiftproof.ledger.pki.DevCertificateAuthority;
 import io.shiftproof.ledger.pki.IssuedCredential;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.PlatformSources;
 import io.shiftproof.schemas.avro.Sha256;
@@ -26,6 +25,7 @@ import io.shiftproof.schemas.avro.WorkState;
 import io.shiftproof.schemas.wire.BatchEncoding;
 import io.shiftproof.schemas.wire.BatchSignature;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -312,7 +312,10 @@ final class EvidenceFixture {
   }
 
   static DayRecord record(
-      String worker, String day, List<DaySegment> segments, List<PlatformSources> lineage) {
+      String worker,
+      String day,
+      List<DaySegments.Segment> segments,
+      List<PlatformSources> lineage) {
     return record(
         worker, day, 1, micros(local(day, "00:00").plusSeconds(86_400)), segments, lineage);
   }
@@ -322,24 +325,25 @@ final class EvidenceFixture {
       String day,
       int version,
       long coveredUntilMicros,
-      List<DaySegment> segments,
+      List<DaySegments.Segment> segments,
       List<PlatformSources> lineage) {
-    return DayRecord.newBuilder()
-        .setWorkerRef(worker)
-        .setDay(day)
-        .setZone(ZONE.getId())
-        .setVersion(version)
-        .setProvisional(false)
-        .setCoveredUntilMicros(coveredUntilMicros)
-        .setTotals(new DayTotals(0L, 0L, 0L, 0L, 0L, 0L))
-        .setSegments(segments)
+    return DaySegments.write(
+            DayRecord.newBuilder()
+                .setWorkerRef(worker)
+                .setDay(day)
+                .setZone(ZONE.getId())
+                .setVersion(version)
+                .setProvisional(false)
+                .setCoveredUntilMicros(coveredUntilMicros)
+                .setTotals(new DayTotals(0L, 0L, 0L, 0L, 0L, 0L)),
+            segments)
         .setFlags(List.of())
         .setSourceBatches(List.of())
         .setSources(lineage)
         .build();
   }
 
-  static DaySegment segment(
+  static DaySegments.Segment segment(
       String fromDay,
       String from,
       String toDay,
@@ -347,7 +351,7 @@ final class EvidenceFixture {
       WorkState state,
       List<String> online,
       List<String> engaged) {
-    return new DaySegment(
+    return new DaySegments.Segment(
         micros(local(fromDay, from)), micros(local(toDay, to)), state, online, engaged);
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.PlatformSources;
 import java.io.ByteArrayOutputStream;
@@ -57,13 +56,13 @@ public final class DayRecordJson {
     json.writeNumberField("longestStretchSeconds", totals.getLongestStretchSeconds());
     json.writeEndObject();
     json.writeArrayFieldStart("segments");
-    for (DaySegment segment : record.getSegments()) {
+    for (DaySegments.Segment segment : DaySegments.of(record)) {
       json.writeStartObject();
-      json.writeStringField("from", time(segment.getFromMicros(), zone));
-      json.writeStringField("to", time(segment.getToMicros(), zone));
-      json.writeStringField("state", segment.getState().name());
-      writeStrings(json, "onlinePlatforms", segment.getOnlinePlatforms());
-      writeStrings(json, "engagedPlatforms", segment.getEngagedPlatforms());
+      json.writeStringField("from", time(segment.fromMicros(), zone));
+      json.writeStringField("to", time(segment.toMicros(), zone));
+      json.writeStringField("state", segment.state().name());
+      writeStrings(json, "onlinePlatforms", segment.onlinePlatforms());
+      writeStrings(json, "engagedPlatforms", segment.engagedPlatforms());
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -81,7 +80,8 @@ public final class DayRecordJson {
       json.writeEndObject();
     }
     json.writeEndArray();
-    // Version 1's sourceBatches is always empty since version 2 and not shown.
+    // Version 1's sourceBatches is always empty since version 2 and not shown; the compact
+    // segments (platforms, segmentsStartMicros, compactSegments) are shown as segments above.
     json.writeArrayFieldStart("sources");
     for (PlatformSources sources : record.getSources()) {
       json.writeStartObject();

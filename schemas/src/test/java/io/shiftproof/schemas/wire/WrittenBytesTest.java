@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shiftproof.schemas.avro.AnomalyKind;
 import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.PlatformSources;
 import io.shiftproof.schemas.avro.Sha256;
@@ -23,29 +22,32 @@ import org.junit.jupiter.api.Test;
  * that writes them.
  */
 class WrittenBytesTest {
+  static final List<DaySegments.Segment> SEGMENTS =
+      List.of(
+          new DaySegments.Segment(
+              1_795_795_200_000_000L,
+              1_795_798_800_000_000L,
+              WorkState.ON_TASK,
+              List.of("platform-1", "platform-2"),
+              List.of("platform-1")),
+          new DaySegments.Segment(
+              1_795_798_800_000_000L,
+              1_795_802_400_000_000L,
+              WorkState.AVAILABLE,
+              List.of("platform-2"),
+              List.of()));
+
   static final DayRecord DAY =
-      DayRecord.newBuilder()
-          .setWorkerRef(Fixtures.WORKER)
-          .setDay("2026-11-28")
-          .setZone("Asia/Shanghai")
-          .setVersion(2)
-          .setProvisional(false)
-          .setCoveredUntilMicros(1_795_881_600_000_000L)
-          .setTotals(new DayTotals(3_600L, 2_400L, 1_800L, 600L, 4_200L, 1_200L))
-          .setSegments(
-              List.of(
-                  new DaySegment(
-                      1_795_795_200_000_000L,
-                      1_795_798_800_000_000L,
-                      WorkState.ON_TASK,
-                      List.of("platform-1", "platform-2"),
-                      List.of("platform-1")),
-                  new DaySegment(
-                      1_795_798_800_000_000L,
-                      1_795_802_400_000_000L,
-                      WorkState.AVAILABLE,
-                      List.of("platform-2"),
-                      List.of())))
+      DaySegments.write(
+              DayRecord.newBuilder()
+                  .setWorkerRef(Fixtures.WORKER)
+                  .setDay("2026-11-28")
+                  .setZone("Asia/Shanghai")
+                  .setVersion(2)
+                  .setProvisional(false)
+                  .setCoveredUntilMicros(1_795_881_600_000_000L)
+                  .setTotals(new DayTotals(3_600L, 2_400L, 1_800L, 600L, 4_200L, 1_200L)),
+              SEGMENTS)
           .setFlags(
               List.of(
                   new DayFlag(
@@ -73,16 +75,15 @@ class WrittenBytesTest {
   void dayRecordBytesAreUnchanged() {
     assertThat(hex(DayRecordCodec.encode(DAY)))
         .isEqualTo(
-            "c30117f3412f0fefa5d85c77725f633955617539696375426c764476746f6b76"
+            "c30137a68d8d866717f95c77725f633955617539696375426c764476746f6b76"
                 + "6c4e61507a4d4c4458777545594a356645735664324671366714323032362d31"
                 + "312d32381a417369612f5368616e67686169040080809dcd88d6b006a038c025"
-                + "901cb009d041e012048080e2ef84d1b0068090ffd89fd1b006060414706c6174"
-                + "666f726d2d3114706c6174666f726d2d32000214706c6174666f726d2d310080"
-                + "90ffd89fd1b00680a09cc2bad1b006020214706c6174666f726d2d3200000004"
-                + "0014706c6174666f726d2d310a732d3838310006652d3780da98dfc368041470"
-                + "6c6174666f726d2d3210e4bc9ae8af9d2d3202146f726465722d353532310665"
-                + "2d39808fb1dfc36800000214706c6174666f726d2d31069f86d081884c7d659a"
-                + "2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0800");
+                + "901cb009d041e01200040014706c6174666f726d2d310a732d3838310006652d"
+                + "3780da98dfc3680414706c6174666f726d2d3210e4bc9ae8af9d2d3202146f72"
+                + "6465722d3535323106652d39808fb1dfc36800000214706c6174666f726d2d31"
+                + "069f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a"
+                + "08000414706c6174666f726d2d3114706c6174666f726d2d32008080e2ef84d1"
+                + "b006040080909de91a0606020080909de91a02040000");
   }
 
   /** Version 1 of the schema listed source batches; its bytes still decode, sources empty. */
@@ -106,6 +107,8 @@ class WrittenBytesTest {
     assertThat(v1.getSources()).isEmpty();
     assertThat(v1.getTotals()).isEqualTo(DAY.getTotals());
     assertThat(v1.getFlags()).isEqualTo(DAY.getFlags());
+    assertThat(v1.getCompactSegments()).isEmpty();
+    assertThat(DaySegments.of(v1)).isEqualTo(SEGMENTS);
   }
 
   @Test

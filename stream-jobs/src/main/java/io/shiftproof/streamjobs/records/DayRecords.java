@@ -2,10 +2,10 @@ package io.shiftproof.streamjobs.records;
 
 import io.shiftproof.schemas.avro.DayFlag;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.avro.DayTotals;
 import io.shiftproof.schemas.avro.Sha256;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEventCodec;
 import io.shiftproof.streamjobs.worktime.Anomaly;
 import io.shiftproof.streamjobs.worktime.PlatformSources;
@@ -49,25 +49,27 @@ public final class DayRecords {
 
   private static DayRecord toAvro(
       WorkingDay day, int version, ZoneId zone, List<PlatformSources> lineage) {
-    return DayRecord.newBuilder()
-        .setWorkerRef(day.workerRef())
-        .setDay(day.day().toString())
-        .setZone(zone.getId())
-        .setVersion(version)
-        .setProvisional(day.provisional())
-        .setCoveredUntilMicros(RecordedEventCodec.epochMicros(day.coveredUntil()))
-        .setTotals(totals(day.totals()))
-        .setSegments(day.segments().stream().map(DayRecords::segment).toList())
-        .setFlags(day.anomalies().stream().map(DayRecords::flag).toList())
-        // Version 1's list of batches stays in the schema for compatibility, always empty.
-        .setSourceBatches(List.of())
-        .setSources(
-            lineage.stream()
-                .map(
-                    s ->
-                        new io.shiftproof.schemas.avro.PlatformSources(
-                            s.platform(), s.eventCount(), new Sha256(s.eventsDigest())))
-                .toList())
+    DayRecord.Builder record =
+        DayRecord.newBuilder()
+            .setWorkerRef(day.workerRef())
+            .setDay(day.day().toString())
+            .setZone(zone.getId())
+            .setVersion(version)
+            .setProvisional(day.provisional())
+            .setCoveredUntilMicros(RecordedEventCodec.epochMicros(day.coveredUntil()))
+            .setTotals(totals(day.totals()))
+            .setFlags(day.anomalies().stream().map(DayRecords::flag).toList())
+            // Version 1's list of batches stays in the schema for compatibility, always empty.
+            .setSourceBatches(List.of())
+            .setSources(
+                lineage.stream()
+                    .map(
+                        s ->
+                            new io.shiftproof.schemas.avro.PlatformSources(
+                                s.platform(), s.eventCount(), new Sha256(s.eventsDigest())))
+                    .toList());
+    // Segments in their compact form; the old field stays empty (docs/design.md §5.6).
+    return DaySegments.write(record, day.segments().stream().map(DayRecords::segment).toList())
         .build();
   }
 
@@ -81,8 +83,8 @@ public final class DayRecords {
         t.longestStretchSeconds());
   }
 
-  private static DaySegment segment(Segment s) {
-    return new DaySegment(
+  private static DaySegments.Segment segment(Segment s) {
+    return new DaySegments.Segment(
         RecordedEventCodec.epochMicros(s.from()),
         RecordedEventCodec.epochMicros(s.to()),
         io.shiftproof.schemas.avro.WorkState.valueOf(s.state().name()),

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shiftproof.records.RecordReach;
 import io.shiftproof.schemas.avro.DayRecord;
-import io.shiftproof.schemas.avro.DaySegment;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.SealRequest;
 import io.shiftproof.schemas.wire.WorkEvent;
@@ -293,16 +293,18 @@ class WorkingTimePropertiesTest {
                   totals.getLongestStretchSeconds()))
           .as("totals of %s", day)
           .isEqualTo(expected);
+      // The job writes the compact form only; the field of schema version 1 stays empty.
+      assertThat(latest.get().getSegments()).as("old segments of %s", day).isEmpty();
       assertThat(
-              latest.get().getSegments().stream()
+              DaySegments.of(latest.get()).stream()
                   .map(
                       s ->
                           new WorkingTimeReference.ReferenceSegment(
-                              s.getFromMicros() / 1_000_000,
-                              s.getToMicros() / 1_000_000,
-                              WorkState.valueOf(s.getState().name()),
-                              s.getOnlinePlatforms(),
-                              s.getEngagedPlatforms()))
+                              s.fromMicros() / 1_000_000,
+                              s.toMicros() / 1_000_000,
+                              WorkState.valueOf(s.state().name()),
+                              s.onlinePlatforms(),
+                              s.engagedPlatforms()))
                   .toList())
           .as("segments of %s", day)
           .isEqualTo(expectedSegments);
@@ -448,7 +450,7 @@ class WorkingTimePropertiesTest {
                     totals.getLongestStretchSeconds()))
             .as("totals of %s", at)
             .isEqualTo(reference.totals(dayStart, end, scenario.joinGapSeconds()));
-        assertThat(live.getSegments().stream().map(WorkingTimePropertiesTest::inSeconds).toList())
+        assertThat(DaySegments.of(live).stream().map(WorkingTimePropertiesTest::inSeconds).toList())
             .as("segments of %s", at)
             .isEqualTo(reference.segments(dayStart, end));
         assertThat(
@@ -488,21 +490,21 @@ class WorkingTimePropertiesTest {
     /** The state as the status query reads it: the segment holding the instant, else offline. */
     private static WorkState stateAt(DayRecord live, long second) {
       long micros = second * 1_000_000;
-      return live.getSegments().stream()
-          .filter(s -> s.getFromMicros() <= micros && micros < s.getToMicros())
-          .map(s -> WorkState.valueOf(s.getState().name()))
+      return DaySegments.of(live).stream()
+          .filter(s -> s.fromMicros() <= micros && micros < s.toMicros())
+          .map(s -> WorkState.valueOf(s.state().name()))
           .findFirst()
           .orElse(WorkState.OFFLINE);
     }
   }
 
-  private static WorkingTimeReference.ReferenceSegment inSeconds(DaySegment segment) {
+  private static WorkingTimeReference.ReferenceSegment inSeconds(DaySegments.Segment segment) {
     return new WorkingTimeReference.ReferenceSegment(
-        segment.getFromMicros() / 1_000_000,
-        segment.getToMicros() / 1_000_000,
-        WorkState.valueOf(segment.getState().name()),
-        segment.getOnlinePlatforms(),
-        segment.getEngagedPlatforms());
+        segment.fromMicros() / 1_000_000,
+        segment.toMicros() / 1_000_000,
+        WorkState.valueOf(segment.state().name()),
+        segment.onlinePlatforms(),
+        segment.engagedPlatforms());
   }
 
   /** Every event and resend with the second it arrives at, in arrival order. */

@@ -25,7 +25,10 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
@@ -118,28 +121,70 @@ public final class TestHub implements AutoCloseable {
                 .build());
   }
 
+  /** Sees every request made through this helper's methods, with its answer. */
+  public interface ExchangeObserver {
+    void exchanged(
+        String method,
+        String path,
+        Map<String, String> headers,
+        Optional<String> body,
+        HttpResponse<String> response);
+  }
+
+  private final List<ExchangeObserver> observers = new CopyOnWriteArrayList<>();
+
+  /** Adds an observer of every later request, e.g. to check it against the API description. */
+  public void observe(ExchangeObserver observer) {
+    observers.add(observer);
+  }
+
+  private HttpResponse<String> send(
+      String organisation,
+      String method,
+      String path,
+      Map<String, String> headers,
+      Optional<byte[]> body,
+      Duration timeout)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(hub.apiUrl().resolve(path)).timeout(timeout);
+    headers.forEach(request::header);
+    request.method(
+        method,
+        body.map(HttpRequest.BodyPublishers::ofByteArray)
+            .orElse(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response =
+        client(organisation).send(request.build(), HttpResponse.BodyHandlers.ofString());
+    Optional<String> text = body.map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
+    observers.forEach(o -> o.exchanged(method, path, headers, text, response));
+    return response;
+  }
+
   public HttpResponse<String> post(String organisation, String path, String type, byte[] body)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(hub.apiUrl().resolve(path))
-            .header("content-type", type)
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
+    return send(
+        organisation,
+        "POST",
+        path,
+        Map.of("content-type", type),
+        Optional.of(body),
+        Duration.ofSeconds(60));
   }
 
   /** A batch to {@code POST /v1/events} as {@code platform}, signed with its certificate's key. */
   public HttpResponse<String> postEvents(String platform, String type, byte[] body)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(hub.apiUrl().resolve("/v1/events"))
-            .header("content-type", type)
-            .header(BatchSignature.HEADER, BatchSignature.sign(privateKey(platform), body))
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    return client(platform).send(request, HttpResponse.BodyHandlers.ofString());
+    return send(
+        platform,
+        "POST",
+        "/v1/events",
+        Map.of(
+            "content-type",
+            type,
+            BatchSignature.HEADER,
+            BatchSignature.sign(privateKey(platform), body)),
+        Optional.of(body),
+        Duration.ofSeconds(60));
   }
 
   /** A JSON batch to {@code POST /v1/events} as {@code platform}, signed. */
@@ -156,12 +201,7 @@ public final class TestHub implements AutoCloseable {
 
   /** An authenticated GET on the API as {@code organisation}. */
   public HttpResponse<String> get(String organisation, String path) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(hub.apiUrl().resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    return client(organisation).send(request, HttpResponse.BodyHandlers.ofString());
+    return send(organisation, "GET", path, Map.of(), Optional.empty(), Duration.ofSeconds(30));
   }
 
   /** A connection to the hub's PostgreSQL database, for arranging and inspecting rows. */

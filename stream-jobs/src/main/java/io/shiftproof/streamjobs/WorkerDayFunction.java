@@ -587,7 +587,7 @@ public final class WorkerDayFunction
   }
 
   private static boolean isEmpty(WorkingDay day) {
-    return day.segments().isEmpty() && day.anomalies().isEmpty() && day.sources().isEmpty();
+    return day.segments().isEmpty() && day.anomalies().isEmpty() && day.lineage().isEmpty();
   }
 
   /** When a day settles: its local end plus the silence timeout, after which no session is open. */

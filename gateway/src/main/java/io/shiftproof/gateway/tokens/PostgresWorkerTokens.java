@@ -90,8 +90,30 @@ public final class PostgresWorkerTokens implements WorkerTokens {
     }
   }
 
+  /**
+   * The platform's signed events name the worker (platform_event, indexed by worker), or, for data
+   * kept before those were, a sealed record names the platform in its lineage.
+   */
   @Override
   public boolean platformKnowsWorker(String platform, String workerRef) {
+    try (Connection c = database.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT 1 FROM platform_event WHERE worker_ref = ? AND platform = ? LIMIT 1")) {
+      p.setString(1, workerRef);
+      p.setString(2, platform);
+      try (ResultSet r = p.executeQuery()) {
+        if (r.next()) {
+          return true;
+        }
+      }
+    } catch (SQLException e) {
+      throw new RecordStoreException("cannot read a worker's events: " + e.getMessage(), e);
+    }
+    return recordsNamePlatform(platform, workerRef);
+  }
+
+  private boolean recordsNamePlatform(String platform, String workerRef) {
     try (Connection c = database.getConnection();
         PreparedStatement p =
             c.prepareStatement(

@@ -28,6 +28,8 @@ public interface WorkerTokens {
    */
   boolean revoke(String token, String revokedBy, Optional<String> issuer);
 
-  /** Whether the platform has sent events for the worker (its name is in a record's lineage). */
+  /**
+   * Whether the platform has sent events for the worker (its signed events, or a record's lineage).
+   */
   boolean platformKnowsWorker(String platform, String workerRef);
 }

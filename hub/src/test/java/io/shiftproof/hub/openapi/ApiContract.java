@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * list for that route fails. Schemas are JSON Schema 2020-12 (OpenAPI 3.1's dialect), checked by
  * the networknt validator; {@code $ref}s resolve within the document.
  */
-final class ApiContract {
+public final class ApiContract {
   /** The identifier the document is registered under, so its internal references resolve. */
   private static final String IRI = "https://shiftproof.io/openapi.json";
 
@@ -50,12 +50,12 @@ final class ApiContract {
             SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(Map.of(IRI, text)));
   }
 
-  static ApiContract of(byte[] document) {
+  public static ApiContract of(byte[] document) {
     return new ApiContract(new String(document, StandardCharsets.UTF_8));
   }
 
   /** One real request and its answer. */
-  record Exchange(
+  public record Exchange(
       String method,
       String pathAndQuery,
       Map<String, String> requestHeaders,
@@ -148,7 +148,7 @@ final class ApiContract {
    * What is wrong with the exchange against the description; empty when request and answer both
    * conform. A request for no operation is held to the description's answer for unrouted requests.
    */
-  List<String> check(Exchange exchange) {
+  public List<String> check(Exchange exchange) {
     String path = exchange.pathAndQuery().split("\\?", 2)[0];
     Optional<Operation> found = operationFor(exchange.method(), path);
     String where = exchange.method() + " " + exchange.pathAndQuery() + " -> " + exchange.status();

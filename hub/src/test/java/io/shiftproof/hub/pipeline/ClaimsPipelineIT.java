@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.embedded.TempDirectories;
 import io.shiftproof.gateway.access.AccessLogLeaf;
+import io.shiftproof.gateway.api.ApiDescription;
 import io.shiftproof.hub.Batches;
 import io.shiftproof.hub.TestHub;
 import io.shiftproof.hub.TestTls;
+import io.shiftproof.hub.openapi.ApiContract;
+import io.shiftproof.hub.openapi.ApiContract.Exchange;
 import io.shiftproof.ledger.Ledger;
 import io.shiftproof.ledger.backend.LedgerKind;
 import io.shiftproof.ledger.backend.LedgerSettings;
@@ -48,6 +51,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -75,6 +79,15 @@ class ClaimsPipelineIT {
 
   private static Path dataDir;
   private static TestHub hub;
+
+  /**
+   * Every answer of this pipeline, whose day records, evidence, decisions and payments a hub
+   * without the job cannot give, checked against the OpenAPI description as it happens.
+   */
+  private static final ApiContract CONTRACT = ApiContract.of(ApiDescription.read());
+
+  private static final List<String> CONTRACT_PROBLEMS = new CopyOnWriteArrayList<>();
+
   private static String claimId;
   private static String workerToken;
 
@@ -95,6 +108,18 @@ class ClaimsPipelineIT {
                 "kafka.partitions", "1",
                 "evidence.seal-wait", "PT45S",
                 "gateway.request-timeout", "PT55S"));
+    hub.observe(
+        (method, path, headers, body, response) ->
+            CONTRACT_PROBLEMS.addAll(
+                CONTRACT.check(
+                    new Exchange(
+                        method,
+                        path,
+                        headers,
+                        body,
+                        response.statusCode(),
+                        response.headers().firstValue("content-type").orElse(""),
+                        response.body()))));
     // Both platforms have the worker on an order at 14:00: a driver who also delivers food.
     push("platform-1", "b-p1", session(TWO_APPS, "p1", "13:30", "13:40", "14:20", "14:30"));
     push("platform-2", "b-p2", session(TWO_APPS, "p2", "13:45", "13:50", "14:10", "14:15"));
@@ -555,6 +580,12 @@ class ClaimsPipelineIT {
     assertThat(errorCode(backwards)).isEqualTo("INVALID_DATE");
     assertThat(hub.get("insurer-1", "/v1/stats/claims?from=" + DAY + "&to=" + DAY).statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  @Order(13)
+  void everyAnswerOfThePipelineIsTheOneTheApiDescriptionDescribes() {
+    assertThat(CONTRACT_PROBLEMS).isEmpty();
   }
 
   /** A worker's POST of a JSON body. */

@@ -69,7 +69,7 @@ class DatabaseSchemaIT {
                     + " ORDER BY installed_rank"))
         .containsExactly(
             "1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true",
-            "10 true", "11 true");
+            "10 true", "11 true", "12 true");
     assertThat(rows(db, "SELECT sequence::text FROM ledger_head")).containsExactly("0");
   }
 
@@ -82,7 +82,7 @@ class DatabaseSchemaIT {
 
     DatabaseSchema.migrate(db);
 
-    assertThat(rows(db, "SELECT count(*)::text FROM flyway_schema_history")).containsExactly("10");
+    assertThat(rows(db, "SELECT count(*)::text FROM flyway_schema_history")).containsExactly("11");
     assertThat(rows(db, "SELECT event_id FROM ingest_event_key")).containsExactly("e");
   }
 
@@ -107,7 +107,7 @@ class DatabaseSchemaIT {
       starts.shutdown();
     }
 
-    assertThat(rows(db, "SELECT count(*)::text FROM flyway_schema_history")).containsExactly("10");
+    assertThat(rows(db, "SELECT count(*)::text FROM flyway_schema_history")).containsExactly("11");
   }
 
   @Test
@@ -131,7 +131,8 @@ class DatabaseSchemaIT {
             "7 SQL true",
             "8 SQL true",
             "10 SQL true",
-            "11 SQL true");
+            "11 SQL true",
+            "12 SQL true");
     assertThat(rows(db, "SELECT event_id FROM ingest_event_key")).containsExactly("e");
     assertThat(rows(db, "SELECT count(*)::text FROM anchor_batch")).containsExactly("0");
     assertThat(rows(db, "SELECT count(*)::text FROM schema_version"))
@@ -152,7 +153,7 @@ class DatabaseSchemaIT {
                 db,
                 "SELECT version || ' ' || type FROM flyway_schema_history"
                     + " ORDER BY installed_rank"))
-        .containsExactly("7 BASELINE", "8 SQL", "10 SQL", "11 SQL");
+        .containsExactly("7 BASELINE", "8 SQL", "10 SQL", "11 SQL", "12 SQL");
   }
 
   @Test

@@ -22,7 +22,9 @@ public final class DayRecords {
 
   /** The record of {@code day} as version {@code version} (0 for the live record). */
   public static DayRecord toAvro(WorkingDay day, int version, ZoneId zone) {
-    return toAvro(day, version, zone, day.sources());
+    // A sealed version names its sources; the live record, rebuilt on every update, does not
+    // (docs/design.md §5.6).
+    return toAvro(day, version, zone, version == 0 ? List.of() : day.sources());
   }
 
   /** The canonical bytes of {@link #toAvro}. */

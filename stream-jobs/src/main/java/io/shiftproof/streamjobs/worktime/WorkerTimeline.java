@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One worker's events from every platform, and the working time they imply (docs/design.md §5).
@@ -228,10 +227,8 @@ public final class WorkerTimeline {
             .filter(a -> !a.at().isBefore(dayStart) && a.at().isBefore(coveredUntil))
             .sorted(ANOMALY_ORDER)
             .toList();
-    TreeSet<SourceEvent> sources = new TreeSet<>();
-    outcome.spans().stream()
-        .filter(span -> span.touches(dayStart, dayEnd))
-        .forEach(span -> sources.addAll(span.events()));
+    List<EventSpan> shaping =
+        outcome.spans().stream().filter(span -> span.touches(dayStart, dayEnd)).toList();
     boolean provisional = watermark.isBefore(dayEnd.plus(config.silenceTimeout()));
     return new WorkingDay(
         workerRef,
@@ -243,7 +240,7 @@ public final class WorkerTimeline {
         DayMeasures.totals(slices, config.stretchJoinGap()),
         DayMeasures.segments(slices),
         anomalies,
-        PlatformSources.of(sources));
+        new DayLineage(shaping));
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param provisional whether later events may still change the record: true until the watermark
  *     passes the day's end plus the silence timeout, when every session of the day is closed
  * @param segments the day's online time as maximal segments, in time order
- * @param sources per platform, the events that shaped the day (lineage), in platform order
+ * @param lineage the events that shaped the day, counted and digested per platform when asked
  */
 public record WorkingDay(
     String workerRef,
@@ -31,7 +31,7 @@ public record WorkingDay(
     DayTotals totals,
     List<Segment> segments,
     List<Anomaly> anomalies,
-    List<PlatformSources> sources) {
+    DayLineage lineage) {
 
   public WorkingDay {
     Objects.requireNonNull(workerRef, "workerRef");
@@ -42,6 +42,11 @@ public record WorkingDay(
     Objects.requireNonNull(totals, "totals");
     segments = List.copyOf(segments);
     anomalies = List.copyOf(anomalies);
-    sources = List.copyOf(sources);
+    Objects.requireNonNull(lineage, "lineage");
+  }
+
+  /** Per platform, the events that shaped the day, in platform order ({@link DayLineage}). */
+  public List<PlatformSources> sources() {
+    return lineage.sources();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shiftproof.schemas.avro.DayRecord;
 import io.shiftproof.schemas.wire.DayRecordCodec;
+import io.shiftproof.schemas.wire.DaySegments;
 import io.shiftproof.schemas.wire.RecordedEvent;
 import io.shiftproof.schemas.wire.WorkEvent;
 import io.shiftproof.schemas.wire.WorkEventType;
@@ -170,15 +171,15 @@ class LongWorkingDayTest {
                 totals.getLongestStretchSeconds()))
         .isEqualTo(reference.totals(DAY_START, DAY_END, CONFIG.stretchJoinGap().toSeconds()));
     assertThat(
-            latest.getSegments().stream()
+            DaySegments.of(latest).stream()
                 .map(
                     s ->
                         new WorkingTimeReference.ReferenceSegment(
-                            s.getFromMicros() / 1_000_000,
-                            s.getToMicros() / 1_000_000,
-                            WorkState.valueOf(s.getState().name()),
-                            s.getOnlinePlatforms(),
-                            s.getEngagedPlatforms()))
+                            s.fromMicros() / 1_000_000,
+                            s.toMicros() / 1_000_000,
+                            WorkState.valueOf(s.state().name()),
+                            s.onlinePlatforms(),
+                            s.engagedPlatforms()))
                 .toList())
         .isEqualTo(reference.segments(DAY_START, DAY_END));
   }

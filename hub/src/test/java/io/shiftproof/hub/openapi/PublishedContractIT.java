@@ -272,11 +272,21 @@ class PublishedContractIT extends WithRunningHub {
   }
 
   private void workers() throws Exception {
-    call("platform-1", "POST", "/v1/worker-tokens", "{\"workerRef\":\"" + WORKER + "\"}", 403);
+    // platform-3 never sent the worker's events; platform-1 did, and its signed events say so.
+    call("platform-3", "POST", "/v1/worker-tokens", "{\"workerRef\":\"" + WORKER + "\"}", 403);
     call("platform-1", "POST", "/v1/worker-tokens", "{\"workerRef\":\"wr_x\"}", 400);
-    // The job does not run here, so no platform "has sent events the hub processed": the token
-    // is issued through the hub's own token store, as a claim receipt would be.
-    String token = tokens().issue(WORKER, "platform-1", Optional.empty());
+    String token =
+        new ObjectMapper()
+            .readTree(
+                call(
+                        "platform-1",
+                        "POST",
+                        "/v1/worker-tokens",
+                        "{\"workerRef\":\"" + WORKER + "\"}",
+                        200)
+                    .body())
+            .path("workerToken")
+            .asText();
     worker(token, "GET", "/v1/me/days/" + DAY, null, 404);
     worker(token, "GET", "/v1/me/days/yesterday", null, 400);
     worker(token, "GET", "/v1/me/claims", null, 200);

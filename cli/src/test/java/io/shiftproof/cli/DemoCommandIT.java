@@ -26,6 +26,10 @@ class DemoCommandIT {
         .contains("HTTP 200")
         .contains("A claim: insurer-1 covers every platform")
         .contains("evidence frozen")
+        .contains("Checked offline against the CA, as ./shiftproof verify does: every check passes")
+        .containsPattern(
+            "with [1-9]\\d* of the worker's events in the window each under its"
+                + " platform's batch signature")
         .contains("sees the claim PAID");
   }
 }

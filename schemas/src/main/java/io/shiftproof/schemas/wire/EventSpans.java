@@ -104,7 +104,9 @@ public final class EventSpans {
     }
     try {
       return new AvroWalk(body).batch(writer);
-    } catch (ArrayIndexOutOfBoundsException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Any bytes may come here to be signed: a union branch, a length or a count out of range is
+      // a malformed body, whatever the walk trips over first.
       throw new IllegalArgumentException("body: got malformed Avro (" + e.getMessage() + ")", e);
     }
   }

@@ -106,6 +106,28 @@ class EventSpansTest {
         .isEqualTo(Rfc6962.root(new byte[0]));
   }
 
+  @Test
+  void anyCorruptionOfAnAvroBodyIsMalformedNeverACrash() {
+    byte[] body =
+        BatchAvroWriter.toAvro(
+            batch(event("e-1", WorkEventType.TASK_ASSIGNED), event("e-2", WorkEventType.ONLINE)));
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 3_000; round++) {
+      byte[] corrupt = body.clone();
+      // The header stays, so the walk is reached; the datum after it gets one to three bad bytes.
+      for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+        int at = 10 + random.nextInt(corrupt.length - 10);
+        corrupt[at] = (byte) random.nextInt(256);
+      }
+      try {
+        EventSpans.ofAvro(corrupt);
+      } catch (IllegalArgumentException malformed) {
+        // Refused as malformed: what a platform signing it, or the hub, needs to hear.
+      }
+      assertThat(EventSpans.of(corrupt).encoding()).isEqualTo(BatchEncoding.AVRO);
+    }
+  }
+
   private static byte[] node(MessageDigest sha256, byte[] left, byte[] right) {
     sha256.update((byte) 1);
     sha256.update(left);

@@ -134,13 +134,27 @@ public final class EvidenceBundleBuilder {
         Comparator.comparing((AnchoredBatch a) -> a.anchor().chain())
             .thenComparingLong(a -> a.anchor().sequence()));
     checkAccess(request, access, sortedAnchors);
-    checkPlatformEvidence(request, platformEvidence);
-    Body body =
-        new Body(request, entries, quietDays, sortedAnchors, decision, access, platformEvidence);
+    PlatformEvidence inWindow = inWindow(request, platformEvidence);
+    checkPlatformEvidence(request, inWindow);
+    Body body = new Body(request, entries, quietDays, sortedAnchors, decision, access, inWindow);
     byte[] signature =
         hubSigner.sign(
             SignatureContext.EVIDENCE_BUNDLE, CanonicalJson.canonicalize(write(body, null)));
     return write(body, signature);
+  }
+
+  /**
+   * The events that occurred in the window by their own bytes. The store finds them by a time kept
+   * to the microsecond, so an event a fraction of a microsecond past an end can come back with
+   * them; it is left out rather than refused, or a platform could choose an incident time that
+   * stops the claim's evidence from being built.
+   */
+  private static PlatformEvidence inWindow(EvidenceRequest request, PlatformEvidence evidence) {
+    return new PlatformEvidence(
+        evidence.events().stream()
+            .filter(
+                e -> PlatformEvidenceChecks.inWindow(e, request.windowFrom(), request.windowTo()))
+            .toList());
   }
 
   /**

@@ -63,6 +63,21 @@ final class PlatformEvidenceChecks {
   }
 
   /**
+   * Whether the event, read from its bytes, occurred in the window. Bytes that do not read as an
+   * event count as in it, so that {@link #content} names them.
+   */
+  static boolean inWindow(SignedEvent event, Instant windowFrom, Instant windowTo) {
+    Map<?, ?> fields;
+    try {
+      fields = ReadableEvent.of(event.encoding(), event.eventBytes());
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    Instant at = fields.get("occurredAt") instanceof String text ? Rfc3339.parseOrNull(text) : null;
+    return at == null || (!at.isBefore(windowFrom) && !at.isAfter(windowTo));
+  }
+
+  /**
    * The event's bytes read as an event of the bundle's worker within the window, and {@code
    * readable} (when given) is what they read as.
    */

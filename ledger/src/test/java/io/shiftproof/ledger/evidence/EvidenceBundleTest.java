@@ -142,6 +142,19 @@ class EvidenceBundleTest {
     assertThat(bundle.containsKey("lineage")).isFalse();
   }
 
+  @Test
+  void anEventPastTheWindowByAFractionOfAMicrosecondIsLeftOutNotRefused() {
+    Map<?, ?> bundle = (Map<?, ?>) JsonTree.parse(fixture.bundle());
+
+    List<Object> ids = new ArrayList<>();
+    for (Object event : (List<?>) bundle.get("events")) {
+      ids.add(((Map<?, ?>) ((Map<?, ?>) event).get("event")).get("eventId"));
+    }
+    assertThat(ids).containsExactly("e-101", "e-102");
+    assertThat(EvidenceVerifier.verify(fixture.bundle(), Optional.of(fixture.ca)).passed())
+        .isTrue();
+  }
+
   private static String hex(io.shiftproof.schemas.avro.PlatformSources sources) {
     return java.util.HexFormat.of().formatHex(sources.getEventsDigest().bytes());
   }

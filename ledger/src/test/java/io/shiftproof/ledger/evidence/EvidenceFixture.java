@@ -185,11 +185,16 @@ final class EvidenceFixture {
           "{ \"eventId\" : \"e-102\", \"workerRef\" : \""
               + WORKER
               + "\", \"sessionId\" : \"s-1\", \"type\" : \"HEARTBEAT\","
-              + " \"occurredAt\" : \"2026-11-28T00:20:00+08:00\" }");
+              + " \"occurredAt\" : \"2026-11-28T00:20:00+08:00\" }",
+          // 300 ns past the window's end: the store's microsecond range finds it, the window not.
+          "{\"eventId\":\"e-103\",\"workerRef\":\""
+              + WORKER
+              + "\",\"sessionId\":\"s-1\",\"type\":\"HEARTBEAT\","
+              + "\"occurredAt\":\"2026-11-28T02:30:00.0000003+08:00\"}");
 
   /**
-   * Platform-1's batch {@code p1-b-0102} signed with its certificate key, and the worker's two
-   * events of it (indexes 1 and 2) with their inclusion proofs.
+   * Platform-1's batch {@code p1-b-0102} signed with its certificate key, and the worker's three
+   * events of it (indexes 1 to 3, the last just past the window) with their inclusion proofs.
    */
   private static PlatformEvidence platformEvidence(IssuedCredential platform) {
     String body =
@@ -215,7 +220,7 @@ final class EvidenceFixture {
             SignatureContext.PLATFORM_BATCH.context(),
             encoded(platform.certificate()));
     List<SignedEvent> events = new ArrayList<>();
-    for (int i = 1; i <= 2; i++) {
+    for (int i = 1; i <= 3; i++) {
       events.add(new SignedEvent(leaves.get(i), BatchEncoding.JSON, tree.inclusionProof(i), batch));
     }
     return new PlatformEvidence(events);

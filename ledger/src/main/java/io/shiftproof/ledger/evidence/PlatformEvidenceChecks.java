@@ -73,7 +73,7 @@ final class PlatformEvidenceChecks {
     } catch (IllegalArgumentException e) {
       return true;
     }
-    Instant at = fields.get("occurredAt") instanceof String text ? Rfc3339.parseOrNull(text) : null;
+    Instant at = occurredAt(fields);
     return at == null || (!at.isBefore(windowFrom) && !at.isAfter(windowTo));
   }
 
@@ -108,11 +108,16 @@ final class PlatformEvidenceChecks {
       return Optional.of(
           "event.workerRef: got " + fields.get("workerRef") + ", want the bundle's " + workerRef);
     }
-    Instant at = fields.get("occurredAt") instanceof String text ? Rfc3339.parseOrNull(text) : null;
+    Instant at = occurredAt(fields);
     if (at == null || at.isBefore(windowFrom) || at.isAfter(windowTo)) {
       return Optional.of(
           "event.occurredAt: got " + fields.get("occurredAt") + ", want an instant in the window");
     }
     return Optional.empty();
+  }
+
+  /** The event's {@code occurredAt} as an instant, or null when it is missing or not RFC 3339. */
+  private static Instant occurredAt(Map<?, ?> fields) {
+    return fields.get("occurredAt") instanceof String text ? Rfc3339.parseOrNull(text) : null;
   }
 }

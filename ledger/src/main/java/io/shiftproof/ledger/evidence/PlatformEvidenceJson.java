@@ -8,11 +8,9 @@ import io.shiftproof.ledger.merkle.Hash;
 import io.shiftproof.ledger.merkle.InclusionProof;
 import io.shiftproof.schemas.wire.BatchEncoding;
 import io.shiftproof.schemas.wire.Rfc3339;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -161,10 +159,7 @@ final class PlatformEvidenceJson {
 
   private static byte[] certificateDer(BundleNode node) {
     try {
-      return CertificateFactory.getInstance("X.509")
-          .generateCertificate(
-              new ByteArrayInputStream(node.string().getBytes(StandardCharsets.US_ASCII)))
-          .getEncoded();
+      return HubCertificates.parse(node.string()).get(0).getEncoded();
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new MalformedBundleException(node.path() + ": got PEM that is not a certificate");
     }
